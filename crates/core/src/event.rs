@@ -1,0 +1,465 @@
+//! Events and their envelope. Every change in crisismap is an event appended to a stream;
+//! events are chained by SHA-256 so that any change to the stored history is detectable.
+
+use crate::ids::{EventId, StreamId, UserId, WorkspaceId};
+use crate::{Lang, Role};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::str::FromStr;
+
+/// The `prev_hash` of the first event of every stream.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Domain separation for the hash, versioned so that a future format cannot collide.
+const HASH_DOMAIN_TAG: &[u8] = b"crisismap/event/v1";
+
+/// What a stream holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StreamKind {
+    /// Users, roles and settings of one workspace.
+    Workspace,
+    /// The preparation register of one workspace (cold and lukewarm phase).
+    Preparation,
+    /// One crisis or exercise.
+    Crisis,
+}
+
+impl StreamKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            StreamKind::Workspace => "workspace",
+            StreamKind::Preparation => "preparation",
+            StreamKind::Crisis => "crisis",
+        }
+    }
+}
+
+impl FromStr for StreamKind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "workspace" => Ok(StreamKind::Workspace),
+            "preparation" => Ok(StreamKind::Preparation),
+            "crisis" => Ok(StreamKind::Crisis),
+            _ => Err(()),
+        }
+    }
+}
+
+/// The facts crisismap records. Payloads hold plain values as they were accepted, so that an
+/// old event still reads after validation rules change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DomainEvent {
+    WorkspaceCreated {
+        name: String,
+        /// Code of the safety region (VR01–VR25), when known.
+        region_code: Option<String>,
+    },
+    UserAdded {
+        user_id: UserId,
+        email: String,
+        display_name: String,
+        role: Role,
+    },
+    UserRoleChanged {
+        user_id: UserId,
+        role: Role,
+    },
+    UserDisabled {
+        user_id: UserId,
+    },
+    UserEnabled {
+        user_id: UserId,
+    },
+    UserLanguageChanged {
+        user_id: UserId,
+        language: Lang,
+    },
+}
+
+impl DomainEvent {
+    /// The event's kind as stored in the envelope (the same string as the payload's `type`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DomainEvent::WorkspaceCreated { .. } => "workspace_created",
+            DomainEvent::UserAdded { .. } => "user_added",
+            DomainEvent::UserRoleChanged { .. } => "user_role_changed",
+            DomainEvent::UserDisabled { .. } => "user_disabled",
+            DomainEvent::UserEnabled { .. } => "user_enabled",
+            DomainEvent::UserLanguageChanged { .. } => "user_language_changed",
+        }
+    }
+
+    /// The exact bytes that are stored and hashed.
+    pub fn to_payload(&self) -> String {
+        // Serialising a plain enum of strings, ids and unit enums cannot fail.
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+
+    pub fn from_payload(payload: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(payload)
+    }
+}
+
+/// Who caused an event: a user, or the system itself (command line, demo seeding).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum Actor {
+    User(UserId),
+    System(String),
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Actor::User(id) => write!(f, "user:{id}"),
+            Actor::System(what) => write!(f, "system:{what}"),
+        }
+    }
+}
+
+impl From<Actor> for String {
+    fn from(a: Actor) -> String {
+        a.to_string()
+    }
+}
+
+impl TryFrom<String> for Actor {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl FromStr for Actor {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Some(id) = s.strip_prefix("user:") {
+            return id.parse().map(Actor::User).map_err(|e| e.to_string());
+        }
+        if let Some(what) = s.strip_prefix("system:") {
+            return Ok(Actor::System(what.to_owned()));
+        }
+        Err(format!("unknown actor {s:?}"))
+    }
+}
+
+/// One stored event with everything that its hash covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Envelope {
+    pub id: EventId,
+    pub workspace: WorkspaceId,
+    pub stream: StreamId,
+    pub seq: i64,
+    pub recorded_at: Timestamp,
+    pub actor: String,
+    pub kind: String,
+    /// The exact payload bytes (JSON text) as hashed.
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl Envelope {
+    /// Builds an envelope and computes its hash.
+    #[allow(clippy::too_many_arguments)]
+    pub fn seal(
+        id: EventId,
+        workspace: WorkspaceId,
+        stream: StreamId,
+        seq: i64,
+        recorded_at: Timestamp,
+        actor: String,
+        kind: String,
+        payload: String,
+        prev_hash: String,
+    ) -> Envelope {
+        let mut e = Envelope {
+            id,
+            workspace,
+            stream,
+            seq,
+            recorded_at,
+            actor,
+            kind,
+            payload,
+            prev_hash,
+            hash: String::new(),
+        };
+        e.hash = e.expected_hash();
+        e
+    }
+
+    /// SHA-256 over the domain tag and every field, each length-prefixed so that no two
+    /// different envelopes share an input.
+    pub fn expected_hash(&self) -> String {
+        let mut h = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            h.update((bytes.len() as u64).to_be_bytes());
+            h.update(bytes);
+        };
+        field(HASH_DOMAIN_TAG);
+        field(self.id.to_string().as_bytes());
+        field(self.workspace.to_string().as_bytes());
+        field(self.stream.to_string().as_bytes());
+        field(self.seq.to_string().as_bytes());
+        field(crate::time::canonical(self.recorded_at).as_bytes());
+        field(self.actor.as_bytes());
+        field(self.kind.as_bytes());
+        field(self.prev_hash.as_bytes());
+        field(self.payload.as_bytes());
+        hex::encode(h.finalize())
+    }
+
+    pub fn event(&self) -> Result<DomainEvent, serde_json::Error> {
+        DomainEvent::from_payload(&self.payload)
+    }
+}
+
+/// What is wrong with a stream, at the first event where it goes wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainFault {
+    #[error("expected seq {expected}, found seq {found} (an event is missing or out of order)")]
+    SeqGap { expected: i64, found: i64 },
+    #[error("prev_hash does not match the hash of the event before it")]
+    BrokenLink,
+    #[error("stored hash does not match the event's content (the event was changed)")]
+    ContentChanged,
+    #[error("the payload is not a readable event of kind {kind}")]
+    UnreadablePayload { kind: String },
+    #[error(
+        "the stream head says seq {head_seq}, but the last event is seq {last_seq} (events at the end are missing)"
+    )]
+    TailMissing { head_seq: i64, last_seq: i64 },
+    #[error("the stream head hash does not match the last event")]
+    HeadMismatch,
+}
+
+/// The first bad event of a stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadEvent {
+    pub seq: i64,
+    pub fault: ChainFault,
+}
+
+/// Walks one stream's events in stored order and stops at the first fault.
+#[derive(Debug)]
+pub struct ChainVerifier {
+    next_seq: i64,
+    prev_hash: String,
+}
+
+impl Default for ChainVerifier {
+    fn default() -> Self {
+        Self {
+            next_seq: 1,
+            prev_hash: GENESIS_HASH.to_owned(),
+        }
+    }
+}
+
+impl ChainVerifier {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, e: &Envelope) -> Result<(), BadEvent> {
+        let bad = |fault| BadEvent {
+            seq: self.next_seq,
+            fault,
+        };
+        if e.seq != self.next_seq {
+            return Err(bad(ChainFault::SeqGap {
+                expected: self.next_seq,
+                found: e.seq,
+            }));
+        }
+        if e.prev_hash != self.prev_hash {
+            return Err(bad(ChainFault::BrokenLink));
+        }
+        if e.expected_hash() != e.hash {
+            return Err(bad(ChainFault::ContentChanged));
+        }
+        if e.event().is_err() {
+            return Err(bad(ChainFault::UnreadablePayload {
+                kind: e.kind.clone(),
+            }));
+        }
+        self.prev_hash = e.hash.clone();
+        self.next_seq += 1;
+        Ok(())
+    }
+
+    /// Compares the walked chain with the stream's recorded head; returns (length, head hash).
+    pub fn finish(self, head_seq: i64, head_hash: &str) -> Result<(i64, String), BadEvent> {
+        let last_seq = self.next_seq - 1;
+        if head_seq != last_seq {
+            return Err(BadEvent {
+                seq: last_seq + 1,
+                fault: ChainFault::TailMissing { head_seq, last_seq },
+            });
+        }
+        if head_hash != self.prev_hash {
+            return Err(BadEvent {
+                seq: last_seq,
+                fault: ChainFault::HeadMismatch,
+            });
+        }
+        Ok((last_seq, self.prev_hash))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(n: i64) -> Vec<Envelope> {
+        let ws = WorkspaceId::new();
+        let stream = StreamId::new();
+        let mut prev = GENESIS_HASH.to_owned();
+        let t0: Timestamp = "2026-11-28T12:00:00Z".parse().expect("valid");
+        (1..=n)
+            .map(|seq| {
+                let ev = DomainEvent::UserDisabled {
+                    user_id: UserId::new(),
+                };
+                let e = Envelope::seal(
+                    EventId::new(),
+                    ws,
+                    stream,
+                    seq,
+                    t0,
+                    "system:test".into(),
+                    ev.kind().into(),
+                    ev.to_payload(),
+                    prev.clone(),
+                );
+                prev = e.hash.clone();
+                e
+            })
+            .collect()
+    }
+
+    fn verify(
+        events: &[Envelope],
+        head_seq: i64,
+        head_hash: &str,
+    ) -> Result<(i64, String), BadEvent> {
+        let mut v = ChainVerifier::new();
+        for e in events {
+            v.push(e)?;
+        }
+        v.finish(head_seq, head_hash)
+    }
+
+    #[test]
+    fn an_intact_chain_verifies() {
+        let c = chain(5);
+        let head = c[4].hash.clone();
+        assert_eq!(verify(&c, 5, &head), Ok((5, head.clone())));
+    }
+
+    #[test]
+    fn a_changed_payload_byte_is_found_at_its_seq() {
+        let mut c = chain(5);
+        let head = c[4].hash.clone();
+        c[2].payload = c[2].payload.replacen('u', "U", 1);
+        assert_eq!(verify(&c, 5, &head).map_err(|b| b.seq), Err(3));
+    }
+
+    #[test]
+    fn a_deleted_event_is_found() {
+        let mut c = chain(5);
+        let head = c[4].hash.clone();
+        c.remove(1);
+        let bad = verify(&c, 5, &head).expect_err("gap");
+        assert_eq!(bad.seq, 2);
+        assert!(matches!(
+            bad.fault,
+            ChainFault::SeqGap {
+                expected: 2,
+                found: 3
+            }
+        ));
+        c.pop();
+        let tail = chain(3);
+        let tail_head = tail[2].hash.clone();
+        assert_eq!(
+            verify(&tail[..2], 3, &tail_head).map_err(|b| b.fault),
+            Err(ChainFault::TailMissing {
+                head_seq: 3,
+                last_seq: 2
+            })
+        );
+    }
+
+    #[test]
+    fn swapped_events_are_found() {
+        let mut c = chain(5);
+        let head = c[4].hash.clone();
+        // Swap the contents of seq 2 and 3 but keep the seq numbers in place.
+        let (a, b) = (c[1].clone(), c[2].clone());
+        c[1] = Envelope { seq: 2, ..b };
+        c[2] = Envelope { seq: 3, ..a };
+        assert_eq!(verify(&c, 5, &head).map_err(|b| b.seq), Err(2));
+    }
+
+    #[test]
+    fn every_field_is_covered_by_the_hash() {
+        let base = chain(1).remove(0);
+        let variants = [
+            Envelope {
+                seq: 2,
+                ..base.clone()
+            },
+            Envelope {
+                actor: "system:other".into(),
+                ..base.clone()
+            },
+            Envelope {
+                kind: "user_enabled".into(),
+                ..base.clone()
+            },
+            Envelope {
+                prev_hash: "1".repeat(64),
+                ..base.clone()
+            },
+            Envelope {
+                stream: StreamId::new(),
+                ..base.clone()
+            },
+            Envelope {
+                workspace: WorkspaceId::new(),
+                ..base.clone()
+            },
+            Envelope {
+                id: EventId::new(),
+                ..base.clone()
+            },
+            Envelope {
+                recorded_at: base.recorded_at + jiff::SignedDuration::from_micros(1),
+                ..base.clone()
+            },
+        ];
+        for v in variants {
+            assert_ne!(v.expected_hash(), base.hash, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn payloads_round_trip_and_kind_matches_type() {
+        let ev = DomainEvent::UserAdded {
+            user_id: UserId::new(),
+            email: "ciso@voorbeeld.nl".into(),
+            display_name: "Sanne".into(),
+            role: Role::Editor,
+        };
+        let payload = ev.to_payload();
+        assert!(payload.contains(&format!("\"type\":\"{}\"", ev.kind())));
+        assert_eq!(DomainEvent::from_payload(&payload).ok(), Some(ev));
+    }
+}

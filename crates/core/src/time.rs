@@ -1,0 +1,48 @@
+//! Times are stored in UTC and shown in Europe/Amsterdam.
+
+use jiff::{Timestamp, tz::TimeZone};
+use std::sync::LazyLock;
+
+static AMSTERDAM: LazyLock<TimeZone> =
+    LazyLock::new(|| TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC));
+
+pub fn amsterdam() -> &'static TimeZone {
+    &AMSTERDAM
+}
+
+/// The canonical text form used in storage and in event hashes: UTC, microseconds, `Z`.
+pub fn canonical(ts: Timestamp) -> String {
+    format!("{ts:.6}")
+}
+
+/// `28-11-2026 13:03`, the way Dutch crisis teams write times.
+pub fn local_display(ts: Timestamp) -> String {
+    ts.to_zoned(amsterdam().clone())
+        .strftime("%d-%m-%Y %H:%M")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_form_round_trips() {
+        let ts: Timestamp = "2026-11-28T12:03:37.123456Z".parse().expect("valid");
+        assert_eq!(canonical(ts), "2026-11-28T12:03:37.123456Z");
+        let whole: Timestamp = "2026-11-28T12:03:37Z".parse().expect("valid");
+        assert_eq!(canonical(whole), "2026-11-28T12:03:37.000000Z");
+        assert_eq!(
+            canonical(canonical(ts).parse().expect("valid")),
+            canonical(ts)
+        );
+    }
+
+    #[test]
+    fn local_display_follows_dutch_summer_and_winter_time() {
+        let winter: Timestamp = "2026-11-28T12:03:00Z".parse().expect("valid");
+        assert_eq!(local_display(winter), "28-11-2026 13:03");
+        let summer: Timestamp = "2026-07-01T12:03:00Z".parse().expect("valid");
+        assert_eq!(local_display(summer), "01-07-2026 14:03");
+    }
+}

@@ -1,0 +1,276 @@
+//! The workspace's administration: its users and their roles. Commands are decided against
+//! the state folded from the workspace stream; the result is a list of events to append.
+
+use crate::event::DomainEvent;
+use crate::ids::UserId;
+use crate::values::{DisplayName, Email};
+use crate::{Lang, Role};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserState {
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub language: Lang,
+}
+
+/// Everything the administration rules need to know, folded from the workspace stream.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkspaceState {
+    pub name: Option<String>,
+    pub users: BTreeMap<UserId, UserState>,
+}
+
+/// What an administrator (or the user for their own settings) asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkspaceCommand {
+    AddUser {
+        user_id: UserId,
+        email: Email,
+        display_name: DisplayName,
+        role: Role,
+    },
+    ChangeRole {
+        user_id: UserId,
+        role: Role,
+    },
+    DisableUser {
+        user_id: UserId,
+    },
+    EnableUser {
+        user_id: UserId,
+    },
+    SetLanguage {
+        user_id: UserId,
+        language: Lang,
+    },
+}
+
+/// Why a command was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("a user with this e-mail address already exists")]
+    EmailTaken,
+    #[error("no such user in this workspace")]
+    UnknownUser,
+    #[error("the workspace must keep at least one active administrator")]
+    LastAdmin,
+}
+
+impl WorkspaceError {
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkspaceError::EmailTaken => "email_taken",
+            WorkspaceError::UnknownUser => "unknown_user",
+            WorkspaceError::LastAdmin => "last_admin",
+        }
+    }
+}
+
+impl WorkspaceState {
+    pub fn fold<'a>(events: impl IntoIterator<Item = &'a DomainEvent>) -> Self {
+        let mut s = Self::default();
+        for e in events {
+            s.apply(e);
+        }
+        s
+    }
+
+    pub fn apply(&mut self, event: &DomainEvent) {
+        match event {
+            DomainEvent::WorkspaceCreated { name, .. } => self.name = Some(name.clone()),
+            DomainEvent::UserAdded {
+                user_id,
+                email,
+                display_name,
+                role,
+            } => {
+                self.users.insert(
+                    *user_id,
+                    UserState {
+                        email: email.clone(),
+                        display_name: display_name.clone(),
+                        role: *role,
+                        disabled: false,
+                        language: Lang::Nl,
+                    },
+                );
+            }
+            DomainEvent::UserRoleChanged { user_id, role } => {
+                if let Some(u) = self.users.get_mut(user_id) {
+                    u.role = *role;
+                }
+            }
+            DomainEvent::UserDisabled { user_id } => {
+                if let Some(u) = self.users.get_mut(user_id) {
+                    u.disabled = true;
+                }
+            }
+            DomainEvent::UserEnabled { user_id } => {
+                if let Some(u) = self.users.get_mut(user_id) {
+                    u.disabled = false;
+                }
+            }
+            DomainEvent::UserLanguageChanged { user_id, language } => {
+                if let Some(u) = self.users.get_mut(user_id) {
+                    u.language = *language;
+                }
+            }
+        }
+    }
+
+    fn active_admins(&self) -> usize {
+        self.users
+            .values()
+            .filter(|u| !u.disabled && u.role == Role::Admin)
+            .count()
+    }
+
+    fn user(&self, id: &UserId) -> Result<&UserState, WorkspaceError> {
+        self.users.get(id).ok_or(WorkspaceError::UnknownUser)
+    }
+
+    /// Decides a command. An empty list means "nothing changes" (e.g. disabling a user who is
+    /// already disabled), which is not an error.
+    pub fn decide(&self, cmd: WorkspaceCommand) -> Result<Vec<DomainEvent>, WorkspaceError> {
+        match cmd {
+            WorkspaceCommand::AddUser {
+                user_id,
+                email,
+                display_name,
+                role,
+            } => {
+                if self.users.values().any(|u| u.email == email.as_str()) {
+                    return Err(WorkspaceError::EmailTaken);
+                }
+                Ok(vec![DomainEvent::UserAdded {
+                    user_id,
+                    email: email.into(),
+                    display_name: display_name.into(),
+                    role,
+                }])
+            }
+            WorkspaceCommand::ChangeRole { user_id, role } => {
+                let u = self.user(&user_id)?;
+                if u.role == role {
+                    return Ok(vec![]);
+                }
+                if u.role == Role::Admin && !u.disabled && self.active_admins() == 1 {
+                    return Err(WorkspaceError::LastAdmin);
+                }
+                Ok(vec![DomainEvent::UserRoleChanged { user_id, role }])
+            }
+            WorkspaceCommand::DisableUser { user_id } => {
+                let u = self.user(&user_id)?;
+                if u.disabled {
+                    return Ok(vec![]);
+                }
+                if u.role == Role::Admin && self.active_admins() == 1 {
+                    return Err(WorkspaceError::LastAdmin);
+                }
+                Ok(vec![DomainEvent::UserDisabled { user_id }])
+            }
+            WorkspaceCommand::EnableUser { user_id } => {
+                let u = self.user(&user_id)?;
+                if !u.disabled {
+                    return Ok(vec![]);
+                }
+                Ok(vec![DomainEvent::UserEnabled { user_id }])
+            }
+            WorkspaceCommand::SetLanguage { user_id, language } => {
+                let u = self.user(&user_id)?;
+                if u.language == language {
+                    return Ok(vec![]);
+                }
+                Ok(vec![DomainEvent::UserLanguageChanged { user_id, language }])
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(state: &mut WorkspaceState, email: &str, role: Role) -> UserId {
+        let id = UserId::new();
+        let events = state
+            .decide(WorkspaceCommand::AddUser {
+                user_id: id,
+                email: Email::parse(email).expect("valid"),
+                display_name: DisplayName::parse("Iemand").expect("valid"),
+                role,
+            })
+            .expect("accepted");
+        for e in &events {
+            state.apply(e);
+        }
+        id
+    }
+
+    #[test]
+    fn the_same_email_cannot_be_added_twice() {
+        let mut s = WorkspaceState::default();
+        add(&mut s, "adviseur@voorbeeld.nl", Role::Editor);
+        let again = s.decide(WorkspaceCommand::AddUser {
+            user_id: UserId::new(),
+            email: Email::parse("ADVISEUR@voorbeeld.nl").expect("valid"),
+            display_name: DisplayName::parse("Ander").expect("valid"),
+            role: Role::Viewer,
+        });
+        assert_eq!(again, Err(WorkspaceError::EmailTaken));
+    }
+
+    #[test]
+    fn the_last_admin_cannot_be_disabled_or_demoted() {
+        let mut s = WorkspaceState::default();
+        let admin = add(&mut s, "beheer@voorbeeld.nl", Role::Admin);
+        assert_eq!(
+            s.decide(WorkspaceCommand::DisableUser { user_id: admin }),
+            Err(WorkspaceError::LastAdmin)
+        );
+        assert_eq!(
+            s.decide(WorkspaceCommand::ChangeRole {
+                user_id: admin,
+                role: Role::Viewer
+            }),
+            Err(WorkspaceError::LastAdmin)
+        );
+        let second = add(&mut s, "tweede@voorbeeld.nl", Role::Admin);
+        let events = s
+            .decide(WorkspaceCommand::DisableUser { user_id: admin })
+            .expect("a second admin remains");
+        events.iter().for_each(|e| s.apply(e));
+        assert!(s.users[&admin].disabled);
+        assert_eq!(
+            s.decide(WorkspaceCommand::DisableUser { user_id: second }),
+            Err(WorkspaceError::LastAdmin)
+        );
+    }
+
+    #[test]
+    fn repeating_a_change_records_nothing() {
+        let mut s = WorkspaceState::default();
+        add(&mut s, "a@voorbeeld.nl", Role::Admin);
+        let v = add(&mut s, "v@voorbeeld.nl", Role::Viewer);
+        assert_eq!(
+            s.decide(WorkspaceCommand::ChangeRole {
+                user_id: v,
+                role: Role::Viewer
+            }),
+            Ok(vec![])
+        );
+        assert_eq!(
+            s.decide(WorkspaceCommand::EnableUser { user_id: v }),
+            Ok(vec![])
+        );
+        assert_eq!(
+            s.decide(WorkspaceCommand::DisableUser {
+                user_id: UserId::new()
+            }),
+            Err(WorkspaceError::UnknownUser)
+        );
+    }
+}

@@ -1,0 +1,658 @@
+//! The store suite: every test runs on SQLite, and on PostgreSQL when
+//! CRISISMAP_TEST_DATABASE_URL is set.
+
+use crisismap_core::event::{Actor, ChainFault};
+use crisismap_core::workspace::{WorkspaceCommand, WorkspaceError};
+use crisismap_core::{
+    DisplayName, DomainEvent, Email, ManualClock, Role, StreamKind, SystemClock, UserId,
+    WorkspaceId, WorkspaceName,
+};
+use crisismap_store::testing::TestDb;
+use crisismap_store::{Backend, Expected, Location, NewCredential, OpenMode, Store, StoreError};
+use std::sync::Arc;
+
+fn cred() -> NewCredential {
+    NewCredential {
+        password_hash: "$argon2id$not-a-real-hash".into(),
+        must_change: false,
+    }
+}
+
+fn cli() -> Actor {
+    Actor::System("test".into())
+}
+
+async fn open(db: &TestDb) -> Store {
+    Store::open(
+        &db.location,
+        OpenMode::CreateIfMissing,
+        Arc::new(SystemClock),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{}: open: {e}", db.name))
+}
+
+async fn workspace(store: &Store, name: &str, admin: &str) -> (WorkspaceId, UserId) {
+    store
+        .create_workspace(
+            &WorkspaceName::parse(name).expect("valid"),
+            Some("VR06".into()),
+            &Email::parse(admin).expect("valid"),
+            &DisplayName::parse("Beheerder").expect("valid"),
+            cred(),
+            &cli(),
+        )
+        .await
+        .expect("workspace created")
+}
+
+async fn add_user(store: &Store, ws: WorkspaceId, email: &str, role: Role) -> UserId {
+    let id = UserId::new();
+    store
+        .handle_workspace_command(
+            ws,
+            &cli(),
+            WorkspaceCommand::AddUser {
+                user_id: id,
+                email: Email::parse(email).expect("valid"),
+                display_name: DisplayName::parse("Gebruiker").expect("valid"),
+                role,
+            },
+            Some(cred()),
+        )
+        .await
+        .expect("user added");
+    id
+}
+
+async fn exec(store: &Store, sql: &str) {
+    sqlx::query(sql)
+        .execute(store.raw_pool())
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+async fn drop_event_triggers(store: &Store) {
+    match store.backend() {
+        Backend::Sqlite => {
+            exec(store, "DROP TRIGGER events_are_append_only_update").await;
+            exec(store, "DROP TRIGGER events_are_append_only_delete").await;
+        }
+        Backend::Postgres => exec(store, "DROP TRIGGER events_are_append_only ON events").await,
+    }
+}
+
+#[tokio::test]
+async fn a_new_workspace_has_its_streams_and_its_first_admin() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, admin) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let streams = store.streams(ws).await.expect("streams");
+        let kinds: Vec<_> = streams.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![StreamKind::Workspace, StreamKind::Preparation],
+            "{}",
+            db.name
+        );
+        assert_eq!(streams[0].head_seq, 2, "{}", db.name);
+        let users = store.users(ws).await.expect("users");
+        assert_eq!(users.len(), 1);
+        assert_eq!(users[0].id, admin);
+        assert_eq!(users[0].role, Role::Admin);
+        assert_eq!(
+            store
+                .workspace(ws)
+                .await
+                .expect("ws")
+                .region_code
+                .as_deref(),
+            Some("VR06")
+        );
+        let by_mail = store
+            .user_by_email(&Email::parse("BEHEER@voorbeeld.nl").expect("valid"))
+            .await
+            .expect("found by e-mail");
+        assert_eq!(by_mail.id, admin);
+        assert!(
+            store.verify(None).await.expect("verify").is_intact(),
+            "{}",
+            db.name
+        );
+    }
+}
+
+#[tokio::test]
+async fn events_cannot_be_changed_or_deleted_through_the_database() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let update = sqlx::query("UPDATE events SET payload = '{}'")
+            .execute(store.raw_pool())
+            .await;
+        assert!(update.is_err(), "{}: update must be refused", db.name);
+        let delete = sqlx::query("DELETE FROM events")
+            .execute(store.raw_pool())
+            .await;
+        assert!(delete.is_err(), "{}: delete must be refused", db.name);
+        let count: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events")
+            .fetch_one(store.raw_pool())
+            .await
+            .expect("count");
+        assert_eq!(count.0, 2, "{}", db.name);
+    }
+}
+
+#[tokio::test]
+async fn verify_names_the_stream_and_seq_of_a_changed_byte() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        for i in 0..4 {
+            add_user(&store, ws, &format!("lid{i}@voorbeeld.nl"), Role::Member).await;
+        }
+        let stream = store
+            .stream_of(ws, StreamKind::Workspace)
+            .await
+            .expect("stream")
+            .id;
+        drop_event_triggers(&store).await;
+        // One byte of the payload of seq 4: "Gebruiker" becomes "gebruiker".
+        exec(
+            &store,
+            &format!(
+                "UPDATE events SET payload = REPLACE(payload, 'Gebruiker', 'gebruiker') \
+                 WHERE stream_id = '{stream}' AND seq = 4"
+            ),
+        )
+        .await;
+        let report = store.verify(None).await.expect("verify runs");
+        assert!(!report.is_intact(), "{}", db.name);
+        let bad = report
+            .streams
+            .iter()
+            .find(|s| s.fault.is_some())
+            .expect("one bad stream");
+        assert_eq!(bad.stream, stream, "{}", db.name);
+        let fault = bad.fault.clone().expect("fault");
+        assert_eq!(fault.seq, 4, "{}", db.name);
+        assert_eq!(fault.fault, ChainFault::ContentChanged, "{}", db.name);
+        assert_eq!(bad.length, 3, "{}", db.name);
+    }
+}
+
+#[tokio::test]
+async fn verify_finds_a_deleted_event_and_a_swapped_pair() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        for i in 0..5 {
+            add_user(&store, ws, &format!("lid{i}@voorbeeld.nl"), Role::Member).await;
+        }
+        let stream = store
+            .stream_of(ws, StreamKind::Workspace)
+            .await
+            .expect("stream")
+            .id;
+        drop_event_triggers(&store).await;
+
+        exec(
+            &store,
+            &format!("DELETE FROM events WHERE stream_id = '{stream}' AND seq = 3"),
+        )
+        .await;
+        let report = store.verify(Some(ws)).await.expect("verify");
+        let fault = report.streams[0]
+            .fault
+            .clone()
+            .expect("deleted event found");
+        assert_eq!(fault.seq, 3, "{}", db.name);
+        assert!(
+            matches!(
+                fault.fault,
+                ChainFault::SeqGap {
+                    expected: 3,
+                    found: 4
+                }
+            ),
+            "{}",
+            db.name
+        );
+
+        // Put seq 3 back out of reach and swap 5 and 6 instead (via a free number).
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 3 WHERE stream_id = '{stream}' AND seq = 4"),
+        )
+        .await;
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 4 WHERE stream_id = '{stream}' AND seq = 5"),
+        )
+        .await;
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 5 WHERE stream_id = '{stream}' AND seq = 6"),
+        )
+        .await;
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 6 WHERE stream_id = '{stream}' AND seq = 4"),
+        )
+        .await;
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 4 WHERE stream_id = '{stream}' AND seq = 5"),
+        )
+        .await;
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 5 WHERE stream_id = '{stream}' AND seq = 6"),
+        )
+        .await;
+        let report = store.verify(Some(ws)).await.expect("verify");
+        let fault = report.streams[0]
+            .fault
+            .clone()
+            .expect("renumbered events found");
+        assert_eq!(fault.seq, 3, "{}: the first renumbered event", db.name);
+
+        // Deleting the newest event leaves the head pointing past the end.
+        let fresh = TestDb::sqlite();
+        let store2 = open(&fresh).await;
+        let (ws2, _) = workspace(&store2, "Gemeente Twee", "beheer@twee.nl").await;
+        add_user(&store2, ws2, "lid@twee.nl", Role::Member).await;
+        drop_event_triggers(&store2).await;
+        exec(&store2, "DELETE FROM events WHERE seq = 3").await;
+        let fault = store2.verify(None).await.expect("verify").streams[0]
+            .fault
+            .clone()
+            .expect("tail");
+        assert!(matches!(
+            fault.fault,
+            ChainFault::TailMissing {
+                head_seq: 3,
+                last_seq: 2
+            }
+        ));
+    }
+}
+
+#[tokio::test]
+async fn verify_finds_two_events_whose_contents_were_swapped() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        add_user(&store, ws, "een@voorbeeld.nl", Role::Member).await;
+        add_user(&store, ws, "twee@voorbeeld.nl", Role::Viewer).await;
+        let stream = store
+            .stream_of(ws, StreamKind::Workspace)
+            .await
+            .expect("stream")
+            .id;
+        drop_event_triggers(&store).await;
+        // Swap the order of seq 3 and 4 by exchanging their seq numbers.
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 100 WHERE stream_id = '{stream}' AND seq = 3"),
+        )
+        .await;
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 3 WHERE stream_id = '{stream}' AND seq = 4"),
+        )
+        .await;
+        exec(
+            &store,
+            &format!("UPDATE events SET seq = 4 WHERE stream_id = '{stream}' AND seq = 100"),
+        )
+        .await;
+        let report = store.verify(None).await.expect("verify");
+        let bad = report
+            .streams
+            .iter()
+            .find(|s| s.fault.is_some())
+            .expect("swap found");
+        assert_eq!(bad.stream, stream);
+        assert_eq!(bad.fault.clone().expect("fault").seq, 3, "{}", db.name);
+    }
+}
+
+#[tokio::test]
+async fn a_rebuild_gives_identical_read_models() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let (ws2, _) = workspace(&store, "Gemeente Buurdorp", "beheer@buurdorp.nl").await;
+        let a = add_user(&store, ws, "a@voorbeeld.nl", Role::Editor).await;
+        let b = add_user(&store, ws2, "b@buurdorp.nl", Role::Viewer).await;
+        for (w, cmd) in [
+            (
+                ws,
+                WorkspaceCommand::ChangeRole {
+                    user_id: a,
+                    role: Role::Member,
+                },
+            ),
+            (ws, WorkspaceCommand::DisableUser { user_id: a }),
+            (
+                ws2,
+                WorkspaceCommand::SetLanguage {
+                    user_id: b,
+                    language: crisismap_core::Lang::En,
+                },
+            ),
+        ] {
+            store
+                .handle_workspace_command(w, &cli(), cmd, None)
+                .await
+                .expect("accepted");
+        }
+        let before = store.read_model_snapshot().await.expect("snapshot");
+        assert!(before.iter().all(|(_, rows)| !rows.is_empty()));
+        let replayed = store.rebuild().await.expect("rebuild");
+        assert_eq!(replayed, 9, "{}", db.name);
+        let after = store.read_model_snapshot().await.expect("snapshot");
+        assert_eq!(before, after, "{}", db.name);
+        let user = store.user(a).await.expect("user");
+        assert!(user.disabled);
+        assert_eq!(user.role, Role::Member);
+    }
+}
+
+#[tokio::test]
+async fn two_hundred_parallel_appends_to_one_stream_are_gapless() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let stream = store
+            .stream_of(ws, StreamKind::Preparation)
+            .await
+            .expect("stream")
+            .id;
+        let tasks: Vec<_> = (0..200)
+            .map(|_| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let ev = DomainEvent::UserEnabled {
+                        user_id: UserId::new(),
+                    };
+                    store.append(stream, Expected::Any, &cli(), &[ev]).await
+                })
+            })
+            .collect();
+        let mut seqs = Vec::new();
+        for t in tasks {
+            let envs = t
+                .await
+                .expect("task")
+                .unwrap_or_else(|e| panic!("{}: append: {e}", db.name));
+            seqs.extend(envs.iter().map(|e| e.seq));
+        }
+        seqs.sort_unstable();
+        assert_eq!(seqs, (1..=200).collect::<Vec<i64>>(), "{}", db.name);
+        let report = store.verify(Some(ws)).await.expect("verify");
+        assert!(report.is_intact(), "{}: {report:?}", db.name);
+        let prep = report
+            .streams
+            .iter()
+            .find(|s| s.stream == stream)
+            .expect("stream");
+        assert_eq!(prep.length, 200);
+    }
+}
+
+#[tokio::test]
+async fn a_stale_version_is_refused_and_writes_nothing() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let stream = store
+            .stream_of(ws, StreamKind::Preparation)
+            .await
+            .expect("stream")
+            .id;
+        let ev = DomainEvent::UserEnabled {
+            user_id: UserId::new(),
+        };
+        store
+            .append(stream, Expected::Exactly(0), &cli(), &[ev.clone()])
+            .await
+            .expect("first");
+        let stale = store
+            .append(stream, Expected::Exactly(0), &cli(), &[ev])
+            .await;
+        assert!(
+            matches!(
+                stale,
+                Err(StoreError::VersionConflict {
+                    expected: 0,
+                    found: 1
+                })
+            ),
+            "{}: {stale:?}",
+            db.name
+        );
+        assert_eq!(store.events(stream, 0, 10).await.expect("events").len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn the_last_admin_stays_and_a_taken_email_is_refused() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, admin) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let (ws2, _) = workspace(&store, "Gemeente Buurdorp", "beheer@buurdorp.nl").await;
+        let r = store
+            .handle_workspace_command(
+                ws,
+                &cli(),
+                WorkspaceCommand::DisableUser { user_id: admin },
+                None,
+            )
+            .await;
+        assert!(
+            matches!(r, Err(StoreError::Workspace(WorkspaceError::LastAdmin))),
+            "{r:?}"
+        );
+        // Taken in another workspace: refused by the read model's unique key, nothing written.
+        let head_before = store
+            .stream_of(ws2, StreamKind::Workspace)
+            .await
+            .expect("s")
+            .head_seq;
+        let r = store
+            .handle_workspace_command(
+                ws2,
+                &cli(),
+                WorkspaceCommand::AddUser {
+                    user_id: UserId::new(),
+                    email: Email::parse("beheer@voorbeeld.nl").expect("valid"),
+                    display_name: DisplayName::parse("Dubbel").expect("valid"),
+                    role: Role::Viewer,
+                },
+                Some(cred()),
+            )
+            .await;
+        assert!(matches!(r, Err(StoreError::Conflict)), "{}: {r:?}", db.name);
+        let head_after = store
+            .stream_of(ws2, StreamKind::Workspace)
+            .await
+            .expect("s")
+            .head_seq;
+        assert_eq!(head_before, head_after, "{}: nothing half-written", db.name);
+        assert!(store.verify(None).await.expect("verify").is_intact());
+    }
+}
+
+#[tokio::test]
+async fn disabling_a_user_ends_their_sessions_and_tokens() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let u = add_user(&store, ws, "lid@voorbeeld.nl", Role::Member).await;
+        store
+            .create_session("h1", u, ws, "csrf", 1)
+            .await
+            .expect("session");
+        store
+            .create_api_token(u, ws, "script", "th1")
+            .await
+            .expect("token");
+        assert!(store.session("h1").await.is_ok());
+        assert!(store.use_api_token("th1").await.is_ok());
+        store
+            .handle_workspace_command(
+                ws,
+                &cli(),
+                WorkspaceCommand::DisableUser { user_id: u },
+                None,
+            )
+            .await
+            .expect("disabled");
+        assert!(
+            matches!(store.session("h1").await, Err(StoreError::NotFound)),
+            "{}",
+            db.name
+        );
+        assert!(
+            matches!(store.use_api_token("th1").await, Err(StoreError::NotFound)),
+            "{}",
+            db.name
+        );
+    }
+}
+
+#[tokio::test]
+async fn committed_appends_reach_subscribers() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        // A second handle, as a second server instance would have.
+        let other = open(&db).await;
+        let mut rx = other.subscribe();
+        let stream = store
+            .stream_of(ws, StreamKind::Preparation)
+            .await
+            .expect("stream")
+            .id;
+        let ev = DomainEvent::UserEnabled {
+            user_id: UserId::new(),
+        };
+        store
+            .append(stream, Expected::Any, &cli(), &[ev])
+            .await
+            .expect("append");
+        if store.backend() == Backend::Sqlite {
+            // SQLite is one process: the notice goes to the handle that wrote.
+            rx = store.subscribe();
+            let ev = DomainEvent::UserEnabled {
+                user_id: UserId::new(),
+            };
+            store
+                .append(stream, Expected::Any, &cli(), &[ev])
+                .await
+                .expect("append");
+        }
+        let notice = tokio::time::timeout(std::time::Duration::from_secs(5), rx.recv())
+            .await
+            .unwrap_or_else(|_| panic!("{}: no notice within 5 s", db.name))
+            .expect("notice");
+        assert_eq!(notice.stream, stream);
+        assert_eq!(notice.workspace, ws);
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_counts_recent_failures() {
+    for db in TestDb::all().await {
+        let clock = Arc::new(ManualClock::new(
+            "2026-11-28T12:00:00Z".parse().expect("ts"),
+        ));
+        let store = Store::open(&db.location, OpenMode::CreateIfMissing, clock.clone())
+            .await
+            .expect("open");
+        let rec = |result: &str| crisismap_store::AuditRecord {
+            workspace: None,
+            actor: "a@voorbeeld.nl".into(),
+            action: "login".into(),
+            object: "session".into(),
+            result: result.into(),
+            origin: "127.0.0.1".into(),
+        };
+        let start = clock.now_us();
+        for _ in 0..3 {
+            store.audit(&rec("failed")).await.expect("audit");
+        }
+        store.audit(&rec("ok")).await.expect("audit");
+        let (by_actor, by_origin) = store
+            .recent_failures("login", "a@voorbeeld.nl", "127.0.0.1", start)
+            .await
+            .expect("count");
+        assert_eq!((by_actor, by_origin), (3, 3), "{}", db.name);
+        clock.advance_minutes(20);
+        let later = clock.now_us() - 15 * 60 * 1_000_000;
+        let counts = store
+            .recent_failures("login", "a@voorbeeld.nl", "127.0.0.1", later)
+            .await
+            .expect("count");
+        assert_eq!(counts, (0, 0), "{}", db.name);
+        let audit_delete = sqlx::query("DELETE FROM audit_log")
+            .execute(store.raw_pool())
+            .await;
+        assert!(
+            audit_delete.is_err(),
+            "{}: the audit log is append-only",
+            db.name
+        );
+    }
+}
+
+#[tokio::test]
+async fn opening_refuses_a_mistyped_or_foreign_location() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("notes.txt"), "mine").expect("write");
+    let clock = Arc::new(SystemClock);
+    let err = Store::open(
+        &Location::DataDir(dir.path().to_path_buf()),
+        OpenMode::CreateIfMissing,
+        clock.clone(),
+    )
+    .await
+    .expect_err("a non-empty folder without a database is refused");
+    assert!(err.to_string().contains("not empty"), "{err}");
+    assert!(
+        !dir.path().join("crisismap.db").exists(),
+        "nothing was created"
+    );
+
+    let missing = dir.path().join("nieuw");
+    let err = Store::open(
+        &Location::DataDir(missing.clone()),
+        OpenMode::MustExist,
+        clock.clone(),
+    )
+    .await
+    .expect_err("verify on a missing folder is refused");
+    assert!(err.to_string().contains("no crisismap database"), "{err}");
+    assert!(!missing.exists());
+
+    let file = dir.path().join("notes.txt");
+    let err = Store::open(
+        &Location::DataDir(file),
+        OpenMode::CreateIfMissing,
+        clock.clone(),
+    )
+    .await
+    .expect_err("a file is not a folder");
+    assert!(err.to_string().contains("not a folder"), "{err}");
+
+    let err = Store::open(
+        &Location::Url("mysql://x".into()),
+        OpenMode::CreateIfMissing,
+        clock,
+    )
+    .await
+    .expect_err("unsupported URL");
+    assert!(err.to_string().contains("unsupported"), "{err}");
+}
