@@ -1,1 +1,189 @@
-fn main() {}
+//! The `crisismap` binary: serve the application, seed a demo, set up a workspace, manage
+//! users, and verify or rebuild the record. Every failure ends with one line on stderr and
+//! a non-zero exit code.
+
+mod commands;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "crisismap",
+    version,
+    about = "Crisis folder for Dutch municipalities facing digital disruption"
+)]
+pub struct Cli {
+    /// Log format: readable text or one JSON object per line.
+    #[arg(long, env = "CRISISMAP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    log_format: LogFormat,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Where the data lives. SQLite in a folder by default; PostgreSQL with a URL.
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// Folder that holds the embedded SQLite database (crisismap.db).
+    #[arg(
+        long,
+        env = "CRISISMAP_DATA_DIR",
+        default_value = "./crisismap-data",
+        conflicts_with = "database_url"
+    )]
+    pub data_dir: PathBuf,
+    /// PostgreSQL instead of SQLite, e.g. postgres://user@host/crisismap.
+    #[arg(long, env = "CRISISMAP_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "CRISISMAP_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Serving over TLS (directly or behind a proxy): cookies get Secure and the __Host- prefix.
+    #[arg(long, env = "CRISISMAP_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto.
+    #[arg(long, env = "CRISISMAP_BEHIND_PROXY")]
+    pub behind_proxy: bool,
+    /// Minutes without activity after which a session ends.
+    #[arg(long, env = "CRISISMAP_IDLE_TIMEOUT_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=1440))]
+    pub idle_timeout_minutes: u64,
+    /// Hours after login after which a session ends, however active.
+    #[arg(long, env = "CRISISMAP_ABSOLUTE_TIMEOUT_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u64).range(1..=168))]
+    pub absolute_timeout_hours: u64,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web application.
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        web: ServeArgs,
+    },
+    /// Serve a demo: the fictitious "Gemeente Voorbeeld" with an account for every role.
+    Demo {
+        /// Folder for the demo database; kept, so that a restart keeps the demo.
+        #[arg(long, env = "CRISISMAP_DEMO_DIR", default_value = "./crisismap-demo")]
+        data_dir: PathBuf,
+        #[command(flatten)]
+        web: ServeArgs,
+    },
+    /// Create a workspace and its first administrator (one-time password printed once).
+    Init {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Name of the workspace, e.g. "Gemeente Utrecht".
+        #[arg(long)]
+        workspace: String,
+        /// E-mail address of the first administrator.
+        #[arg(long)]
+        admin_email: String,
+        /// Name of the first administrator.
+        #[arg(long, default_value = "Beheerder")]
+        admin_name: String,
+        /// Safety region, by code (VR09) or name (Utrecht).
+        #[arg(long)]
+        region: Option<String>,
+    },
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check every hash chain; exits non-zero when anything was tampered with.
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Rebuild every read model from the event log.
+    Rebuild {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user with a one-time password.
+    Add {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, editor, member or viewer.
+        #[arg(long)]
+        role: String,
+        /// Workspace name or id; needed when there is more than one.
+        #[arg(long)]
+        workspace: Option<String>,
+    },
+    /// Disable a user: their sessions and API tokens end at once.
+    Disable {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+    },
+    /// Give a user a new one-time password; their sessions end.
+    ResetPassword {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+    },
+    /// List the users.
+    List {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        workspace: Option<String>,
+    },
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("crisismap: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(commands::run(cli.command)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("crisismap: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod event;
 pub mod ids;
 pub mod lang;
+pub mod regions;
 pub mod role;
 pub mod time;
 pub mod values;

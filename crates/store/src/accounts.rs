@@ -16,6 +16,8 @@ pub struct SessionRecord {
     pub csrf_token: String,
     pub created_us: i64,
     pub last_seen_us: i64,
+    /// The user must choose a new password before doing anything else.
+    pub must_change_password: bool,
 }
 
 /// What a user sees of their own sessions (never the id).
@@ -144,9 +146,10 @@ impl Store {
     }
 
     pub async fn session(&self, id_hash: &str) -> Result<SessionRecord, StoreError> {
-        let (user, ws, csrf, created_us, last_seen_us): (String, String, String, i64, i64) =
-            sqlx::query_as(
-                "SELECT user_id, workspace_id, csrf_token, created_us, last_seen_us FROM sessions WHERE id_hash = $1",
+        type Row = (String, String, String, i64, i64, Option<i64>);
+        let (user, ws, csrf, created_us, last_seen_us, must_change): Row = sqlx::query_as(
+                "SELECT s.user_id, s.workspace_id, s.csrf_token, s.created_us, s.last_seen_us, c.must_change \
+                 FROM sessions s LEFT JOIN credentials c ON c.user_id = s.user_id WHERE s.id_hash = $1",
             )
             .bind(id_hash)
             .fetch_one(&self.pool)
@@ -157,6 +160,7 @@ impl Store {
             csrf_token: csrf,
             created_us,
             last_seen_us,
+            must_change_password: must_change.unwrap_or(0) != 0,
         })
     }
 

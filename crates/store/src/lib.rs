@@ -5,6 +5,7 @@
 
 mod accounts;
 mod backend;
+pub mod demo;
 mod error;
 mod events;
 mod projection;

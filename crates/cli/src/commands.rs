@@ -1,0 +1,379 @@
+//! What each subcommand does.
+
+use crate::{Command, DbArgs, ServeArgs, UserCommand};
+use anyhow::{Context, anyhow, bail};
+use crisismap_core::event::Actor;
+use crisismap_core::workspace::WorkspaceCommand;
+use crisismap_core::{DisplayName, Email, Role, SystemClock, UserId, WorkspaceName, regions};
+use crisismap_store::{Location, NewCredential, OpenMode, Store, WorkspaceRecord};
+use crisismap_web::{AppState, PasswordCost, WebConfig, hash_password, random_password};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The password of every demo account, printed at start.
+const DEMO_PASSWORD: &str = "demo-crisismap";
+
+pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve { db, web } => {
+            let store = open(&db, OpenMode::CreateIfMissing).await?;
+            if store.workspaces().await?.is_empty() {
+                tracing::warn!(
+                    "no workspace yet: run `crisismap init --workspace … --admin-email …` to create one"
+                );
+            }
+            serve(store, &web, None).await
+        }
+        Command::Demo { data_dir, web } => {
+            let store = open_location(
+                &Location::DataDir(data_dir.clone()),
+                OpenMode::CreateIfMissing,
+            )
+            .await?;
+            let hash =
+                tokio::task::spawn_blocking(|| hash_password(DEMO_PASSWORD, PasswordCost::Default))
+                    .await?;
+            let (_, created) = crisismap_store::demo::seed(&store, &hash).await?;
+            let banner = demo_banner(&web.listen, &data_dir.display().to_string(), created);
+            serve(store, &web, Some(banner)).await
+        }
+        Command::Init {
+            db,
+            workspace,
+            admin_email,
+            admin_name,
+            region,
+        } => {
+            init(
+                &db,
+                &workspace,
+                &admin_email,
+                &admin_name,
+                region.as_deref(),
+            )
+            .await
+        }
+        Command::User { command } => user(command).await,
+        Command::Verify { db } => verify(&db).await,
+        Command::Rebuild { db } => {
+            let store = open(&db, OpenMode::MustExist).await?;
+            let n = store.rebuild().await?;
+            println!("Read models rebuilt from {n} events.");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn location(db: &DbArgs) -> Location {
+    match &db.database_url {
+        Some(url) if !url.trim().is_empty() => Location::Url(url.trim().to_owned()),
+        _ => Location::DataDir(db.data_dir.clone()),
+    }
+}
+
+async fn open(db: &DbArgs, mode: OpenMode) -> anyhow::Result<Store> {
+    open_location(&location(db), mode).await
+}
+
+async fn open_location(location: &Location, mode: OpenMode) -> anyhow::Result<Store> {
+    Ok(Store::open(location, mode, Arc::new(SystemClock)).await?)
+}
+
+fn demo_banner(listen: &str, dir: &str, created: bool) -> String {
+    let mut s = String::new();
+    s.push_str("\n  crisismap demo: Gemeente Voorbeeld (veiligheidsregio Utrecht)\n");
+    s.push_str(&format!(
+        "  Open http://{listen}/ and log in with one of these accounts:\n\n"
+    ));
+    for (email, name, role) in crisismap_store::demo::DEMO_USERS {
+        s.push_str(&format!("    {email:<28} {:<7} {name}\n", role.code()));
+    }
+    s.push_str(&format!(
+        "\n  Password for every account: {DEMO_PASSWORD}\n"
+    ));
+    s.push_str(&format!(
+        "  Data: {dir} ({}). Stop with Ctrl+C.\n",
+        if created {
+            "new demo created"
+        } else {
+            "existing demo kept"
+        }
+    ));
+    s
+}
+
+async fn serve(store: Store, web: &ServeArgs, banner: Option<String>) -> anyhow::Result<ExitCode> {
+    let config = WebConfig {
+        idle_timeout: Duration::from_secs(web.idle_timeout_minutes * 60),
+        absolute_timeout: Duration::from_secs(web.absolute_timeout_hours * 3600),
+        secure_cookies: web.secure_cookies,
+        behind_proxy: web.behind_proxy,
+        ..WebConfig::default()
+    };
+    let listener = tokio::net::TcpListener::bind(&web.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", web.listen))?;
+    let addr = listener.local_addr()?;
+    match banner {
+        Some(b) => println!("{b}"),
+        None => println!("crisismap serves on http://{addr}/ (stop with Ctrl+C)"),
+    }
+    crisismap_web::serve(listener, AppState::new(store, config), shutdown_signal()).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+async fn init(
+    db: &DbArgs,
+    workspace: &str,
+    admin_email: &str,
+    admin_name: &str,
+    region: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let name = WorkspaceName::parse(workspace).map_err(|e| anyhow!("--workspace: {e}"))?;
+    let email = Email::parse(admin_email).map_err(|e| anyhow!("--admin-email: {e}"))?;
+    let display = DisplayName::parse(admin_name).map_err(|e| anyhow!("--admin-name: {e}"))?;
+    let region = match region {
+        Some(r) => Some(
+            regions::find(r)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "--region: unknown safety region {r:?} (use a code VR01–VR25 or its name)"
+                    )
+                })?
+                .code
+                .to_owned(),
+        ),
+        None => None,
+    };
+    let store = open(db, OpenMode::CreateIfMissing).await?;
+    if store
+        .workspaces()
+        .await?
+        .iter()
+        .any(|w| w.name == name.as_str())
+    {
+        bail!("a workspace named {:?} already exists", name.as_str());
+    }
+    let password = random_password();
+    let pw = password.clone();
+    let password_hash =
+        tokio::task::spawn_blocking(move || hash_password(&pw, PasswordCost::Default)).await?;
+    let (ws, _) = store
+        .create_workspace(
+            &name,
+            region,
+            &email,
+            &display,
+            NewCredential {
+                password_hash,
+                must_change: true,
+            },
+            &Actor::System("cli".into()),
+        )
+        .await
+        .map_err(|e| match e {
+            crisismap_store::StoreError::Conflict => {
+                anyhow!("a user with e-mail {email} already exists")
+            }
+            other => other.into(),
+        })?;
+    println!("Workspace {:?} created ({ws}).", name.as_str());
+    println!("Administrator: {email}");
+    println!("One-time password (shown once, must be changed at first login): {password}");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn pick_workspace(store: &Store, wanted: Option<&str>) -> anyhow::Result<WorkspaceRecord> {
+    let all = store.workspaces().await?;
+    match wanted {
+        Some(w) => all
+            .into_iter()
+            .find(|r| r.name == w || r.id.to_string() == w)
+            .ok_or_else(|| anyhow!("no workspace named {w:?}")),
+        None => match all.len() {
+            0 => bail!("there is no workspace yet: run `crisismap init` first"),
+            1 => Ok(all
+                .into_iter()
+                .next()
+                .ok_or_else(|| anyhow!("no workspace"))?),
+            _ => bail!("there are several workspaces: name one with --workspace"),
+        },
+    }
+}
+
+async fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
+    let cli = Actor::System("cli".into());
+    match command {
+        UserCommand::Add {
+            db,
+            email,
+            name,
+            role,
+            workspace,
+        } => {
+            let email = Email::parse(&email).map_err(|e| anyhow!("--email: {e}"))?;
+            let name = DisplayName::parse(&name).map_err(|e| anyhow!("--name: {e}"))?;
+            let role: Role = role
+                .parse()
+                .map_err(|_| anyhow!("--role: use admin, editor, member or viewer"))?;
+            let store = open(&db, OpenMode::MustExist).await?;
+            let ws = pick_workspace(&store, workspace.as_deref()).await?;
+            let password = random_password();
+            let pw = password.clone();
+            let password_hash =
+                tokio::task::spawn_blocking(move || hash_password(&pw, PasswordCost::Default))
+                    .await?;
+            store
+                .handle_workspace_command(
+                    ws.id,
+                    &cli,
+                    WorkspaceCommand::AddUser {
+                        user_id: UserId::new(),
+                        email: email.clone(),
+                        display_name: name,
+                        role,
+                    },
+                    Some(NewCredential {
+                        password_hash,
+                        must_change: true,
+                    }),
+                )
+                .await
+                .map_err(|e| match e {
+                    crisismap_store::StoreError::Conflict => {
+                        anyhow!("a user with e-mail {email} already exists")
+                    }
+                    other => other.into(),
+                })?;
+            println!("User {email} added to {:?} as {role}.", ws.name);
+            println!("One-time password (shown once, must be changed at first login): {password}");
+        }
+        UserCommand::Disable { db, email } => {
+            let store = open(&db, OpenMode::MustExist).await?;
+            let user = find_user(&store, &email).await?;
+            store
+                .handle_workspace_command(
+                    user.workspace,
+                    &cli,
+                    WorkspaceCommand::DisableUser { user_id: user.id },
+                    None,
+                )
+                .await?;
+            println!(
+                "User {} disabled; their sessions and tokens have ended.",
+                user.email
+            );
+        }
+        UserCommand::ResetPassword { db, email } => {
+            let store = open(&db, OpenMode::MustExist).await?;
+            let user = find_user(&store, &email).await?;
+            let password = random_password();
+            let pw = password.clone();
+            let password_hash =
+                tokio::task::spawn_blocking(move || hash_password(&pw, PasswordCost::Default))
+                    .await?;
+            store
+                .set_password(
+                    user.id,
+                    NewCredential {
+                        password_hash,
+                        must_change: true,
+                    },
+                )
+                .await?;
+            println!(
+                "New one-time password for {} (shown once): {password}",
+                user.email
+            );
+        }
+        UserCommand::List { db, workspace } => {
+            let store = open(&db, OpenMode::MustExist).await?;
+            let ws = pick_workspace(&store, workspace.as_deref()).await?;
+            println!("{:<32} {:<8} {:<9} name", "e-mail", "role", "status");
+            for u in store.users(ws.id).await? {
+                let status = if u.disabled { "disabled" } else { "active" };
+                println!(
+                    "{:<32} {:<8} {:<9} {}",
+                    u.email,
+                    u.role.code(),
+                    status,
+                    u.display_name
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn find_user(store: &Store, email: &str) -> anyhow::Result<crisismap_store::UserRecord> {
+    let email = Email::parse(email).map_err(|e| anyhow!("--email: {e}"))?;
+    store
+        .user_by_email(&email)
+        .await
+        .map_err(|_| anyhow!("no user with e-mail {email}"))
+}
+
+async fn verify(db: &DbArgs) -> anyhow::Result<ExitCode> {
+    let store = open(db, OpenMode::MustExist).await?;
+    let report = store.verify(None).await?;
+    let names: std::collections::HashMap<_, _> = store
+        .workspaces()
+        .await?
+        .into_iter()
+        .map(|w| (w.id, w.name))
+        .collect();
+    for s in &report.streams {
+        let ws = names.get(&s.workspace).map(String::as_str).unwrap_or("?");
+        match &s.fault {
+            None => println!(
+                "ok        {ws} · {} {}: {} events, head {}",
+                s.kind, s.stream, s.length, s.head_hash
+            ),
+            Some(bad) => println!(
+                "TAMPERED  {ws} · {} {}: first bad seq {}: {}",
+                s.kind, s.stream, bad.seq, bad.fault
+            ),
+        }
+    }
+    if report.is_intact() {
+        println!("All {} streams intact.", report.streams.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let bad: Vec<String> = report
+            .streams
+            .iter()
+            .filter_map(|s| {
+                s.fault
+                    .as_ref()
+                    .map(|f| format!("stream {} at seq {}", s.stream, f.seq))
+            })
+            .collect();
+        eprintln!(
+            "crisismap: the record has been tampered with: {}",
+            bad.join("; ")
+        );
+        Ok(ExitCode::from(2))
+    }
+}

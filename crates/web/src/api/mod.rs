@@ -1,0 +1,289 @@
+//! The JSON API under `/api/v1`: the same commands as the HTML forms, authenticated by a
+//! personal bearer token (or the browser session), errors as `application/problem+json`,
+//! described by the OpenAPI document at `/api/v1/openapi.json`.
+
+use crate::AppState;
+use crate::auth::{AdminOnly, Authed, ViewerUp};
+use crate::commands::{self, NewUserInput, UserChange};
+use crate::error::AppError;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use crisismap_core::{StreamId, UserId, time};
+use crisismap_store::UserRecord;
+use serde::{Deserialize, Serialize};
+use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+
+pub const API_VERSION: &str = "1";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/me", get(me))
+        .route("/streams", get(streams))
+        .route("/streams/{id}/events", get(events))
+        .route("/users", get(list_users).post(add_user))
+        .route("/users/{id}/disable", post(disable_user))
+        .route("/users/{id}/enable", post(enable_user))
+        .fallback(crate::pages::not_found)
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("api-version"),
+            HeaderValue::from_static(API_VERSION),
+        ))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "crisismap API",
+        version = "1",
+        description = "The JSON door to the same commands as the web pages. Authenticate with a personal token: `Authorization: Bearer cm_…` (create one under Account). Errors are application/problem+json."
+    ),
+    paths(me, streams, events, list_users, add_user, disable_user, enable_user),
+    components(schemas(MeDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError)),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The OpenAPI 3 document, generated from the code.
+async fn openapi() -> impl IntoResponse {
+    Json(ApiDoc::openapi())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserDto {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    /// admin, editor, member or viewer.
+    pub role: String,
+    pub disabled: bool,
+    /// nl or en.
+    pub language: String,
+}
+
+impl From<UserRecord> for UserDto {
+    fn from(u: UserRecord) -> Self {
+        UserDto {
+            id: u.id.to_string(),
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role.code().to_owned(),
+            disabled: u.disabled,
+            language: u.language.code().to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeDto {
+    pub user: UserDto,
+    pub workspace_id: String,
+    pub workspace_name: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "account",
+    responses((status = 200, body = MeDto), (status = 401, body = crate::layers::Problem)))]
+async fn me(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+) -> Result<Json<MeDto>, AppError> {
+    let ws = state.store().workspace(auth.user().workspace).await?;
+    Ok(Json(MeDto {
+        user: auth.principal.user.clone().into(),
+        workspace_id: ws.id.to_string(),
+        workspace_name: ws.name,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StreamDto {
+    pub id: String,
+    /// workspace, preparation or crisis.
+    pub kind: String,
+    pub head_seq: i64,
+    pub head_hash: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/streams", tag = "record",
+    responses((status = 200, body = [StreamDto]), (status = 401, body = crate::layers::Problem)))]
+async fn streams(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+) -> Result<Json<Vec<StreamDto>>, AppError> {
+    let streams = state.store().streams(auth.user().workspace).await?;
+    Ok(Json(
+        streams
+            .into_iter()
+            .map(|s| StreamDto {
+                id: s.id.to_string(),
+                kind: s.kind.code().to_owned(),
+                head_seq: s.head_seq,
+                head_hash: s.head_hash,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventDto {
+    pub id: String,
+    pub seq: i64,
+    /// UTC, RFC 3339 with microseconds.
+    pub recorded_at: String,
+    pub actor: String,
+    pub kind: String,
+    /// The exact payload text that the hash covers.
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct EventsQuery {
+    /// Return events after this seq (default 0).
+    after: Option<i64>,
+    /// At most this many (default 100, at most 1000).
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/streams/{id}/events", tag = "record",
+    params(("id" = String, Path, description = "Stream id"), EventsQuery),
+    responses((status = 200, body = [EventDto]), (status = 404, body = crate::layers::Problem)))]
+async fn events(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+    Query(q): Query<EventsQuery>,
+) -> Result<Json<Vec<EventDto>>, AppError> {
+    let id: StreamId = id.parse().map_err(|_| AppError::NotFound)?;
+    state.store().stream_in(auth.user().workspace, id).await?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let after = q.after.unwrap_or(0).max(0);
+    let events = state.store().events(id, after, limit).await?;
+    Ok(Json(
+        events
+            .into_iter()
+            .map(|e| EventDto {
+                id: e.id.to_string(),
+                seq: e.seq,
+                recorded_at: time::canonical(e.recorded_at),
+                actor: e.actor,
+                kind: e.kind,
+                payload: e.payload,
+                prev_hash: e.prev_hash,
+                hash: e.hash,
+            })
+            .collect(),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/users", tag = "users",
+    responses((status = 200, body = [UserDto]), (status = 403, body = crate::layers::Problem)))]
+async fn list_users(
+    State(state): State<AppState>,
+    auth: Authed<AdminOnly>,
+) -> Result<Json<Vec<UserDto>>, AppError> {
+    let users = state.store().users(auth.user().workspace).await?;
+    Ok(Json(users.into_iter().map(UserDto::from).collect()))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NewUserResult {
+    pub user: UserDto,
+    /// Shown once; the user must choose a new password at first login.
+    pub one_time_password: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserInput,
+    responses((status = 201, body = NewUserResult), (status = 422, body = crate::layers::Problem),
+              (status = 403, body = crate::layers::Problem)))]
+async fn add_user(
+    State(state): State<AppState>,
+    auth: Authed<AdminOnly>,
+    input: Result<Json<NewUserInput>, JsonRejection>,
+) -> Result<impl IntoResponse, AppError> {
+    let Json(input) = input.map_err(json_error)?;
+    let (user, password) =
+        commands::add_user(&state, &auth.principal, &auth.ctx.origin, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(NewUserResult {
+            user: user.into(),
+            one_time_password: password,
+        }),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/users/{id}/disable", tag = "users",
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 204), (status = 404, body = crate::layers::Problem), (status = 409, body = crate::layers::Problem)))]
+async fn disable_user(
+    State(state): State<AppState>,
+    auth: Authed<AdminOnly>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
+    commands::change_user(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        id,
+        UserChange::Disable,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/users/{id}/enable", tag = "users",
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 204), (status = 404, body = crate::layers::Problem)))]
+async fn enable_user(
+    State(state): State<AppState>,
+    auth: Authed<AdminOnly>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
+    commands::change_user(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        id,
+        UserChange::Enable,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A JSON body that cannot be read: 415 for the wrong content type, 400 for broken JSON,
+/// 422 for JSON of the wrong shape, each with what was wrong.
+fn json_error(rejection: JsonRejection) -> AppError {
+    let text = rejection.body_text();
+    match rejection.status() {
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType(text),
+        StatusCode::UNPROCESSABLE_ENTITY => AppError::Invalid(vec![crate::error::FieldError {
+            field: "body".into(),
+            code: "invalid_json_shape".into(),
+            message: text,
+        }]),
+        _ => AppError::BadRequest(text),
+    }
+}

@@ -1,0 +1,490 @@
+//! Who is asking: sessions (cookie) and API tokens (bearer), resolved once per request by
+//! `authenticate`; role checks by the `Authed<R>` extractor; CSRF checks by `csrf_guard`.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::password::{random_token, same_secret, secret_hash};
+use axum::body::{Body, to_bytes};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use crisismap_core::{Lang, Role};
+use crisismap_store::{AuditRecord, StoreError, UserRecord};
+use std::marker::PhantomData;
+use std::net::SocketAddr;
+
+pub const SESSION_COOKIE: &str = "cm_session";
+pub const SESSION_COOKIE_SECURE: &str = "__Host-cm_session";
+const CSRF_COOKIE: &str = "cm_csrf";
+const CSRF_COOKIE_SECURE: &str = "__Host-cm_csrf";
+pub const LANG_COOKIE: &str = "cm_lang";
+pub const CSRF_FIELD: &str = "_csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// How the principal proved who they are.
+#[derive(Debug, Clone)]
+pub enum Via {
+    Session {
+        id_hash: String,
+        csrf: String,
+        must_change_password: bool,
+    },
+    Token {
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: UserRecord,
+    pub via: Via,
+}
+
+impl Principal {
+    pub fn actor(&self) -> crisismap_core::event::Actor {
+        crisismap_core::event::Actor::User(self.user.id)
+    }
+
+    pub fn csrf(&self) -> &str {
+        match &self.via {
+            Via::Session { csrf, .. } => csrf,
+            Via::Token { .. } => "",
+        }
+    }
+}
+
+/// What every handler may know about the request.
+#[derive(Debug, Clone)]
+pub struct RequestCtx {
+    pub principal: Option<Principal>,
+    pub lang: Lang,
+    /// The client address, for the audit log and throttling.
+    pub origin: String,
+    /// Cookies get `Secure` and the `__Host-` prefix.
+    pub secure: bool,
+    /// The pre-login CSRF token from its cookie, if any.
+    pub pre_csrf: Option<String>,
+    /// An `Authorization` header was sent but did not hold a live token.
+    pub bad_token: bool,
+}
+
+impl RequestCtx {
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure {
+            SESSION_COOKIE_SECURE
+        } else {
+            SESSION_COOKIE
+        }
+    }
+
+    fn csrf_cookie_name(&self) -> &'static str {
+        if self.secure {
+            CSRF_COOKIE_SECURE
+        } else {
+            CSRF_COOKIE
+        }
+    }
+
+    pub fn cookie(&self, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
+        let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+        if self.secure {
+            c.push_str("; Secure");
+        }
+        if let Some(age) = max_age {
+            c.push_str(&format!("; Max-Age={age}"));
+        }
+        HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
+    }
+
+    pub fn session_cookie(&self, id: &str) -> HeaderValue {
+        self.cookie(self.session_cookie_name(), id, None)
+    }
+
+    pub fn clear_session_cookie(&self) -> HeaderValue {
+        self.cookie(self.session_cookie_name(), "", Some(0))
+    }
+
+    /// The token for the login form, with the cookie to set when it is new.
+    pub fn login_csrf(&self) -> (String, Option<HeaderValue>) {
+        match &self.pre_csrf {
+            Some(t) => (t.clone(), None),
+            None => {
+                let t = random_token();
+                let cookie = self.cookie(self.csrf_cookie_name(), &t, None);
+                (t, Some(cookie))
+            }
+        }
+    }
+
+    /// The CSRF token forms on this page must carry.
+    pub fn csrf(&self) -> String {
+        match &self.principal {
+            Some(p) => p.csrf().to_owned(),
+            None => self.pre_csrf.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn audit(&self, action: &str, object: &str, result: &str) -> AuditRecord {
+        let (workspace, actor) = match &self.principal {
+            Some(Principal {
+                user,
+                via: Via::Token { id },
+            }) => (Some(user.workspace), format!("user:{} token:{id}", user.id)),
+            Some(p) => (Some(p.user.workspace), format!("user:{}", p.user.id)),
+            None => (None, "anonymous".to_owned()),
+        };
+        AuditRecord {
+            workspace,
+            actor,
+            action: action.to_owned(),
+            object: object.to_owned(),
+            result: result.to_owned(),
+            origin: self.origin.clone(),
+        }
+    }
+}
+
+/// Writes an audit line and mirrors it to the log (never with secrets: callers pass ids).
+pub async fn audit(state: &AppState, record: AuditRecord) {
+    tracing::info!(
+        target: "audit",
+        actor = %record.actor,
+        action = %record.action,
+        object = %record.object,
+        result = %record.result,
+        origin = %record.origin,
+    );
+    if let Err(e) = state.store().audit(&record).await {
+        tracing::error!(error = %e, "could not write the audit log");
+    }
+}
+
+pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+fn client_origin(req: &Request, behind_proxy: bool) -> String {
+    if behind_proxy {
+        if let Some(first) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
+            return first.trim().chars().take(64).collect();
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ci| ci.0.ip().to_string())
+        .unwrap_or_else(|| "local".to_owned())
+}
+
+/// Resolves the session or token of every request and puts a `RequestCtx` in its extensions.
+pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let cfg = state.config();
+    let secure = cfg.secure_cookies
+        || (cfg.behind_proxy
+            && req
+                .headers()
+                .get("x-forwarded-proto")
+                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https")));
+    let mut ctx = RequestCtx {
+        principal: None,
+        lang: Lang::Nl,
+        origin: client_origin(&req, cfg.behind_proxy),
+        secure,
+        pre_csrf: None,
+        bad_token: false,
+    };
+    ctx.pre_csrf = cookie_value(req.headers(), ctx.csrf_cookie_name()).map(str::to_owned);
+    let mut clear_cookie = false;
+
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or("").to_owned());
+    if let Some(auth) = bearer {
+        match auth.strip_prefix("Bearer ").map(str::trim) {
+            Some(token) if !token.is_empty() => match token_principal(&state, token).await {
+                Some(p) => ctx.principal = Some(p),
+                None => ctx.bad_token = true,
+            },
+            _ => ctx.bad_token = true,
+        }
+        if ctx.bad_token {
+            audit(&state, ctx.audit("api_token", "authorization", "denied")).await;
+        }
+    } else if let Some(id) =
+        cookie_value(req.headers(), ctx.session_cookie_name()).map(str::to_owned)
+    {
+        match session_principal(&state, &id).await {
+            Some(p) => ctx.principal = Some(p),
+            None => clear_cookie = true,
+        }
+    }
+
+    ctx.lang = match &ctx.principal {
+        Some(p) => p.user.language,
+        None => cookie_value(req.headers(), LANG_COOKIE)
+            .and_then(|v| v.parse().ok())
+            .or_else(|| {
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Lang::from_accept_language)
+            })
+            .unwrap_or_default(),
+    };
+    let clear = clear_cookie.then(|| ctx.clear_session_cookie());
+    let lang = ctx.lang;
+    req.extensions_mut().insert(ctx);
+    let mut response = next.run(req).await;
+    // The error layer renders its pages in the user's language.
+    response.extensions_mut().insert(lang);
+    if let Some(c) = clear {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    response
+}
+
+async fn token_principal(state: &AppState, token: &str) -> Option<Principal> {
+    let info = state
+        .store()
+        .use_api_token(&secret_hash(token))
+        .await
+        .ok()?;
+    let user = state
+        .store()
+        .user_in(info.workspace, info.user)
+        .await
+        .ok()?;
+    if user.disabled {
+        return None;
+    }
+    Some(Principal {
+        user,
+        via: Via::Token { id: info.id },
+    })
+}
+
+/// A live session: not idle too long, not too old, its user still enabled.
+async fn session_principal(state: &AppState, id: &str) -> Option<Principal> {
+    let id_hash = secret_hash(id);
+    let session = match state.store().session(&id_hash).await {
+        Ok(s) => s,
+        Err(StoreError::NotFound) => return None,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            return None;
+        }
+    };
+    let now = state.now().as_microsecond();
+    let cfg = state.config();
+    let idle = now - session.last_seen_us > cfg.idle_timeout.as_micros() as i64;
+    let old = now - session.created_us > cfg.absolute_timeout.as_micros() as i64;
+    let user = state
+        .store()
+        .user_in(session.workspace, session.user)
+        .await
+        .ok();
+    let Some(user) = user.filter(|u| !u.disabled && !idle && !old) else {
+        let _ = state.store().delete_session(&id_hash).await;
+        let record = AuditRecord {
+            workspace: Some(session.workspace),
+            actor: format!("user:{}", session.user),
+            action: "session".into(),
+            object: "session".into(),
+            result: if idle {
+                "expired_idle"
+            } else if old {
+                "expired_absolute"
+            } else {
+                "ended_user_disabled"
+            }
+            .into(),
+            origin: String::new(),
+        };
+        audit(state, record).await;
+        return None;
+    };
+    // Recording activity at most every 30 seconds keeps reads from turning into writes.
+    if now - session.last_seen_us > 30_000_000 {
+        let _ = state.store().touch_session(&id_hash, now).await;
+    }
+    Some(Principal {
+        user,
+        via: Via::Session {
+            id_hash,
+            csrf: session.csrf_token,
+            must_change_password: session.must_change_password,
+        },
+    })
+}
+
+/// The least role a route needs.
+pub trait MinRole: Send + Sync + 'static {
+    const ROLE: Role;
+}
+
+#[derive(Debug)]
+pub struct ViewerUp;
+#[derive(Debug)]
+pub struct AdminOnly;
+
+impl MinRole for ViewerUp {
+    const ROLE: Role = Role::Viewer;
+}
+impl MinRole for AdminOnly {
+    const ROLE: Role = Role::Admin;
+}
+
+/// A logged-in user with at least role `R`. Refusals are audited.
+#[derive(Debug)]
+pub struct Authed<R: MinRole> {
+    pub principal: Principal,
+    pub ctx: RequestCtx,
+    _role: PhantomData<R>,
+}
+
+impl<R: MinRole> Authed<R> {
+    pub fn user(&self) -> &UserRecord {
+        &self.principal.user
+    }
+}
+
+/// The request context for pages that do not need a login.
+#[derive(Debug, Clone)]
+pub struct Ctx(pub RequestCtx);
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, AppError> {
+        parts
+            .extensions
+            .get::<RequestCtx>()
+            .cloned()
+            .map(Ctx)
+            .ok_or(AppError::Internal("authentication layer missing".into()))
+    }
+}
+
+/// Logged in, whatever the pending password change (for the password page itself).
+#[derive(Debug)]
+pub struct AnyLogin(pub Principal, pub RequestCtx);
+
+impl FromRequestParts<AppState> for AnyLogin {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let Ctx(ctx) = Ctx::from_request_parts(parts, state).await?;
+        match ctx.principal.clone() {
+            Some(p) => Ok(AnyLogin(p, ctx)),
+            None => Err(AppError::Unauthenticated),
+        }
+    }
+}
+
+impl<R: MinRole> FromRequestParts<AppState> for Authed<R> {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let AnyLogin(principal, ctx) = AnyLogin::from_request_parts(parts, state).await?;
+        if let Via::Session {
+            must_change_password: true,
+            ..
+        } = principal.via
+        {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        if !principal.user.role.allows(R::ROLE) {
+            let object = format!("{} {}", parts.method, parts.uri.path());
+            audit(state, ctx.audit("access", &object, "denied")).await;
+            return Err(AppError::Forbidden);
+        }
+        Ok(Authed {
+            principal,
+            ctx,
+            _role: PhantomData,
+        })
+    }
+}
+
+/// Refuses every state-changing request that does not carry the CSRF token of its session
+/// (or, before login, of its CSRF cookie). Requests authenticated by a bearer token carry
+/// no cookies' authority and need none.
+pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let Some(ctx) = req.extensions().get::<RequestCtx>().cloned() else {
+        return AppError::Internal("authentication layer missing".into()).into_response();
+    };
+    if matches!(
+        ctx.principal,
+        Some(Principal {
+            via: Via::Token { .. },
+            ..
+        })
+    ) {
+        return next.run(req).await;
+    }
+    if ctx.bad_token {
+        return AppError::Unauthenticated.into_response();
+    }
+    let cross_site = req
+        .headers()
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes() == b"cross-site");
+    let expected = match &ctx.principal {
+        Some(p) => Some(p.csrf().to_owned()),
+        None => ctx.pre_csrf.clone(),
+    };
+    let header_token = req
+        .headers()
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let (parts, body) = req.into_parts();
+    let (supplied, body) = match (header_token, is_form) {
+        (Some(t), _) => (Some(t), body),
+        (None, true) => {
+            let bytes = match to_bytes(body, state.config().body_limit).await {
+                Ok(b) => b,
+                Err(_) => return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+            };
+            let token = form_urlencoded_value(&bytes, CSRF_FIELD);
+            (token, Body::from(bytes))
+        }
+        (None, false) => (None, body),
+    };
+    let ok = !cross_site
+        && matches!((&expected, &supplied), (Some(e), Some(s)) if !e.is_empty() && same_secret(e, s));
+    if !ok {
+        let object = format!("{} {}", parts.method, parts.uri.path());
+        audit(&state, ctx.audit("csrf", &object, "denied")).await;
+        return AppError::Forbidden.into_response();
+    }
+    next.run(Request::from_parts(parts, body)).await
+}
+
+fn form_urlencoded_value(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}

@@ -1,0 +1,174 @@
+//! Commands shared by both doors: the HTML form handlers and the JSON API turn their input
+//! into these calls, so that every rule lives once.
+
+use crate::AppState;
+use crate::auth::{Principal, audit};
+use crate::error::{AppError, FieldError};
+use crate::i18n::Tr;
+use crate::password::{hash_password, random_password};
+use crisismap_core::workspace::{WorkspaceCommand, WorkspaceError};
+use crisismap_core::{DisplayName, Email, Role, UserId};
+use crisismap_store::{NewCredential, StoreError, UserRecord};
+
+fn field(field: &str, code: &str) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code: code.to_owned(),
+        message: String::new(),
+    }
+}
+
+/// Fills in the human message of each field error in the given language.
+pub fn localize(mut fields: Vec<FieldError>, tr: Tr) -> Vec<FieldError> {
+    for f in &mut fields {
+        if f.message.is_empty() {
+            f.message = tr.t(&format!("error.{}", f.code)).to_owned();
+        }
+    }
+    fields
+}
+
+/// Input for a new user, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct NewUserInput {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// Adds a user with a one-time password, which is returned once and must be changed at first
+/// login. Every invalid field is reported, not just the first.
+pub async fn add_user(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    input: &NewUserInput,
+) -> Result<(UserRecord, String), AppError> {
+    let email = Email::parse(&input.email);
+    let name = DisplayName::parse(&input.display_name);
+    let role = input.role.parse::<Role>();
+    let mut errors = vec![];
+    if let Err(e) = &email {
+        errors.push(field("email", e.code()));
+    }
+    if let Err(e) = &name {
+        errors.push(field("display_name", e.code()));
+    }
+    if let Err(e) = &role {
+        errors.push(field("role", e.code()));
+    }
+    let (Ok(email), Ok(display_name), Ok(role)) = (email, name, role) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let password = random_password();
+    let cost = state.config().password_cost;
+    let pw = password.clone();
+    let password_hash = tokio::task::spawn_blocking(move || hash_password(&pw, cost))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let user_id = UserId::new();
+    let result = state
+        .store()
+        .handle_workspace_command(
+            by.user.workspace,
+            &by.actor(),
+            WorkspaceCommand::AddUser {
+                user_id,
+                email,
+                display_name,
+                role,
+            },
+            Some(NewCredential {
+                password_hash,
+                must_change: true,
+            }),
+        )
+        .await;
+    match result {
+        Ok(_) => {}
+        Err(StoreError::Conflict | StoreError::Workspace(WorkspaceError::EmailTaken)) => {
+            return Err(AppError::Invalid(vec![field("email", "email_taken")]));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let user = state.store().user_in(by.user.workspace, user_id).await?;
+    audit(state, admin_record(by, origin, "user_add", &user_id)).await;
+    Ok((user, password))
+}
+
+fn admin_record(
+    by: &Principal,
+    origin: &str,
+    action: &str,
+    user: &UserId,
+) -> crisismap_store::AuditRecord {
+    crisismap_store::AuditRecord {
+        workspace: Some(by.user.workspace),
+        actor: format!("user:{}", by.user.id),
+        action: action.to_owned(),
+        object: format!("user:{user}"),
+        result: "ok".to_owned(),
+        origin: origin.to_owned(),
+    }
+}
+
+/// What an administrator can do to an existing user.
+#[derive(Debug, Clone, Copy)]
+pub enum UserChange {
+    Role(Role),
+    Disable,
+    Enable,
+}
+
+pub async fn change_user(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    user_id: UserId,
+    change: UserChange,
+) -> Result<(), AppError> {
+    // Only users of the administrator's own workspace can be named.
+    state.store().user_in(by.user.workspace, user_id).await?;
+    let (command, action) = match change {
+        UserChange::Role(role) => (WorkspaceCommand::ChangeRole { user_id, role }, "user_role"),
+        UserChange::Disable => (WorkspaceCommand::DisableUser { user_id }, "user_disable"),
+        UserChange::Enable => (WorkspaceCommand::EnableUser { user_id }, "user_enable"),
+    };
+    state
+        .store()
+        .handle_workspace_command(by.user.workspace, &by.actor(), command, None)
+        .await?;
+    audit(state, admin_record(by, origin, action, &user_id)).await;
+    Ok(())
+}
+
+/// Gives a user a new one-time password and ends their sessions.
+pub async fn reset_password(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    user_id: UserId,
+) -> Result<(UserRecord, String), AppError> {
+    let user = state.store().user_in(by.user.workspace, user_id).await?;
+    let password = random_password();
+    let cost = state.config().password_cost;
+    let pw = password.clone();
+    let password_hash = tokio::task::spawn_blocking(move || hash_password(&pw, cost))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    state
+        .store()
+        .set_password(
+            user_id,
+            NewCredential {
+                password_hash,
+                must_change: true,
+            },
+        )
+        .await?;
+    audit(state, admin_record(by, origin, "password_reset", &user_id)).await;
+    Ok((user, password))
+}

@@ -1,0 +1,343 @@
+//! Logging in and out, choosing the language before login, and changing one's password
+//! (required after a one-time password).
+
+use super::{render, safe_return_path};
+use crate::AppState;
+use crate::auth::{AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Via, audit};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::password::{check_new_password, dummy_hash, random_token, secret_hash, verify_password};
+use crate::view::{PageCtx, Section};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_core::{Email, Lang};
+use crisismap_store::NewCredential;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    ctx: PageCtx,
+    email: String,
+    back: String,
+    error: Option<&'static str>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginQuery {
+    terug: Option<String>,
+    afgemeld: Option<String>,
+}
+
+pub async fn login_form(Ctx(ctx): Ctx, Query(q): Query<LoginQuery>) -> Result<Response, AppError> {
+    if ctx.principal.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let tr = Tr(ctx.lang);
+    let notice = q.afgemeld.is_some().then(|| tr.t("login.logged_out"));
+    login_page(
+        &ctx,
+        String::new(),
+        q.terug.unwrap_or_default(),
+        None,
+        notice,
+        StatusCode::OK,
+    )
+}
+
+fn login_page(
+    ctx: &RequestCtx,
+    email: String,
+    back: String,
+    error: Option<&'static str>,
+    notice: Option<&'static str>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let (token, cookie) = ctx.login_csrf();
+    let mut page_ctx = PageCtx::public(ctx, Tr(ctx.lang).t("login.title"));
+    page_ctx.csrf = token;
+    let html = render(&LoginPage {
+        ctx: page_ctx,
+        email,
+        back: safe_return_path(&back),
+        error,
+        notice,
+    })?;
+    let mut response = (status, html).into_response();
+    if let Some(c) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    terug: String,
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let tr = Tr(ctx.lang);
+    let typed = form.email.trim().to_lowercase();
+    let actor = format!("email:{}", typed.chars().take(254).collect::<String>());
+    let cfg = state.config();
+    let since = state.now().as_microsecond() - cfg.throttle_window.as_micros() as i64;
+    let (by_account, by_address) = state
+        .store()
+        .recent_failures("login", &actor, &ctx.origin, since)
+        .await?;
+    let mut record = ctx.audit("login", "session", "failed");
+    record.actor = actor.clone();
+    if by_account >= cfg.max_failures_per_account || by_address >= cfg.max_failures_per_address {
+        record.result = "throttled".into();
+        audit(&state, record).await;
+        let mut r = login_page(
+            &ctx,
+            typed,
+            form.terug,
+            Some(tr.t("login.throttled")),
+            None,
+            StatusCode::TOO_MANY_REQUESTS,
+        )?;
+        let retry = cfg.throttle_window.as_secs().to_string();
+        if let Ok(v) = HeaderValue::from_str(&retry) {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Ok(r);
+    }
+
+    let user = match Email::parse(&typed) {
+        Ok(email) => state.store().user_by_email(&email).await.ok(),
+        Err(_) => None,
+    };
+    let stored = match &user {
+        Some(u) => state.store().credential(u.id).await.ok(),
+        None => None,
+    };
+    let cost = cfg.password_cost;
+    let password = form.password;
+    let (hash, must_change) = stored.unwrap_or_else(|| (String::new(), false));
+    let valid = tokio::task::spawn_blocking(move || {
+        // Without an account, verify against a throwaway hash so the answer takes as long.
+        let hash = if hash.is_empty() {
+            dummy_hash(cost)
+        } else {
+            hash
+        };
+        verify_password(&password, &hash)
+    })
+    .await
+    .unwrap_or(false);
+    let Some(user) = user.filter(|u| valid && !u.disabled) else {
+        audit(&state, record).await;
+        return login_page(
+            &ctx,
+            typed,
+            form.terug,
+            Some(tr.t("login.failed")),
+            None,
+            StatusCode::UNAUTHORIZED,
+        );
+    };
+
+    // A fresh session id at every login; any session this browser had is ended.
+    if let Some(old) = crate::auth::cookie_value(&axum::http::HeaderMap::new(), "") {
+        let _ = old;
+    }
+    let id = random_token();
+    let csrf = random_token();
+    state
+        .store()
+        .create_session(
+            &secret_hash(&id),
+            user.id,
+            user.workspace,
+            &csrf,
+            state.now().as_microsecond(),
+        )
+        .await?;
+    record.actor = format!("user:{}", user.id);
+    record.workspace = Some(user.workspace);
+    record.result = "ok".into();
+    audit(&state, record).await;
+    let target = if must_change {
+        "/wachtwoord".to_owned()
+    } else {
+        safe_return_path(&form.terug)
+    };
+    let mut response = Redirect::to(&target).into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, ctx.session_cookie(&id));
+    Ok(response)
+}
+
+pub async fn logout(State(state): State<AppState>, login: Result<AnyLogin, AppError>) -> Response {
+    let Ok(AnyLogin(principal, ctx)) = login else {
+        return Redirect::to("/inloggen").into_response();
+    };
+    if let Via::Session { id_hash, .. } = &principal.via {
+        let _ = state.store().delete_session(id_hash).await;
+    }
+    audit(&state, ctx.audit("logout", "session", "ok")).await;
+    let mut response = Redirect::to("/inloggen?afgemeld=1").into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, ctx.clear_session_cookie());
+    response
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    taal: String,
+    #[serde(default)]
+    terug: String,
+}
+
+/// Before login the language is a cookie; after login it is the user's setting.
+pub async fn set_language(Ctx(ctx): Ctx, Form(form): Form<LanguageForm>) -> Response {
+    let lang: Lang = form.taal.parse().unwrap_or_default();
+    let mut response = Redirect::to(&safe_return_path(&form.terug)).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        ctx.cookie(LANG_COOKIE, lang.code(), Some(365 * 24 * 3600)),
+    );
+    response
+}
+
+#[derive(Template)]
+#[template(path = "password.html")]
+struct PasswordPage {
+    ctx: PageCtx,
+    required: bool,
+    errors: Vec<(&'static str, &'static str)>,
+}
+
+impl PasswordPage {
+    fn error_for(&self, field: &str) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| *m)
+    }
+}
+
+async fn password_page(
+    state: &AppState,
+    login: &AnyLogin,
+    errors: Vec<(&'static str, &'static str)>,
+) -> Result<Response, AppError> {
+    let AnyLogin(principal, ctx) = login;
+    let tr = Tr(ctx.lang);
+    let required = matches!(
+        principal.via,
+        Via::Session {
+            must_change_password: true,
+            ..
+        }
+    );
+    let page_ctx = PageCtx::user(
+        state,
+        principal,
+        ctx,
+        Section::Account,
+        tr.t("password.title"),
+    )
+    .await;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        render(&PasswordPage {
+            ctx: page_ctx,
+            required,
+            errors,
+        })?,
+    )
+        .into_response())
+}
+
+pub async fn password_form(
+    State(state): State<AppState>,
+    login: AnyLogin,
+) -> Result<Response, AppError> {
+    password_page(&state, &login, vec![]).await
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    login: AnyLogin,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
+    let tr = Tr(login.1.lang);
+    let user = login.0.user.id;
+    let (hash, _) = state.store().credential(user).await?;
+    let current = form.current.clone();
+    let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &hash))
+        .await
+        .unwrap_or(false);
+    let mut errors = vec![];
+    if !current_ok {
+        errors.push(("current", tr.t("password.wrong_current")));
+    }
+    if let Err(key) = check_new_password(&form.new) {
+        errors.push(("new", tr.t(key)));
+    } else if form.new == form.current {
+        errors.push(("new", tr.t("password.same_as_old")));
+    }
+    if form.new != form.repeat {
+        errors.push(("repeat", tr.t("password.mismatch")));
+    }
+    if !errors.is_empty() {
+        audit(
+            &state,
+            login.1.audit("password_change", "credential", "failed"),
+        )
+        .await;
+        return password_page(&state, &login, errors).await;
+    }
+    let cost = state.config().password_cost;
+    let new = form.new;
+    let password_hash =
+        tokio::task::spawn_blocking(move || crate::password::hash_password(&new, cost))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    state
+        .store()
+        .set_password(
+            user,
+            NewCredential {
+                password_hash,
+                must_change: false,
+            },
+        )
+        .await?;
+    audit(&state, login.1.audit("password_change", "credential", "ok")).await;
+    Ok(Redirect::to("/?melding=password_changed").into_response())
+}

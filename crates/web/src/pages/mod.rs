@@ -1,0 +1,110 @@
+//! The HTML pages. Every page works without JavaScript; forms post and redirect.
+
+mod account;
+mod admin;
+mod dashboard;
+mod login;
+mod sections;
+
+use crate::AppState;
+use crate::error::AppError;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::overview))
+        .route("/inloggen", get(login::login_form).post(login::login))
+        .route("/uitloggen", post(login::logout))
+        .route("/taal", post(login::set_language))
+        .route(
+            "/wachtwoord",
+            get(login::password_form).post(login::change_password),
+        )
+        .route("/voorbereiden", get(sections::prepare))
+        .route("/crisis", get(sections::crisis))
+        .route("/nafase", get(sections::aftermath))
+        .route("/oefenen", get(sections::exercise))
+        .route("/afdrukken", get(sections::print))
+        .route("/toegankelijkheid", get(sections::accessibility))
+        .route("/beheer", get(admin::overview))
+        .route(
+            "/beheer/gebruikers",
+            get(admin::users).post(admin::add_user),
+        )
+        .route("/beheer/gebruikers/{id}/rol", post(admin::change_role))
+        .route(
+            "/beheer/gebruikers/{id}/uitschakelen",
+            post(admin::disable_user),
+        )
+        .route(
+            "/beheer/gebruikers/{id}/inschakelen",
+            post(admin::enable_user),
+        )
+        .route(
+            "/beheer/gebruikers/{id}/wachtwoord",
+            post(admin::reset_password),
+        )
+        .route("/beheer/controle", get(admin::verify))
+        .route("/beheer/audit", get(admin::audit_log))
+        .route("/account", get(account::settings))
+        .route("/account/taal", post(account::set_language))
+        .route("/account/tokens", post(account::create_token))
+        .route(
+            "/account/tokens/{id}/intrekken",
+            post(account::revoke_token),
+        )
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+}
+
+pub(crate) fn render<T: askama::Template>(page: &T) -> Result<Html<String>, AppError> {
+    page.render()
+        .map(Html)
+        .map_err(|e| AppError::Internal(format!("template: {e}")))
+}
+
+/// The answer for every unknown address.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// The process is alive.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The process can serve: the database answers.
+async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    match state.store().ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// A path inside this application to return to after login; anything else becomes `/`.
+pub(crate) fn safe_return_path(p: &str) -> String {
+    let ok = p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.contains('\\')
+        && !p.chars().any(char::is_control)
+        && p.len() < 512;
+    if ok { p.to_owned() } else { "/".to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn return_paths_stay_inside_the_application() {
+        assert_eq!(super::safe_return_path("/beheer"), "/beheer");
+        assert_eq!(super::safe_return_path("//evil.example"), "/");
+        assert_eq!(super::safe_return_path("https://evil.example"), "/");
+        assert_eq!(super::safe_return_path("/\\evil"), "/");
+        assert_eq!(super::safe_return_path(""), "/");
+    }
+}

@@ -1,0 +1,142 @@
+//! The phase sections (Voorbereiden, Crisis, Nafase, Oefenen, Afdrukken). Each lists its
+//! parts with an honest empty state until the parts are built and filled.
+
+use super::render;
+use crate::AppState;
+use crate::auth::{Authed, Ctx, ViewerUp};
+use crate::error::AppError;
+use crate::view::{PageCtx, Section};
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub title: &'static str,
+    pub description: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "section.html")]
+struct SectionPage {
+    ctx: PageCtx,
+    lead: &'static str,
+    parts: Vec<Part>,
+}
+
+/// (section, title key, lead key, part keys): each part key `k` has `k.title` and `k.desc`.
+const PREPARE: &[&str] = &[
+    "part.contacts",
+    "part.organisations",
+    "part.teams",
+    "part.oncall",
+    "part.escalation",
+    "part.processes",
+    "part.risk",
+    "part.meetings",
+    "part.plans",
+    "part.readiness",
+    "part.library",
+];
+const CRISIS: &[&str] = &["part.crises"];
+const AFTERMATH: &[&str] = &[
+    "part.recovery",
+    "part.evaluation",
+    "part.accountability",
+    "part.costs",
+    "part.aftercare",
+];
+const EXERCISE: &[&str] = &[
+    "part.exercise_plan",
+    "part.exercise_scenarios",
+    "part.injects",
+    "part.exercise_running",
+    "part.exercise_evaluation",
+];
+const PRINT: &[&str] = &[
+    "part.print_folder",
+    "part.print_sitrep",
+    "part.print_decisions",
+    "part.print_forms",
+];
+
+async fn section_page(
+    state: &AppState,
+    auth: &Authed<ViewerUp>,
+    section: Section,
+    key: &str,
+    parts: &[&str],
+) -> Result<Html<String>, AppError> {
+    let ctx = PageCtx::user(state, &auth.principal, &auth.ctx, section, "").await;
+    let tr = ctx.tr;
+    let parts = parts
+        .iter()
+        .map(|p| Part {
+            title: tr.t(&format!("{p}.title")),
+            description: tr.t(&format!("{p}.desc")),
+        })
+        .collect();
+    let ctx = PageCtx {
+        title: tr.t(&format!("{key}.title")).to_owned(),
+        ..ctx
+    };
+    render(&SectionPage {
+        lead: tr.t(&format!("{key}.lead")),
+        ctx,
+        parts,
+    })
+}
+
+pub async fn prepare(
+    State(s): State<AppState>,
+    a: Authed<ViewerUp>,
+) -> Result<Html<String>, AppError> {
+    section_page(&s, &a, Section::Prepare, "section.prepare", PREPARE).await
+}
+
+pub async fn crisis(
+    State(s): State<AppState>,
+    a: Authed<ViewerUp>,
+) -> Result<Html<String>, AppError> {
+    section_page(&s, &a, Section::Crisis, "section.crisis", CRISIS).await
+}
+
+pub async fn aftermath(
+    State(s): State<AppState>,
+    a: Authed<ViewerUp>,
+) -> Result<Html<String>, AppError> {
+    section_page(&s, &a, Section::Aftermath, "section.aftermath", AFTERMATH).await
+}
+
+pub async fn exercise(
+    State(s): State<AppState>,
+    a: Authed<ViewerUp>,
+) -> Result<Html<String>, AppError> {
+    section_page(&s, &a, Section::Exercise, "section.exercise", EXERCISE).await
+}
+
+pub async fn print(
+    State(s): State<AppState>,
+    a: Authed<ViewerUp>,
+) -> Result<Html<String>, AppError> {
+    section_page(&s, &a, Section::Print, "section.print", PRINT).await
+}
+
+#[derive(Template)]
+#[template(path = "accessibility.html")]
+struct AccessibilityPage {
+    ctx: PageCtx,
+}
+
+/// The accessibility statement; public, like on every Dutch government site.
+pub async fn accessibility(
+    State(s): State<AppState>,
+    Ctx(ctx): Ctx,
+) -> Result<Html<String>, AppError> {
+    let title = crate::i18n::Tr(ctx.lang).t("a11y.title");
+    let page = match &ctx.principal {
+        Some(p) => PageCtx::user(&s, p, &ctx, Section::None, title).await,
+        None => PageCtx::public(&ctx, title),
+    };
+    render(&AccessibilityPage { ctx: page })
+}

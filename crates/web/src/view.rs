@@ -1,0 +1,150 @@
+//! What every page template needs: the language, the navigation by phase, the user, the
+//! CSRF token for its forms, the asset URLs and the stream it follows live.
+
+use crate::AppState;
+use crate::assets;
+use crate::auth::{Principal, RequestCtx};
+use crate::i18n::Tr;
+use crisismap_core::Role;
+
+/// The main sections, by phase of the crisis cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Overview,
+    Prepare,
+    Crisis,
+    Aftermath,
+    Exercise,
+    Print,
+    Admin,
+    Account,
+    None,
+}
+
+const NAV: [(Section, &str, &str); 7] = [
+    (Section::Overview, "/", "nav.overview"),
+    (Section::Prepare, "/voorbereiden", "nav.prepare"),
+    (Section::Crisis, "/crisis", "nav.crisis"),
+    (Section::Aftermath, "/nafase", "nav.aftermath"),
+    (Section::Exercise, "/oefenen", "nav.exercise"),
+    (Section::Print, "/afdrukken", "nav.print"),
+    (Section::Admin, "/beheer", "nav.admin"),
+];
+
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct UserBadge {
+    pub name: String,
+    pub role: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    pub tr: Tr,
+    pub title: String,
+    pub section: Section,
+    pub user: Option<UserBadge>,
+    pub is_admin: bool,
+    pub workspace: Option<String>,
+    pub csrf: String,
+    pub css: &'static str,
+    pub js: &'static str,
+    pub icon: &'static str,
+    /// The stream whose changes refresh this page (`main[data-live-stream]`).
+    pub live_stream: Option<String>,
+}
+
+impl PageCtx {
+    /// A page without a logged-in user (login, errors).
+    pub fn public(ctx: &RequestCtx, title: &str) -> Self {
+        let tr = Tr(ctx.lang);
+        PageCtx {
+            tr,
+            title: title.to_owned(),
+            section: Section::None,
+            user: None,
+            is_admin: false,
+            workspace: None,
+            csrf: ctx.csrf(),
+            css: assets::css_url(),
+            js: assets::js_url(),
+            icon: assets::icon_url(),
+            live_stream: None,
+        }
+    }
+
+    /// An error page: no user, no forms.
+    pub fn bare(lang: crisismap_core::Lang, title: &str) -> Self {
+        PageCtx {
+            tr: Tr(lang),
+            title: title.to_owned(),
+            section: Section::None,
+            user: None,
+            is_admin: false,
+            workspace: None,
+            csrf: String::new(),
+            css: assets::css_url(),
+            js: assets::js_url(),
+            icon: assets::icon_url(),
+            live_stream: None,
+        }
+    }
+
+    /// A page for a logged-in user, with the workspace's name in the header.
+    pub async fn user(
+        state: &AppState,
+        principal: &Principal,
+        ctx: &RequestCtx,
+        section: Section,
+        title: &str,
+    ) -> Self {
+        let tr = Tr(ctx.lang);
+        let workspace = state
+            .store()
+            .workspace(principal.user.workspace)
+            .await
+            .ok()
+            .map(|w| w.name);
+        PageCtx {
+            tr,
+            title: title.to_owned(),
+            section,
+            user: Some(UserBadge {
+                name: principal.user.display_name.clone(),
+                role: tr.role(principal.user.role),
+            }),
+            is_admin: principal.user.role == Role::Admin,
+            workspace,
+            csrf: principal.csrf().to_owned(),
+            css: assets::css_url(),
+            js: assets::js_url(),
+            icon: assets::icon_url(),
+            live_stream: None,
+        }
+    }
+
+    pub fn nav(&self) -> Vec<NavItem> {
+        NAV.iter()
+            .filter(|(s, _, _)| *s != Section::Admin || self.is_admin)
+            .map(|(s, href, key)| NavItem {
+                href,
+                label: self.tr.t(key),
+                current: *s == self.section,
+            })
+            .collect()
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.0.code()
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        self.tr.t(key)
+    }
+}
