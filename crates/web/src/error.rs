@@ -33,6 +33,8 @@ pub enum AppError {
     BadRequest(String),
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
+    #[error("request body too large")]
+    PayloadTooLarge,
     #[error("too many attempts")]
     TooManyRequests,
     #[error("internal error: {0}")]
@@ -68,6 +70,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

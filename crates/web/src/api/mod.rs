@@ -279,6 +279,7 @@ fn json_error(rejection: JsonRejection) -> AppError {
     let text = rejection.body_text();
     match rejection.status() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType(text),
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
         StatusCode::UNPROCESSABLE_ENTITY => AppError::Invalid(vec![crate::error::FieldError {
             field: "body".into(),
             code: "invalid_json_shape".into(),

@@ -1,0 +1,261 @@
+//! Stories through the JSON API: tokens, problem+json, the OpenAPI document, and the same
+//! command as the HTML form.
+
+mod common;
+
+use common::*;
+use crisismap_core::{Role, StreamKind};
+use crisismap_store::testing::TestDb;
+use futures_util::StreamExt;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+fn content_type(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn an_administrator_adds_a_user_through_the_api_with_a_personal_token() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Admin)).await;
+        let me = api.get("/api/v1/me").await;
+        assert_eq!(me.status(), StatusCode::OK);
+        assert_eq!(
+            me.headers()
+                .get("api-version")
+                .and_then(|v| v.to_str().ok()),
+            Some("1")
+        );
+        let me: Value = me.json().await.expect("json");
+        assert_eq!(me["workspace_name"], "Gemeente Voorbeeld");
+        assert_eq!(me["user"]["role"], "admin");
+
+        let r = api
+            .post_json("/api/v1/users", &json!({"email": "Liaison@Waterschap.nl", "display_name": "Wim Waterschap", "role": "member"}))
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED, "{}", app.db_name);
+        let created: Value = r.json().await.expect("json");
+        assert_eq!(created["user"]["email"], "liaison@waterschap.nl");
+        let one_time = created["one_time_password"].as_str().expect("password");
+        let mut wim = app.browser();
+        let r = wim.login("liaison@waterschap.nl", one_time).await;
+        assert_eq!(location(r.headers()), "/wachtwoord");
+
+        // The same rule as the form: the e-mail address is taken now.
+        let r = api
+            .post_json("/api/v1/users", &json!({"email": "liaison@waterschap.nl", "display_name": "Nog eens", "role": "member"}))
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let problem: Value = r.json().await.expect("json");
+        assert_eq!(problem["errors"][0]["field"], "email");
+        assert_eq!(problem["errors"][0]["code"], "email_taken");
+
+        let streams: Value = api.get("/api/v1/streams").await.json().await.expect("json");
+        let admin_stream = app.stream(app.ws, StreamKind::Workspace).await;
+        let events: Value = api
+            .get(&format!(
+                "/api/v1/streams/{admin_stream}/events?after=0&limit=1000"
+            ))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let kinds: Vec<&str> = events
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|e| e["kind"].as_str())
+            .collect();
+        assert_eq!(kinds.first(), Some(&"workspace_created"));
+        assert_eq!(kinds.last(), Some(&"user_added"));
+        let head = streams
+            .as_array()
+            .expect("array")
+            .iter()
+            .find(|s| s["id"] == admin_stream.as_str())
+            .expect("stream listed");
+        assert_eq!(
+            head["head_hash"],
+            events.as_array().expect("a").last().expect("e")["hash"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_invalid_field_is_listed_in_problem_json() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Admin)).await;
+        let r = api
+            .post_json(
+                "/api/v1/users",
+                &json!({"email": "geen-adres", "display_name": "  ", "role": "koning"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(content_type(&r), "application/problem+json");
+        let problem: Value = r.json().await.expect("json");
+        let fields: Vec<&str> = problem["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .filter_map(|e| e["field"].as_str())
+            .collect();
+        assert_eq!(fields, vec!["email", "display_name", "role"]);
+        assert_eq!(problem["status"], 422);
+
+        let broken = api
+            .client
+            .post(format!("{}/api/v1/users", app.base))
+            .bearer_auth(&api.token)
+            .header("content-type", "application/json")
+            .body("{\"email\": ")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(broken.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(content_type(&broken), "application/problem+json");
+        let problem: Value = broken.json().await.expect("json");
+        assert!(
+            problem["detail"].as_str().unwrap_or("").contains("EOF"),
+            "{problem}"
+        );
+
+        let wrong_type = api
+            .client
+            .post(format!("{}/api/v1/users", app.base))
+            .bearer_auth(&api.token)
+            .header("content-type", "text/plain")
+            .body("email=x")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(wrong_type.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(content_type(&wrong_type), "application/problem+json");
+
+        let huge = "x".repeat(3 * 1024 * 1024);
+        let too_big = api
+            .client
+            .post(format!("{}/api/v1/users", app.base))
+            .bearer_auth(&api.token)
+            .header("content-type", "application/json")
+            .body(format!("{{\"email\": \"{huge}\"}}"))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(too_big.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(content_type(&too_big), "application/problem+json");
+        assert_eq!(
+            app.store.users(app.ws).await.expect("users").len(),
+            4,
+            "nothing written"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_revoked_or_made_up_token_is_refused() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Viewer)).await;
+        assert_eq!(api.get("/api/v1/me").await.status(), StatusCode::OK);
+        let mut owner = app.login(&email_for(Role::Viewer)).await;
+        let (_, account) = owner.page("/account").await;
+        let start =
+            account.find("/account/tokens/").expect("revoke form") + "/account/tokens/".len();
+        let id: String = account[start..].chars().take_while(|c| *c != '/').collect();
+        let r = owner
+            .post_form(&format!("/account/tokens/{id}/intrekken"), &[])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = api.get("/api/v1/me").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{}", app.db_name);
+        assert_eq!(content_type(&r), "application/problem+json");
+
+        let fake = Api {
+            token: "cm_verzonnen".into(),
+            ..api
+        };
+        assert_eq!(
+            fake.get("/api/v1/me").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+        let no_token = reqwest::get(format!("{}/api/v1/me", app.base))
+            .await
+            .expect("request");
+        assert_eq!(no_token.status(), StatusCode::UNAUTHORIZED);
+        let audit = app.audit_text().await;
+        assert!(audit.contains("api_token_revoke") && audit.contains("action: \"api_token\""));
+        assert!(!audit.contains("cm_verzonnen"), "no token in the audit log");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_endpoint() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let r = reqwest::get(format!("{}/api/v1/openapi.json", app.base))
+        .await
+        .expect("request");
+    assert_eq!(r.status(), StatusCode::OK);
+    let doc: Value = r.json().await.expect("json");
+    assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3."));
+    let paths = doc["paths"].as_object().expect("paths");
+    for p in [
+        "/api/v1/me",
+        "/api/v1/streams",
+        "/api/v1/streams/{id}/events",
+        "/api/v1/users",
+        "/api/v1/users/{id}/disable",
+    ] {
+        assert!(paths.contains_key(p), "{p} missing");
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+}
+
+#[tokio::test]
+async fn a_change_reaches_a_second_viewer_over_server_sent_events() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let viewer = app.login(&email_for(Role::Viewer)).await;
+        let stream = app.stream(app.ws, StreamKind::Workspace).await;
+        let r = viewer.get(&format!("/live/{stream}")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(content_type(&r), "text/event-stream");
+        let mut body = r.bytes_stream();
+
+        let api = app.api_as(&email_for(Role::Admin)).await;
+        let created = api
+            .post_json(
+                "/api/v1/users",
+                &json!({"email": "nieuw@voorbeeld.nl", "display_name": "Nieuw", "role": "viewer"}),
+            )
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        let head = app
+            .store
+            .stream_of(app.ws, StreamKind::Workspace)
+            .await
+            .expect("s")
+            .head_seq;
+
+        let mut seen = String::new();
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !seen.contains(&format!("data: {head}")) {
+            let chunk = tokio::time::timeout_at(deadline, body.next())
+                .await
+                .unwrap_or_else(|_| {
+                    panic!("{}: no change event within 10 s; got {seen:?}", app.db_name)
+                })
+                .expect("stream open")
+                .expect("chunk");
+            seen.push_str(&String::from_utf8_lossy(&chunk));
+        }
+        assert!(seen.contains("event: change"));
+    }
+}

@@ -1,0 +1,312 @@
+//! Spawns the real application on port 0 against a test database, with a clock the test
+//! controls, and gives typed clients that log in like a browser does.
+
+#![allow(dead_code)] // each test binary uses its own part of the helpers
+
+use crisismap_core::event::Actor;
+use crisismap_core::workspace::WorkspaceCommand;
+use crisismap_core::{
+    DisplayName, Email, ManualClock, Role, StreamKind, UserId, WorkspaceId, WorkspaceName,
+};
+use crisismap_store::testing::TestDb;
+use crisismap_store::{NewCredential, OpenMode, Store};
+use crisismap_web::{AppState, PasswordCost, WebConfig, hash_password};
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use std::sync::Arc;
+
+pub const PASSWORD: &str = "een lange zin als wachtwoord";
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    pub clock: Arc<ManualClock>,
+    /// Gemeente Voorbeeld, with one user per role.
+    pub ws: WorkspaceId,
+    /// Gemeente Buurdorp, a neighbour with its own admin.
+    pub other_ws: WorkspaceId,
+    pub db_name: &'static str,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    _db: TestDb,
+}
+
+pub fn email_for(role: Role) -> String {
+    format!("{}@voorbeeld.nl", role.code())
+}
+
+pub const OTHER_ADMIN: &str = "beheer@buurdorp.nl";
+
+impl TestApp {
+    pub async fn spawn(db: TestDb) -> TestApp {
+        Self::spawn_with(db, WebConfig::default()).await
+    }
+
+    pub async fn spawn_with(db: TestDb, config: WebConfig) -> TestApp {
+        let clock = Arc::new(ManualClock::new(
+            "2026-11-28T09:00:00Z".parse().expect("ts"),
+        ));
+        let store = Store::open(&db.location, OpenMode::CreateIfMissing, clock.clone())
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", db.name));
+        let hash = hash_password(PASSWORD, PasswordCost::Fast);
+        let cred = || NewCredential {
+            password_hash: hash.clone(),
+            must_change: false,
+        };
+        let actor = Actor::System("test".into());
+        let (ws, _) = store
+            .create_workspace(
+                &WorkspaceName::parse("Gemeente Voorbeeld").expect("valid"),
+                Some("VR09".into()),
+                &Email::parse(&email_for(Role::Admin)).expect("valid"),
+                &DisplayName::parse("Ada Beheer").expect("valid"),
+                cred(),
+                &actor,
+            )
+            .await
+            .expect("workspace");
+        for (role, name) in [
+            (Role::Editor, "Eddy Adviseur"),
+            (Role::Member, "Mia CISO"),
+            (Role::Viewer, "Vera Wethouder"),
+        ] {
+            store
+                .handle_workspace_command(
+                    ws,
+                    &actor,
+                    WorkspaceCommand::AddUser {
+                        user_id: UserId::new(),
+                        email: Email::parse(&email_for(role)).expect("valid"),
+                        display_name: DisplayName::parse(name).expect("valid"),
+                        role,
+                    },
+                    Some(cred()),
+                )
+                .await
+                .expect("user");
+        }
+        let (other_ws, _) = store
+            .create_workspace(
+                &WorkspaceName::parse("Gemeente Buurdorp").expect("valid"),
+                None,
+                &Email::parse(OTHER_ADMIN).expect("valid"),
+                &DisplayName::parse("Bob Buurman").expect("valid"),
+                cred(),
+                &actor,
+            )
+            .await
+            .expect("other workspace");
+
+        let config = WebConfig {
+            password_cost: PasswordCost::Fast,
+            ..config
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let state = AppState::new(store.clone(), config);
+        tokio::spawn(async move {
+            let _ = crisismap_web::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await;
+        });
+        TestApp {
+            base: format!("http://{addr}"),
+            store,
+            clock,
+            ws,
+            other_ws,
+            db_name: db.name,
+            shutdown: Some(tx),
+            _db: db,
+        }
+    }
+
+    /// A browser: keeps cookies, does not follow redirects (tests look at them).
+    pub fn browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Browser {
+            client,
+            base: self.base.clone(),
+            csrf: String::new(),
+        }
+    }
+
+    pub async fn login(&self, email: &str) -> Browser {
+        let mut b = self.browser();
+        let r = b.login(email, PASSWORD).await;
+        assert_eq!(
+            r.status(),
+            StatusCode::SEE_OTHER,
+            "{}: login of {email}",
+            self.db_name
+        );
+        b.refresh_csrf("/account").await;
+        b
+    }
+
+    pub async fn stream(&self, ws: WorkspaceId, kind: StreamKind) -> String {
+        self.store
+            .stream_of(ws, kind)
+            .await
+            .expect("stream")
+            .id
+            .to_string()
+    }
+
+    pub async fn user_id(&self, email: &str) -> UserId {
+        self.store
+            .user_by_email(&Email::parse(email).expect("valid"))
+            .await
+            .expect("user")
+            .id
+    }
+
+    pub async fn audit_text(&self) -> String {
+        self.store
+            .audit_entries(None, 10_000)
+            .await
+            .expect("audit")
+            .iter()
+            .map(|e| format!("{:?}\n", e.record))
+            .collect()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+    /// The CSRF token of the last page read.
+    pub csrf: String,
+}
+
+pub fn csrf_in(html: &str) -> Option<String> {
+    let marker = "name=\"_csrf\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Reads a page and returns (status, body), remembering its CSRF token.
+    pub async fn page(&mut self, path: &str) -> (StatusCode, String) {
+        let r = self.get(path).await;
+        let status = r.status();
+        let body = r.text().await.expect("body");
+        if let Some(t) = csrf_in(&body) {
+            self.csrf = t;
+        }
+        (status, body)
+    }
+
+    pub async fn refresh_csrf(&mut self, path: &str) {
+        let (status, _) = self.page(path).await;
+        assert!(
+            status.is_success() || status.is_redirection(),
+            "{path}: {status}"
+        );
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> reqwest::Response {
+        self.page("/inloggen").await;
+        self.post_form("/inloggen", &[("email", email), ("password", password)])
+            .await
+    }
+
+    /// Posts a form with the current CSRF token, as the page's form would.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// Posts exactly these fields (no token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+pub fn location(headers: &HeaderMap) -> String {
+    headers
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// A client for the API with a bearer token.
+pub struct Api {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub token: String,
+}
+
+impl Api {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+impl TestApp {
+    /// Logs in as `email`, creates a personal API token on the account page, and returns an
+    /// API client that uses it.
+    pub async fn api_as(&self, email: &str) -> Api {
+        let b = self.login(email).await;
+        let r = b.post_form("/account/tokens", &[("name", "test")]).await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let body = r.text().await.expect("body");
+        let start = body.find("cm_").expect("token shown once");
+        let token: String = body[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        Api {
+            client: reqwest::Client::new(),
+            base: self.base.clone(),
+            token,
+        }
+    }
+}

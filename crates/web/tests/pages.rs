@@ -1,0 +1,241 @@
+//! Every page, for every role and in both languages: it renders, it is translated, it
+//! carries the security headers, and it never references another host.
+
+mod common;
+
+use common::*;
+use crisismap_core::{Role, StreamKind};
+use crisismap_store::testing::TestDb;
+use reqwest::StatusCode;
+
+const PAGES: &[&str] = &[
+    "/",
+    "/voorbereiden",
+    "/crisis",
+    "/nafase",
+    "/oefenen",
+    "/afdrukken",
+    "/account",
+    "/wachtwoord",
+    "/toegankelijkheid",
+    "/beheer",
+    "/beheer/gebruikers",
+    "/beheer/controle",
+    "/beheer/audit",
+];
+
+fn assert_security_headers(r: &reqwest::Response, what: &str) {
+    let h = r.headers();
+    let csp = h
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    for part in [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(part), "{what}: CSP lacks {part}: {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{what}");
+    assert_eq!(
+        h.get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff"),
+        "{what}"
+    );
+    assert!(h.get("referrer-policy").is_some(), "{what}");
+}
+
+/// Anything that would make the browser fetch from another host.
+fn external_references(body: &str) -> Vec<String> {
+    let mut found = vec![];
+    for attr in ["src=\"", "href=\"", "action=\"", "url(", "@import"] {
+        let mut rest = body;
+        while let Some(i) = rest.find(attr) {
+            let after = &rest[i + attr.len()..];
+            let target: String = after.chars().take(60).collect();
+            let t = target.trim_start_matches(['"', '\'']);
+            if t.starts_with("http:") || t.starts_with("https:") || t.starts_with("//") {
+                found.push(format!("{attr}{target}"));
+            }
+            rest = after;
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn every_page_renders_for_every_role_in_dutch_and_english() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    for role in [Role::Admin, Role::Editor, Role::Member, Role::Viewer] {
+        let mut b = app.login(&email_for(role)).await;
+        for lang in ["nl", "en"] {
+            b.refresh_csrf("/account").await;
+            let r = b.post_form("/account/taal", &[("taal", lang)]).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+            for page in PAGES {
+                let r = b.get(page).await;
+                let status = r.status();
+                assert_security_headers(&r, page);
+                let body = r.text().await.expect("body");
+                if page.starts_with("/beheer") && role != Role::Admin {
+                    assert_eq!(status, StatusCode::FORBIDDEN, "{role} {page}");
+                } else {
+                    assert_eq!(status, StatusCode::OK, "{role} {lang} {page}");
+                }
+                assert!(
+                    body.contains(&format!("<html lang=\"{lang}\">")),
+                    "{role} {lang} {page}"
+                );
+                assert!(
+                    !body.contains(crisismap_web_missing()),
+                    "{role} {lang} {page}: untranslated text"
+                );
+                assert!(
+                    external_references(&body).is_empty(),
+                    "{page}: {:?}",
+                    external_references(&body)
+                );
+                assert!(
+                    body.contains("class=\"skip-link\"") && body.contains("<main id=\"main\""),
+                    "{page}"
+                );
+            }
+        }
+        let (_, overview) = b.page("/").await;
+        assert!(
+            overview.contains("Overview"),
+            "the last language chosen was English"
+        );
+    }
+}
+
+fn crisismap_web_missing() -> &'static str {
+    "⟦?⟧"
+}
+
+#[tokio::test]
+async fn errors_redirects_and_assets_carry_the_security_headers_too() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let b = app.login(&email_for(Role::Viewer)).await;
+    let not_found = b.get("/bestaat-niet").await;
+    assert_eq!(not_found.status(), StatusCode::NOT_FOUND);
+    assert_security_headers(&not_found, "404");
+    let page = not_found.text().await.expect("body");
+    assert!(page.contains("Pagina niet gevonden"));
+
+    let anon = app.browser();
+    let redirect = anon.get("/beheer").await;
+    assert_eq!(redirect.status(), StatusCode::SEE_OTHER);
+    assert_security_headers(&redirect, "redirect");
+    assert_eq!(location(redirect.headers()), "/inloggen?terug=/beheer");
+
+    let (_, login) = {
+        let mut a = app.browser();
+        a.page("/inloggen").await
+    };
+    for asset in ["/assets/app.", "/assets/live.", "/assets/icon."] {
+        let start = login.find(asset).expect("asset linked");
+        let url: String = login[start..].chars().take_while(|c| *c != '"').collect();
+        let r = anon.get(&url).await;
+        assert_eq!(r.status(), StatusCode::OK, "{url}");
+        assert_security_headers(&r, &url);
+        assert!(
+            r.headers()
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .contains("immutable")
+        );
+        let text = r.text().await.expect("body");
+        assert!(
+            external_references(&text).is_empty(),
+            "{url}: {:?}",
+            external_references(&text)
+        );
+    }
+    let stale = anon.get("/assets/app.000000000000.css").await;
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+    assert_security_headers(&stale, "missing asset");
+
+    let too_big = "x".repeat(3 * 1024 * 1024);
+    let r = b.post_form("/account/tokens", &[("name", &too_big)]).await;
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_security_headers(&r, "413");
+    assert!(r.text().await.expect("body").contains("Te groot"));
+
+    for health in ["/healthz", "/readyz"] {
+        let r = anon.get(health).await;
+        assert_eq!(r.status(), StatusCode::OK, "{health}");
+        assert_security_headers(&r, health);
+    }
+}
+
+#[tokio::test]
+async fn the_dashboard_and_users_page_follow_the_administration_stream_live() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let mut b = app.login(&email_for(Role::Admin)).await;
+    let stream = app.stream(app.ws, StreamKind::Workspace).await;
+    for page in ["/", "/beheer/gebruikers"] {
+        let (_, body) = b.page(page).await;
+        assert!(
+            body.contains(&format!("data-live-stream=\"{stream}\"")),
+            "{page}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_bad_form_keeps_what_was_typed_and_says_what_is_wrong() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let mut b = app.login(&email_for(Role::Admin)).await;
+        b.refresh_csrf("/beheer/gebruikers").await;
+        let r = b
+            .post_form(
+                "/beheer/gebruikers",
+                &[
+                    ("email", "jan@"),
+                    ("display_name", "Jan <script>alert(1)</script>"),
+                    ("role", "viewer"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.expect("body");
+        assert!(body.contains("Vul een geldig e-mailadres in"), "{body}");
+        assert!(body.contains("value=\"jan@\""), "the typed address is kept");
+        assert!(
+            body.contains("Jan &#60;script&#62;") || body.contains("Jan &lt;script&gt;"),
+            "escaped, kept"
+        );
+        assert!(!body.contains("<script>alert(1)</script>"));
+        assert!(body.contains("aria-invalid=\"true\" aria-describedby=\"email-error\""));
+        assert_eq!(app.store.users(app.ws).await.expect("users").len(), 4);
+    }
+}
+
+#[tokio::test]
+async fn the_verification_page_shows_every_chain_intact_with_its_head_hash() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let mut b = app.login(&email_for(Role::Admin)).await;
+    let (status, body) = b.page("/beheer/controle").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Alle ketens zijn intact."));
+    let head = app
+        .store
+        .stream_of(app.ws, StreamKind::Workspace)
+        .await
+        .expect("s")
+        .head_hash;
+    assert!(body.contains(&head));
+    let other = app
+        .store
+        .stream_of(app.other_ws, StreamKind::Workspace)
+        .await
+        .expect("s")
+        .head_hash;
+    assert!(!body.contains(&other), "only this workspace's chains");
+}
