@@ -96,13 +96,13 @@ impl Store {
         .fetch_optional(&mut *conn)
         .await?;
         let (workspace, mut seq, mut prev_hash) = head.ok_or(StoreError::NotFound)?;
-        if let Expected::Exactly(v) = expected {
-            if v != seq {
-                return Err(StoreError::VersionConflict {
-                    expected: v,
-                    found: seq,
-                });
-            }
+        if let Expected::Exactly(v) = expected
+            && v != seq
+        {
+            return Err(StoreError::VersionConflict {
+                expected: v,
+                found: seq,
+            });
         }
         let workspace: WorkspaceId = workspace
             .parse()

@@ -19,10 +19,10 @@ impl TestDb {
     /// SQLite, and PostgreSQL when configured: every test runs against each.
     pub async fn all() -> Vec<TestDb> {
         let mut dbs = vec![TestDb::sqlite()];
-        if let Ok(url) = std::env::var(TEST_DATABASE_URL) {
-            if !url.trim().is_empty() {
-                dbs.push(TestDb::postgres(url.trim()).await);
-            }
+        if let Ok(url) = std::env::var(TEST_DATABASE_URL)
+            && !url.trim().is_empty()
+        {
+            dbs.push(TestDb::postgres(url.trim()).await);
         }
         dbs
     }

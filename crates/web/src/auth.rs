@@ -174,15 +174,14 @@ pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 fn client_origin(req: &Request, behind_proxy: bool) -> String {
-    if behind_proxy {
-        if let Some(first) = req
+    if behind_proxy
+        && let Some(first) = req
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
-        {
-            return first.trim().chars().take(64).collect();
-        }
+    {
+        return first.trim().chars().take(64).collect();
     }
     req.extensions()
         .get::<ConnectInfo<SocketAddr>>()

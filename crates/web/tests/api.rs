@@ -259,3 +259,37 @@ async fn a_change_reaches_a_second_viewer_over_server_sent_events() {
         assert!(seen.contains("event: change"));
     }
 }
+
+#[tokio::test]
+async fn on_postgresql_a_change_on_one_instance_reaches_viewers_on_another() {
+    for db in TestDb::all().await {
+        if db.name != "postgres" {
+            // SQLite is one process by design; several instances need PostgreSQL.
+            continue;
+        }
+        let app = TestApp::spawn(db).await;
+        let (second, _stop) = app.another_instance().await;
+        let mut viewer = app.login(&email_for(Role::Viewer)).await;
+        viewer.base = second;
+        let stream = app.stream(app.ws, StreamKind::Workspace).await;
+        let r = viewer.get(&format!("/live/{stream}")).await;
+        assert_eq!(r.status(), StatusCode::OK, "the session is valid on the second instance too");
+        let mut body = r.bytes_stream();
+        let api = app.api_as(&email_for(Role::Admin)).await;
+        let created = api
+            .post_json("/api/v1/users", &json!({"email": "elders@voorbeeld.nl", "display_name": "Elders", "role": "viewer"}))
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        let head = app.store.stream_of(app.ws, StreamKind::Workspace).await.expect("s").head_seq;
+        let mut seen = String::new();
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !seen.contains(&format!("data: {head}")) {
+            let chunk = tokio::time::timeout_at(deadline, body.next())
+                .await
+                .unwrap_or_else(|_| panic!("no change event on the second instance; got {seen:?}"))
+                .expect("stream open")
+                .expect("chunk");
+            seen.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+}

@@ -153,8 +153,8 @@ pub async fn login(
     };
 
     // A fresh session id at every login; any session this browser had is ended.
-    if let Some(old) = crate::auth::cookie_value(&axum::http::HeaderMap::new(), "") {
-        let _ = old;
+    if let Some(crate::auth::Principal { via: Via::Session { id_hash, .. }, .. }) = &ctx.principal {
+        let _ = state.store().delete_session(id_hash).await;
     }
     let id = random_token();
     let csrf = random_token();

@@ -152,6 +152,28 @@ impl TestApp {
         b
     }
 
+    /// A second server on the same database, as a second instance behind a load balancer.
+    /// Returns its base URL; it stops when the returned sender is dropped.
+    pub async fn another_instance(&self) -> (String, tokio::sync::oneshot::Sender<()>) {
+        let store = Store::open(&self._db.location, OpenMode::MustExist, self.clock.clone())
+            .await
+            .expect("second instance opens the same database");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let config = WebConfig {
+            password_cost: PasswordCost::Fast,
+            ..WebConfig::default()
+        };
+        tokio::spawn(async move {
+            let _ = crisismap_web::serve(listener, AppState::new(store, config), async {
+                let _ = rx.await;
+            })
+            .await;
+        });
+        (format!("http://{addr}"), tx)
+    }
+
     pub async fn stream(&self, ws: WorkspaceId, kind: StreamKind) -> String {
         self.store
             .stream_of(ws, kind)
