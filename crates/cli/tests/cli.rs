@@ -39,58 +39,139 @@ fn assert_one_line_error(o: &Output, needle: &str) {
     assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
     assert!(err.starts_with("crisismap: "), "{err}");
     assert!(err.contains(needle), "{needle:?} not in {err}");
-    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
 }
 
 #[test]
 fn an_administrator_sets_up_a_workspace_and_verifies_it() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("data");
-    let o = run(&["init", "--workspace", "Gemeente Utrecht", "--admin-email", "Beheer@Utrecht.nl", "--region", "Utrecht"], &dir);
+    let o = run(
+        &[
+            "init",
+            "--workspace",
+            "Gemeente Utrecht",
+            "--admin-email",
+            "Beheer@Utrecht.nl",
+            "--region",
+            "Utrecht",
+        ],
+        &dir,
+    );
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
     assert!(out.contains("Workspace \"Gemeente Utrecht\" created"));
     assert!(out.contains("beheer@utrecht.nl"));
     assert!(out.contains("One-time password"));
 
-    let o = run(&["user", "add", "--email", "adviseur@utrecht.nl", "--name", "Ada Adviseur", "--role", "editor"], &dir);
+    let o = run(
+        &[
+            "user",
+            "add",
+            "--email",
+            "adviseur@utrecht.nl",
+            "--name",
+            "Ada Adviseur",
+            "--role",
+            "editor",
+        ],
+        &dir,
+    );
     assert!(o.status.success(), "{}", text(&o).1);
     let o = run(&["user", "list"], &dir);
     let (out, _) = text(&o);
-    assert!(out.contains("adviseur@utrecht.nl") && out.contains("editor") && out.contains("active"));
+    assert!(
+        out.contains("adviseur@utrecht.nl") && out.contains("editor") && out.contains("active")
+    );
 
     let o = run(&["user", "disable", "--email", "adviseur@utrecht.nl"], &dir);
     assert!(o.status.success());
     let (out, _) = text(&run(&["user", "list"], &dir));
-    assert!(out.lines().any(|l| l.starts_with("adviseur@utrecht.nl") && l.contains("disabled")));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("adviseur@utrecht.nl") && l.contains("disabled"))
+    );
 
-    let o = run(&["user", "reset-password", "--email", "beheer@utrecht.nl"], &dir);
+    let o = run(
+        &["user", "reset-password", "--email", "beheer@utrecht.nl"],
+        &dir,
+    );
     assert!(text(&o).0.contains("New one-time password"));
 
     let o = run(&["verify"], &dir);
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
     assert!(out.contains("All 2 streams intact."), "{out}");
-    assert!(out.contains("workspace") && out.contains("4 events"), "{out}");
+    assert!(
+        out.contains("workspace") && out.contains("4 events"),
+        "{out}"
+    );
 
     let o = run(&["rebuild"], &dir);
     assert!(text(&o).0.contains("Read models rebuilt from 4 events."));
 
     // The same e-mail twice, a bad role, a second workspace with the same name.
     assert_one_line_error(
-        &run(&["user", "add", "--email", "adviseur@utrecht.nl", "--name", "X", "--role", "viewer"], &dir),
+        &run(
+            &[
+                "user",
+                "add",
+                "--email",
+                "adviseur@utrecht.nl",
+                "--name",
+                "X",
+                "--role",
+                "viewer",
+            ],
+            &dir,
+        ),
         "already exists",
     );
     assert_one_line_error(
-        &run(&["user", "add", "--email", "x@utrecht.nl", "--name", "X", "--role", "koning"], &dir),
+        &run(
+            &[
+                "user",
+                "add",
+                "--email",
+                "x@utrecht.nl",
+                "--name",
+                "X",
+                "--role",
+                "koning",
+            ],
+            &dir,
+        ),
         "--role",
     );
     assert_one_line_error(
-        &run(&["init", "--workspace", "Gemeente Utrecht", "--admin-email", "b@utrecht.nl"], &dir),
+        &run(
+            &[
+                "init",
+                "--workspace",
+                "Gemeente Utrecht",
+                "--admin-email",
+                "b@utrecht.nl",
+            ],
+            &dir,
+        ),
         "already exists",
     );
     assert_one_line_error(
-        &run(&["init", "--workspace", "Gemeente X", "--admin-email", "b@x.nl", "--region", "VR99"], &dir),
+        &run(
+            &[
+                "init",
+                "--workspace",
+                "Gemeente X",
+                "--admin-email",
+                "b@x.nl",
+                "--region",
+                "VR99",
+            ],
+            &dir,
+        ),
         "unknown safety region",
     );
 }
@@ -99,10 +180,28 @@ fn an_administrator_sets_up_a_workspace_and_verifies_it() {
 fn verify_names_the_tampered_stream_and_seq_and_fails() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("data");
-    assert!(run(&["init", "--workspace", "Gemeente Voorbeeld", "--admin-email", "a@voorbeeld.nl"], &dir).status.success());
+    assert!(
+        run(
+            &[
+                "init",
+                "--workspace",
+                "Gemeente Voorbeeld",
+                "--admin-email",
+                "a@voorbeeld.nl"
+            ],
+            &dir
+        )
+        .status
+        .success()
+    );
     for i in 0..3 {
         let email = format!("lid{i}@voorbeeld.nl");
-        let o = run(&["user", "add", "--email", &email, "--name", "Lid", "--role", "member"], &dir);
+        let o = run(
+            &[
+                "user", "add", "--email", &email, "--name", "Lid", "--role", "member",
+            ],
+            &dir,
+        );
         assert!(o.status.success());
     }
     // Change one byte of seq 4 behind the application's back, as an attacker with file access.
@@ -110,19 +209,32 @@ fn verify_names_the_tampered_stream_and_seq_and_fails() {
     let rt = tokio::runtime::Runtime::new().expect("rt");
     let stream = rt.block_on(async {
         use sqlx::Connection;
-        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display())).await.expect("open");
-        sqlx::query("DROP TRIGGER events_are_append_only_update").execute(&mut c).await.expect("drop");
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("open");
+        sqlx::query("DROP TRIGGER events_are_append_only_update")
+            .execute(&mut c)
+            .await
+            .expect("drop");
         sqlx::query("UPDATE events SET payload = REPLACE(payload, 'lid1@', 'lid9@') WHERE seq = 4")
             .execute(&mut c)
             .await
             .expect("tamper");
-        let (s,): (String,) = sqlx::query_as("SELECT stream_id FROM events WHERE seq = 4").fetch_one(&mut c).await.expect("s");
+        let (s,): (String,) = sqlx::query_as("SELECT stream_id FROM events WHERE seq = 4")
+            .fetch_one(&mut c)
+            .await
+            .expect("s");
         s
     });
     let o = run(&["verify"], &dir);
     let (out, err) = text(&o);
     assert!(!o.status.success());
-    assert!(out.contains(&format!("TAMPERED  Gemeente Voorbeeld · workspace {stream}: first bad seq 4")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "TAMPERED  Gemeente Voorbeeld · workspace {stream}: first bad seq 4"
+        )),
+        "{out}"
+    );
     assert!(err.contains(&format!("stream {stream} at seq 4")), "{err}");
 }
 
@@ -137,17 +249,49 @@ fn mistakes_give_one_clear_line_and_no_database_is_created_by_accident() {
     std::fs::create_dir_all(&occupied).expect("mkdir");
     std::fs::write(occupied.join("notulen.docx"), b"...").expect("write");
     assert_one_line_error(
-        &run(&["init", "--workspace", "Gemeente X", "--admin-email", "a@x.nl"], &occupied),
+        &run(
+            &[
+                "init",
+                "--workspace",
+                "Gemeente X",
+                "--admin-email",
+                "a@x.nl",
+            ],
+            &occupied,
+        ),
         "not empty",
     );
     assert!(!occupied.join("crisismap.db").exists());
 
-    let o = crisismap(&["verify", "--database-url", "postgres://nobody@127.0.0.1:1/none"]);
+    let o = crisismap(&[
+        "verify",
+        "--database-url",
+        "postgres://nobody@127.0.0.1:1/none",
+    ]);
     assert_one_line_error(&o, "cannot reach PostgreSQL");
-    let o = crisismap(&["verify", "--database-url", "postgres://user:geheim@127.0.0.1:1/none"]);
-    assert!(!text(&o).1.contains("geheim"), "the password is never printed");
-    assert_one_line_error(&crisismap(&["rebuild", "--database-url", "mysql://x"]), "unsupported database URL");
+    let o = crisismap(&[
+        "verify",
+        "--database-url",
+        "postgres://user:geheim@127.0.0.1:1/none",
+    ]);
+    assert!(
+        !text(&o).1.contains("geheim"),
+        "the password is never printed"
+    );
+    assert_one_line_error(
+        &crisismap(&["rebuild", "--database-url", "mysql://x"]),
+        "unsupported database URL",
+    );
 
-    let o = run(&["init", "--workspace", "Gemeente X", "--admin-email", "geen-adres"], &tmp.path().join("nieuw"));
+    let o = run(
+        &[
+            "init",
+            "--workspace",
+            "Gemeente X",
+            "--admin-email",
+            "geen-adres",
+        ],
+        &tmp.path().join("nieuw"),
+    );
     assert_one_line_error(&o, "--admin-email");
 }

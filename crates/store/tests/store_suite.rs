@@ -416,7 +416,12 @@ async fn a_stale_version_is_refused_and_writes_nothing() {
             user_id: UserId::new(),
         };
         store
-            .append(stream, Expected::Exactly(0), &cli(), std::slice::from_ref(&ev))
+            .append(
+                stream,
+                Expected::Exactly(0),
+                &cli(),
+                std::slice::from_ref(&ev),
+            )
             .await
             .expect("first");
         let stale = store

@@ -273,14 +273,23 @@ async fn on_postgresql_a_change_on_one_instance_reaches_viewers_on_another() {
         viewer.base = second;
         let stream = app.stream(app.ws, StreamKind::Workspace).await;
         let r = viewer.get(&format!("/live/{stream}")).await;
-        assert_eq!(r.status(), StatusCode::OK, "the session is valid on the second instance too");
+        assert_eq!(
+            r.status(),
+            StatusCode::OK,
+            "the session is valid on the second instance too"
+        );
         let mut body = r.bytes_stream();
         let api = app.api_as(&email_for(Role::Admin)).await;
         let created = api
             .post_json("/api/v1/users", &json!({"email": "elders@voorbeeld.nl", "display_name": "Elders", "role": "viewer"}))
             .await;
         assert_eq!(created.status(), StatusCode::CREATED);
-        let head = app.store.stream_of(app.ws, StreamKind::Workspace).await.expect("s").head_seq;
+        let head = app
+            .store
+            .stream_of(app.ws, StreamKind::Workspace)
+            .await
+            .expect("s")
+            .head_seq;
         let mut seen = String::new();
         let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
         while !seen.contains(&format!("data: {head}")) {

@@ -153,7 +153,11 @@ pub async fn login(
     };
 
     // A fresh session id at every login; any session this browser had is ended.
-    if let Some(crate::auth::Principal { via: Via::Session { id_hash, .. }, .. }) = &ctx.principal {
+    if let Some(crate::auth::Principal {
+        via: Via::Session { id_hash, .. },
+        ..
+    }) = &ctx.principal
+    {
         let _ = state.store().delete_session(id_hash).await;
     }
     let id = random_token();

@@ -158,7 +158,9 @@ impl TestApp {
         let store = Store::open(&self._db.location, OpenMode::MustExist, self.clock.clone())
             .await
             .expect("second instance opens the same database");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let config = WebConfig {
