@@ -199,7 +199,11 @@ async fn init(
             }
             other => other.into(),
         })?;
-    println!("Workspace {:?} created ({ws}).", name.as_str());
+    crisismap_store::seed::seed_defaults(&store, ws, &Actor::System("cli".into())).await?;
+    println!(
+        "Workspace {:?} created ({ws}) with the three teams and the escalation agreements of the guidance.",
+        name.as_str()
+    );
     println!("Administrator: {email}");
     println!("One-time password (shown once, must be changed at first login): {password}");
     Ok(ExitCode::SUCCESS)

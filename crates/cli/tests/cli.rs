@@ -64,6 +64,7 @@ fn an_administrator_sets_up_a_workspace_and_verifies_it() {
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
     assert!(out.contains("Workspace \"Gemeente Utrecht\" created"));
+    assert!(out.contains("three teams"));
     assert!(out.contains("beheer@utrecht.nl"));
     assert!(out.contains("One-time password"));
 
@@ -111,7 +112,11 @@ fn an_administrator_sets_up_a_workspace_and_verifies_it() {
     );
 
     let o = run(&["rebuild"], &dir);
-    assert!(text(&o).0.contains("Read models rebuilt from 4 events."));
+    assert!(
+        text(&o).0.contains("Read models rebuilt from 12 events."),
+        "{}",
+        text(&o).0
+    );
 
     // The same e-mail twice, a bad role, a second workspace with the same name.
     assert_one_line_error(

@@ -2,6 +2,7 @@
 //! events are chained by SHA-256 so that any change to the stored history is detectable.
 
 use crate::ids::{EventId, StreamId, UserId, WorkspaceId};
+use crate::register::{RecordId, RecordKind};
 use crate::{Lang, Role};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -79,6 +80,20 @@ pub enum DomainEvent {
         user_id: UserId,
         language: Lang,
     },
+    /// A register record was created or changed; the event holds its whole new state.
+    RecordSaved {
+        kind: RecordKind,
+        id: RecordId,
+        rev: i64,
+        title: String,
+        data: serde_json::Map<String, serde_json::Value>,
+    },
+    /// A register record was archived: it leaves the lists, references to it stay readable.
+    RecordArchived {
+        kind: RecordKind,
+        id: RecordId,
+        rev: i64,
+    },
 }
 
 impl DomainEvent {
@@ -91,6 +106,8 @@ impl DomainEvent {
             DomainEvent::UserDisabled { .. } => "user_disabled",
             DomainEvent::UserEnabled { .. } => "user_enabled",
             DomainEvent::UserLanguageChanged { .. } => "user_language_changed",
+            DomainEvent::RecordSaved { .. } => "record_saved",
+            DomainEvent::RecordArchived { .. } => "record_archived",
         }
     }
 

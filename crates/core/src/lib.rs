@@ -1,11 +1,15 @@
 //! The domain of crisismap: identifiers, validated values, events and the rules that decide
 //! them. This crate does no I/O: storage, web and printing build on it, never the other way.
 
+pub mod cascade;
 pub mod clock;
 pub mod event;
 pub mod ids;
+pub mod interchange;
 pub mod lang;
+pub mod phone;
 pub mod regions;
+pub mod register;
 pub mod role;
 pub mod time;
 pub mod values;

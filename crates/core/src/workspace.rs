@@ -118,6 +118,8 @@ impl WorkspaceState {
                     u.language = *language;
                 }
             }
+            // Register records live in the preparation stream, not here.
+            DomainEvent::RecordSaved { .. } | DomainEvent::RecordArchived { .. } => {}
         }
     }
 

@@ -81,5 +81,695 @@ pub async fn seed(store: &Store, password_hash: &str) -> Result<(WorkspaceId, bo
             )
             .await?;
     }
+    seed_register(store, ws, &actor).await?;
     Ok((ws, true))
+}
+
+/// A believable preparation register for Gemeente Voorbeeld.
+async fn seed_register(store: &Store, ws: WorkspaceId, actor: &Actor) -> Result<(), StoreError> {
+    use crate::seed::{Known, raw, rows, save_all};
+    use crisismap_core::register::RecordKind as K;
+    let mut known = Known::default();
+    let today = store
+        .clock()
+        .now()
+        .to_zoned(crisismap_core::time::amsterdam().clone())
+        .date();
+    let recent = today
+        .checked_sub(jiff::ToSpan::months(2))
+        .unwrap_or(today)
+        .to_string();
+    let long_ago = today
+        .checked_sub(jiff::ToSpan::months(9))
+        .unwrap_or(today)
+        .to_string();
+
+    let contact = |name: &str,
+                   function: &str,
+                   org: &str,
+                   email: &str,
+                   phones: &[(&str, &str)],
+                   alt: &str,
+                   checked: &str| {
+        let mut r = raw(&[
+            ("name", name),
+            ("function", function),
+            ("organisation", org),
+            ("email", email),
+            ("alternative_channel", alt),
+            ("last_checked", checked),
+        ]);
+        r.groups.insert(
+            "phones".into(),
+            phones
+                .iter()
+                .map(|(l, n)| {
+                    [
+                        ("label".to_owned(), (*l).to_owned()),
+                        ("number".to_owned(), (*n).to_owned()),
+                    ]
+                    .into_iter()
+                    .collect()
+                })
+                .collect(),
+        );
+        r
+    };
+    let contacts = vec![
+        contact(
+            "Jeroen Bakker",
+            "Adviseur crisisbeheersing",
+            "Gemeente Voorbeeld",
+            "adviseur@voorbeeld.nl",
+            &[("mobile", "06-12345001"), ("work", "030 123 4501")],
+            "Satelliettelefoon in de crisiskamer; verzamelplek stadhuis, ingang Markt",
+            &recent,
+        ),
+        contact(
+            "Sanne de Vries",
+            "CISO",
+            "Gemeente Voorbeeld",
+            "ciso@voorbeeld.nl",
+            &[("mobile", "06-12345002"), ("night", "06-12345099")],
+            "Portofoon kanaal 3",
+            &recent,
+        ),
+        contact(
+            "Marleen Hoekstra",
+            "Burgemeester",
+            "Gemeente Voorbeeld",
+            "burgemeester@voorbeeld.nl",
+            &[("mobile", "06-12345003")],
+            "Via de bode: stadhuis, kamer 1.01",
+            &recent,
+        ),
+        contact(
+            "Pieter Smit",
+            "Wethouder ICT",
+            "Gemeente Voorbeeld",
+            "wethouder@voorbeeld.nl",
+            &[("mobile", "06-12345004")],
+            "",
+            &recent,
+        ),
+        contact(
+            "Anouk Jansen",
+            "Gemeentesecretaris",
+            "Gemeente Voorbeeld",
+            "secretaris@voorbeeld.nl",
+            &[("mobile", "06-12345005"), ("work", "030 123 4505")],
+            "",
+            &recent,
+        ),
+        contact(
+            "Ruud Mulder",
+            "Communicatieadviseur",
+            "Gemeente Voorbeeld",
+            "communicatie@voorbeeld.nl",
+            &[("mobile", "06-12345006")],
+            "",
+            &long_ago,
+        ),
+        contact(
+            "Ilse van Dam",
+            "Informatiebeveiliger (plv. CISO)",
+            "Gemeente Voorbeeld",
+            "ilse.vandam@voorbeeld.nl",
+            &[("mobile", "06-12345007")],
+            "",
+            &recent,
+        ),
+        contact(
+            "Koen Visser",
+            "Adviseur crisisbeheersing (piket)",
+            "Gemeente Voorbeeld",
+            "koen.visser@voorbeeld.nl",
+            &[("mobile", "06-12345008")],
+            "",
+            &recent,
+        ),
+        contact(
+            "Meldkamer veiligheidsregio",
+            "Dag en nacht",
+            "Veiligheidsregio Utrecht",
+            "",
+            &[("work", "088 878 1000")],
+            "Via C2000 (politie, brandweer)",
+            &recent,
+        ),
+        contact(
+            "Hanneke de Boer",
+            "Officier van dienst bevolkingszorg",
+            "Veiligheidsregio Utrecht",
+            "h.deboer@vru.example",
+            &[("mobile", "06-23456001")],
+            "",
+            &recent,
+        ),
+        contact(
+            "Bas Kramer",
+            "Teamchef",
+            "Politie Midden-Nederland",
+            "bas.kramer@politie.example",
+            &[("mobile", "06-23456002")],
+            "",
+            &long_ago,
+        ),
+        contact(
+            "mr. Eva Peters",
+            "Officier van justitie",
+            "Openbaar Ministerie Midden-Nederland",
+            "e.peters@om.example",
+            &[("work", "088 699 1000")],
+            "",
+            &recent,
+        ),
+        contact(
+            "IBD meldpunt",
+            "CERT gemeenten",
+            "Informatiebeveiligingsdienst (IBD)",
+            "meldpunt@ibd.example",
+            &[("work", "070 373 8011")],
+            "",
+            &recent,
+        ),
+        contact(
+            "Lotte Hendriks",
+            "Servicemanager",
+            "BrugSturing B.V.",
+            "lotte@brugsturing.example",
+            &[("mobile", "06-34567001"), ("night", "+31 6 34567099")],
+            "Storingsnummer leverancier, ook bij uitval van e-mail",
+            &long_ago,
+        ),
+        contact(
+            "Tom Willems",
+            "Locatiemanager",
+            "Zorgcentrum De Linde",
+            "tom@delinde.example",
+            &[("mobile", "06-34567002")],
+            "Noodstroom en portofoons aanwezig",
+            &recent,
+        ),
+    ];
+    let c = save_all(store, ws, actor, K::Contact, contacts, &mut known).await?;
+    let id = |i: usize| c[i].to_string();
+
+    let teams = crate::seed::seed_defaults_with(store, ws, actor, &mut known).await?;
+
+    let org = |name: &str,
+               ty: &str,
+               reach: &str,
+               contacts: &[(String, &str)],
+               expectations: &[&[(&str, &str)]]| {
+        let mut r = raw(&[("name", name), ("org_type", ty), ("reachability", reach)]);
+        r.groups.insert(
+            "contacts".into(),
+            contacts
+                .iter()
+                .map(|(c, role)| {
+                    [
+                        ("contact".to_owned(), c.clone()),
+                        ("role".to_owned(), (*role).to_owned()),
+                    ]
+                    .into_iter()
+                    .collect()
+                })
+                .collect(),
+        );
+        r.groups.insert("expectations".into(), rows(expectations));
+        r
+    };
+    let review = today
+        .checked_add(jiff::ToSpan::months(4))
+        .unwrap_or(today)
+        .to_string();
+    let overdue = today
+        .checked_sub(jiff::ToSpan::weeks(3))
+        .unwrap_or(today)
+        .to_string();
+    let orgs = vec![
+        org(
+            "Veiligheidsregio Utrecht",
+            "safety_region",
+            "Meldkamer 088 878 1000, dag en nacht",
+            &[
+                (id(8), "meldkamer"),
+                (id(9), "officier van dienst bevolkingszorg"),
+            ],
+            &[&[
+                (
+                    "we_expect",
+                    "Op verzoek een operationeel leider, een informatiemanager en communicatieadviseurs uit de regionale piketgroep.",
+                ),
+                (
+                    "they_expect",
+                    "Dat de gemeente tijdig meldt wanneer een digitale verstoring gevolgen buiten de organisatie heeft.",
+                ),
+                ("agreed_on", &recent),
+                ("agreed_by", "Burgemeester en directeur veiligheidsregio"),
+                ("review_on", &review),
+            ]],
+        ),
+        org(
+            "Politie Midden-Nederland",
+            "police",
+            "112 bij spoed; teamchef via meldkamer",
+            &[(id(10), "teamchef")],
+            &[&[
+                (
+                    "we_expect",
+                    "Een aanspreekpunt voor aangifte en opsporing bij ransomware en afpersing.",
+                ),
+                (
+                    "they_expect",
+                    "Dat systemen en logbestanden bewaard blijven voor het onderzoek.",
+                ),
+                ("agreed_on", &long_ago),
+                ("agreed_by", "Adviseur OOV en teamchef"),
+                ("review_on", &overdue),
+            ]],
+        ),
+        org(
+            "Openbaar Ministerie Midden-Nederland",
+            "prosecutor",
+            "Via de politie of de officier van dienst",
+            &[(id(11), "officier van justitie")],
+            &[&[
+                (
+                    "we_expect",
+                    "Snelle deelname aan de lokale driehoek bij een vermoeden van een strafbaar feit.",
+                ),
+                ("agreed_on", &recent),
+                ("agreed_by", "Burgemeester"),
+                ("review_on", &review),
+            ]],
+        ),
+        org(
+            "Informatiebeveiligingsdienst (IBD)",
+            "ibd",
+            "Meldpunt 070 373 8011, ook buiten kantoortijden",
+            &[(id(12), "meldpunt")],
+            &[&[
+                (
+                    "we_expect",
+                    "Sparringpartner en second opinion bij adviezen van derden; het netwerk inzetten.",
+                ),
+                ("they_expect", "Een melding van elk beveiligingsincident."),
+                ("agreed_on", &recent),
+                ("agreed_by", "CISO"),
+                ("review_on", &review),
+            ]],
+        ),
+        org(
+            "Nationaal Cyber Security Centrum (NCSC)",
+            "ncsc",
+            "Via de IBD of de veiligheidsregio",
+            &[],
+            &[],
+        ),
+        org(
+            "BrugSturing B.V.",
+            "supplier",
+            "Storingsdienst 24/7: +31 6 34567099",
+            &[(id(13), "servicemanager")],
+            &[&[
+                (
+                    "we_expect",
+                    "Binnen een uur een technicus aan de lijn bij een storing in de afstandsbediening van bruggen en sluizen.",
+                ),
+                (
+                    "they_expect",
+                    "Dat de gemeente handbediening ter plaatse kan regelen.",
+                ),
+                ("agreed_on", &long_ago),
+                ("agreed_by", "Afdeling Beheer Openbare Ruimte"),
+                ("review_on", &overdue),
+            ]],
+        ),
+        org(
+            "Zorgcentrum De Linde",
+            "other",
+            "Receptie dag en nacht bemenst",
+            &[(id(14), "locatiemanager")],
+            &[],
+        ),
+        org(
+            "Gemeente Buurdorp",
+            "neighbour_municipality",
+            "Piket adviseur crisisbeheersing via de veiligheidsregio",
+            &[],
+            &[],
+        ),
+    ];
+    let o = save_all(store, ws, actor, K::Organisation, orgs, &mut known).await?;
+
+    // Members for the three standard teams.
+    /// (contact, team role, deputy)
+    type Members<'a> = &'a [(usize, &'a str, Option<usize>)];
+    let team_members: [(usize, Members, usize, usize); 3] = [
+        (
+            0,
+            &[
+                (1, "ciso", Some(6)),
+                (4, "chair", None),
+                (3, "member", None),
+                (6, "technical_expert", None),
+            ],
+            1,
+            3,
+        ),
+        (1, &[(2, "chair", None), (0, "advisor", Some(7))], 0, 2),
+        (
+            2,
+            &[
+                (2, "chair", None),
+                (0, "advisor", Some(7)),
+                (4, "member", None),
+                (5, "communication", None),
+                (1, "ciso", Some(6)),
+                (7, "secretary", None),
+            ],
+            0,
+            2,
+        ),
+    ];
+    let mut changes = vec![];
+    for (t, members, civil, admin) in team_members {
+        let record = store.record(ws, teams[t]).await?;
+        let mut r = crisismap_core::register::RawRecord::from_data(K::Team.schema(), &record.data);
+        r.fields.insert("civil_contact".into(), id(civil));
+        r.fields.insert("administrative_contact".into(), id(admin));
+        r.groups.insert(
+            "members".into(),
+            members
+                .iter()
+                .map(|(m, role, deputy)| {
+                    let mut row = std::collections::BTreeMap::new();
+                    row.insert("contact".to_owned(), id(*m));
+                    row.insert("team_role".to_owned(), (*role).to_owned());
+                    if let Some(d) = deputy {
+                        row.insert("deputy".to_owned(), id(*d));
+                    }
+                    row
+                })
+                .collect(),
+        );
+        let validated = K::Team
+            .schema()
+            .validate(&r, &known)
+            .map_err(|i| StoreError::Corrupt(format!("demo team: {i:?}")))?;
+        changes.push(crate::register::RecordChange {
+            kind: K::Team,
+            id: Some(teams[t]),
+            expected_rev: Some(record.rev),
+            record: validated,
+        });
+    }
+    store.save_records(ws, actor, changes).await?;
+
+    // On call: weekly shifts from Monday 08:00, eight weeks from last Monday; the CISO roster
+    // has a stand-in this weekend.
+    let monday = today
+        .checked_sub(jiff::ToSpan::days(i64::from(
+            today.weekday().to_monday_zero_offset(),
+        )))
+        .unwrap_or(today);
+    let at = |d: jiff::civil::Date| format!("{d}T08:00");
+    let week = |n: i64| monday.checked_add(jiff::ToSpan::weeks(n)).unwrap_or(monday);
+    let roster = |name: &str, duty: &str, people: [usize; 2], weeks: i64| {
+        let mut r = raw(&[("name", name), ("duty", duty)]);
+        r.groups.insert(
+            "shifts".into(),
+            (0..weeks)
+                .map(|n| {
+                    [
+                        ("person".to_owned(), id(people[(n % 2) as usize])),
+                        ("start".to_owned(), at(week(n))),
+                        ("end".to_owned(), at(week(n + 1))),
+                    ]
+                    .into_iter()
+                    .collect()
+                })
+                .collect(),
+        );
+        r
+    };
+    let mut ciso = roster("CISO-piket", "ciso", [1, 6], 8);
+    let saturday = monday.checked_add(jiff::ToSpan::days(5)).unwrap_or(monday);
+    ciso.groups.insert(
+        "exceptions".into(),
+        rows(&[&[
+            ("person", &id(6)),
+            ("start", &format!("{saturday}T09:00")),
+            ("end", &format!("{saturday}T21:00")),
+            ("reason", "Bruiloft familie"),
+        ]]),
+    );
+    let advisor = roster(
+        "Piket adviseur crisisbeheersing",
+        "crisis_advisor",
+        [0, 7],
+        8,
+    );
+    // Communication: only this week and the next, so the dashboard shows a gap coming.
+    let communication = roster("Piket communicatie", "communication", [5, 5], 1);
+    save_all(
+        store,
+        ws,
+        actor,
+        K::Roster,
+        vec![ciso, advisor, communication],
+        &mut known,
+    )
+    .await?;
+
+    let process = |name: &str,
+                   owner: &str,
+                   crit: &str,
+                   mtd: &str,
+                   prio: &str,
+                   systems: &str,
+                   fallback: &str,
+                   suppliers: &[(String, &str)]| {
+        let mut r = raw(&[
+            ("name", name),
+            ("owner", owner),
+            ("criticality", crit),
+            ("max_downtime_hours", mtd),
+            ("restore_priority", prio),
+            ("systems", systems),
+            (
+                "manual_fallback",
+                if fallback.is_empty() { "false" } else { "true" },
+            ),
+            ("fallback_how", fallback),
+        ]);
+        r.groups.insert(
+            "suppliers".into(),
+            suppliers
+                .iter()
+                .map(|(o, what)| {
+                    [
+                        ("organisation".to_owned(), o.clone()),
+                        ("what".to_owned(), (*what).to_owned()),
+                    ]
+                    .into_iter()
+                    .collect()
+                })
+                .collect(),
+        );
+        r
+    };
+    let bridge = o[5].to_string();
+    let processes = vec![
+        process(
+            "Bediening bruggen en sluizen",
+            "Beheer Openbare Ruimte",
+            "vital",
+            "2",
+            "1",
+            "Afstandsbediening via de cloud van BrugSturing; camera's",
+            "Brugwachters bedienen ter plaatse volgens het draaiboek handbediening",
+            &[(bridge.clone(), "afstandsbediening en camerabeelden")],
+        ),
+        process(
+            "Crisiscommunicatie en website",
+            "Communicatie",
+            "vital",
+            "4",
+            "2",
+            "Website, sociale media, telefooncentrale",
+            "Persberichten via de veiligheidsregio; lokale omroep",
+            &[],
+        ),
+        process(
+            "Uitkeringen en bijzondere bijstand",
+            "Sociaal Domein",
+            "high",
+            "72",
+            "3",
+            "Zaaksysteem, betaalsysteem",
+            "Noodbetalingen per kas volgens het continuïteitsplan",
+            &[],
+        ),
+        process(
+            "Burgerzaken (paspoorten, aangiften)",
+            "Publiekszaken",
+            "high",
+            "48",
+            "4",
+            "Basisregistratie personen, reisdocumentenstation",
+            "",
+            &[],
+        ),
+        process(
+            "Klantcontactcentrum (telefoon 14 030)",
+            "Publiekszaken",
+            "high",
+            "8",
+            "5",
+            "Telefonie, kennisbank",
+            "Noodnummer en vaste teksten op papier",
+            &[],
+        ),
+        process(
+            "Afvalinzameling",
+            "Beheer Openbare Ruimte",
+            "medium",
+            "96",
+            "6",
+            "Routeplanning",
+            "Vaste routes op papier",
+            &[],
+        ),
+        process(
+            "Vergunningen",
+            "Ruimte",
+            "low",
+            "240",
+            "7",
+            "Zaaksysteem",
+            "",
+            &[],
+        ),
+    ];
+    save_all(store, ws, actor, K::Process, processes, &mut known).await?;
+
+    let first = today.checked_add(jiff::ToSpan::weeks(2)).unwrap_or(today);
+    let mut meeting = raw(&[
+        ("name", "Kwartaaloverleg digitale veiligheid"),
+        ("frequency", "quarterly"),
+        ("first_start", &format!("{first}T10:00")),
+        ("duration_minutes", "90"),
+        ("location", "Stadhuis, kamer 2.14"),
+        (
+            "agenda",
+            "1. Dreigingsbeeld IBD\n2. Stand van de gereedheid\n3. Oefenplan\n4. Rondvraag",
+        ),
+    ]);
+    meeting.groups.insert(
+        "participants".into(),
+        rows(&[
+            &[("contact", &id(0))],
+            &[("contact", &id(1))],
+            &[("contact", &id(3))],
+            &[("contact", &id(4))],
+        ]),
+    );
+    meeting.groups.insert(
+        "minutes".into(),
+        rows(&[&[
+            ("date", &recent),
+            (
+                "notes",
+                "Piket CISO besproken; afgesproken dat de plaatsvervanger ook in het rooster komt.",
+            ),
+        ]]),
+    );
+    meeting.groups.insert(
+        "actions".into(),
+        rows(&[
+            &[
+                ("what", "Draaiboek handbediening bruggen oefenen"),
+                ("who", &id(0)),
+                ("deadline", &overdue),
+                ("done", "false"),
+            ],
+            &[
+                ("what", "Plaatsvervangend CISO in het piketrooster"),
+                ("who", &id(1)),
+                ("deadline", &recent),
+                ("done", "true"),
+            ],
+        ]),
+    );
+    save_all(store, ws, actor, K::Meeting, vec![meeting], &mut known).await?;
+
+    let plans = vec![
+        raw(&[
+            ("name", "Integraal Veiligheidsplan 2025-2028"),
+            ("plan_type", "integral_safety_plan"),
+            ("owner", "Adviseur OOV"),
+            ("version", "1.2"),
+            ("paper_copy", "Crisismap adviseur OOV, kast B2"),
+            ("review_on", &review),
+        ]),
+        raw(&[
+            ("name", "Crisisplan Gemeente Voorbeeld"),
+            ("plan_type", "crisis_plan"),
+            ("owner", "Adviseur crisisbeheersing"),
+            ("version", "3.0"),
+            ("paper_copy", "Crisiskamer, map 1"),
+            ("review_on", &overdue),
+        ]),
+        raw(&[
+            ("name", "Continuïteitsplan ICT"),
+            ("plan_type", "continuity_plan"),
+            ("owner", "CISO"),
+            ("version", "2.1"),
+            ("paper_copy", "Kluis ICT"),
+        ]),
+        raw(&[
+            ("name", "Incidentresponsplan"),
+            ("plan_type", "incident_response_plan"),
+            ("owner", "CISO"),
+            ("version", "1.4"),
+            ("paper_copy", "Kluis ICT"),
+        ]),
+    ];
+    save_all(store, ws, actor, K::Plan, plans, &mut known).await?;
+
+    let readiness = vec![
+        raw(&[
+            ("item", "advise_mayor"),
+            ("status", "in_order"),
+            ("owner", &id(0)),
+            (
+                "evidence",
+                "Briefing noodbevoegdheden cyber besproken met de burgemeester",
+            ),
+            ("last_reviewed", &recent),
+        ]),
+        raw(&[
+            ("item", "dilemmas"),
+            ("status", "in_progress"),
+            ("owner", &id(0)),
+            (
+                "evidence",
+                "Losgeld en vroegtijdig uitzetten besproken in het GBT; communicatie volgt",
+            ),
+        ]),
+        raw(&[
+            ("item", "exercises"),
+            ("status", "in_progress"),
+            ("owner", &id(0)),
+            (
+                "evidence",
+                "Cyberoefendriehoek gepland; het OTO-plan moet nog worden bijgewerkt",
+            ),
+        ]),
+    ];
+    save_all(store, ws, actor, K::Readiness, readiness, &mut known).await?;
+    Ok(())
 }

@@ -1,3 +1,4 @@
+use crisismap_core::register::RegisterError;
 use crisismap_core::workspace::WorkspaceError;
 
 /// Everything the store can refuse or fail at. "Not found" and unique-key conflicts are
@@ -12,6 +13,8 @@ pub enum StoreError {
     VersionConflict { expected: i64, found: i64 },
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+    #[error(transparent)]
+    Register(#[from] RegisterError),
     /// A problem the user can fix (wrong path, unreachable database), said in one line.
     #[error("{0}")]
     Open(String),

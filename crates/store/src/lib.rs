@@ -10,6 +10,8 @@ mod error;
 mod events;
 mod projection;
 mod queries;
+mod register;
+pub mod seed;
 pub mod testing;
 mod verify;
 
@@ -18,6 +20,7 @@ pub use backend::{Backend, Location, OpenMode};
 pub use error::StoreError;
 pub use events::{Expected, StreamNotice};
 pub use queries::{NewCredential, StreamInfo, UserRecord, WorkspaceRecord};
+pub use register::RecordChange;
 pub use verify::{StreamReport, VerifyReport};
 
 use crisismap_core::Clock;

@@ -10,7 +10,11 @@ use futures_util::TryStreamExt;
 use sqlx::AnyConnection;
 
 /// Every read-model table with the column that orders its rows, for rebuild and comparison.
-pub const READ_MODELS: &[(&str, &str)] = &[("rm_workspaces", "id"), ("rm_users", "id")];
+pub const READ_MODELS: &[(&str, &str)] = &[
+    ("rm_workspaces", "id"),
+    ("rm_users", "id"),
+    ("rm_records", "id"),
+];
 
 pub(crate) async fn apply(
     conn: &mut AnyConnection,
@@ -65,6 +69,46 @@ pub(crate) async fn apply(
                 .bind(user_id.to_string())
                 .execute(&mut *conn)
                 .await?;
+        }
+        DomainEvent::RecordSaved {
+            kind,
+            id,
+            rev,
+            title,
+            data,
+        } => {
+            let json = serde_json::to_string(data)
+                .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))?;
+            sqlx::query(
+                "INSERT INTO rm_records (id, workspace_id, kind, title, title_key, data, rev, archived, created_at, updated_at, updated_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8, $9) \
+                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key, \
+                 data = excluded.data, rev = excluded.rev, archived = 0, updated_at = excluded.updated_at, \
+                 updated_by = excluded.updated_by",
+            )
+            .bind(id.to_string())
+            .bind(env.workspace.to_string())
+            .bind(kind.code())
+            .bind(title)
+            .bind(crate::register::title_key_of(title))
+            .bind(json)
+            .bind(*rev)
+            .bind(&at)
+            .bind(&env.actor)
+            .execute(&mut *conn)
+            .await?;
+        }
+        DomainEvent::RecordArchived { id, rev, .. } => {
+            sqlx::query(
+                "UPDATE rm_records SET archived = 1, rev = $1, updated_at = $2, updated_by = $3 WHERE id = $4 AND workspace_id = $5",
+            )
+            .bind(*rev)
+            .bind(&at)
+            .bind(&env.actor)
+            .bind(id.to_string())
+            .bind(env.workspace.to_string())
+            .execute(&mut *conn)
+            .await?;
         }
         DomainEvent::UserLanguageChanged { user_id, language } => {
             sqlx::query("UPDATE rm_users SET language = $1, updated_at = $2 WHERE id = $3")

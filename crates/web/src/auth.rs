@@ -339,10 +339,15 @@ pub trait MinRole: Send + Sync + 'static {
 #[derive(Debug)]
 pub struct ViewerUp;
 #[derive(Debug)]
+pub struct EditorUp;
+#[derive(Debug)]
 pub struct AdminOnly;
 
 impl MinRole for ViewerUp {
     const ROLE: Role = Role::Viewer;
+}
+impl MinRole for EditorUp {
+    const ROLE: Role = Role::Editor;
 }
 impl MinRole for AdminOnly {
     const ROLE: Role = Role::Admin;
@@ -452,20 +457,29 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next)
         .get(CSRF_HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or("")
+        .to_owned();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let boundary = content_type
+        .starts_with("multipart/form-data")
+        .then(|| multipart_boundary(&content_type))
+        .flatten();
     let (parts, body) = req.into_parts();
-    let (supplied, body) = match (header_token, is_form) {
+    let (supplied, body) = match (header_token, is_form || boundary.is_some()) {
         (Some(t), _) => (Some(t), body),
         (None, true) => {
             let bytes = match to_bytes(body, state.config().body_limit).await {
                 Ok(b) => b,
                 Err(_) => return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
             };
-            let token = form_urlencoded_value(&bytes, CSRF_FIELD);
+            let token = match &boundary {
+                Some(b) => multipart_value(&bytes, b, CSRF_FIELD),
+                None => form_urlencoded_value(&bytes, CSRF_FIELD),
+            };
             (token, Body::from(bytes))
         }
         (None, false) => (None, body),
@@ -486,4 +500,32 @@ fn form_urlencoded_value(body: &[u8], name: &str) -> Option<String> {
         .into_iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v)
+}
+
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    content_type.split(';').map(str::trim).find_map(|p| {
+        p.strip_prefix("boundary=")
+            .map(|b| b.trim_matches('"').to_owned())
+            .filter(|b| !b.is_empty() && b.len() <= 200)
+    })
+}
+
+/// The value of one small text part of a multipart body (the CSRF token sits in the first
+/// part of our upload forms).
+fn multipart_value(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let text = String::from_utf8_lossy(body);
+    let wanted = format!("name=\"{name}\"");
+    for part in text.split(delimiter.as_str()) {
+        let Some((headers, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let is_wanted = headers.lines().any(|l| {
+            l.to_ascii_lowercase().starts_with("content-disposition:") && l.contains(&wanted)
+        });
+        if is_wanted {
+            return Some(value.trim_end_matches("\r\n").to_owned());
+        }
+    }
+    None
 }

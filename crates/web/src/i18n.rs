@@ -24,6 +24,14 @@ impl Tr {
         }
     }
 
+    /// A text that may not exist (optional hints).
+    pub fn try_t(&self, key: &str) -> Option<&'static str> {
+        TABLE.get(key).map(|(nl, en)| match self.0 {
+            Lang::Nl => *nl,
+            Lang::En => *en,
+        })
+    }
+
     pub fn role(&self, role: Role) -> &'static str {
         self.t(match role {
             Role::Admin => "role.admin",
@@ -34,8 +42,13 @@ impl Tr {
     }
 }
 
-static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| ENTRIES.iter().map(|(k, nl, en)| (*k, (*nl, *en))).collect());
+static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
+    ENTRIES
+        .iter()
+        .chain(crate::i18n_register::ENTRIES)
+        .map(|(k, nl, en)| (*k, (*nl, *en)))
+        .collect()
+});
 
 /// (key, Dutch, English)
 pub const ENTRIES: &[(&str, &str, &str)] = &[
@@ -344,6 +357,7 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "No readiness check recorded yet.",
     ),
     ("dashboard.due", "Vraagt aandacht", "Needs attention"),
+    ("dashboard.due.flagged", "vragen aandacht", "need attention"),
     (
         "dashboard.due.empty",
         "Niets dat nu aandacht vraagt.",
@@ -833,7 +847,7 @@ mod tests {
     #[test]
     fn every_key_is_unique_and_translated() {
         let mut seen = HashSet::new();
-        for (key, nl, en) in ENTRIES {
+        for (key, nl, en) in ENTRIES.iter().chain(crate::i18n_register::ENTRIES) {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(
                 !nl.trim().is_empty() && !en.trim().is_empty(),
@@ -847,5 +861,62 @@ mod tests {
         assert_eq!(Tr(Lang::Nl).t("no.such.key"), MISSING);
         assert_eq!(Tr(Lang::En).t("nav.prepare"), "Prepare");
         assert_eq!(Tr(Lang::Nl).role(Role::Viewer), "meelezer");
+    }
+}
+
+#[cfg(test)]
+mod register_tests {
+    use super::*;
+    use crisismap_core::register::RecordKind;
+    use crisismap_core::register::schema::FieldType;
+
+    /// Every label, group legend and choice that a register form can show is translated.
+    #[test]
+    fn every_register_label_and_choice_is_translated() {
+        let tr = Tr(Lang::En);
+        let mut missing = vec![];
+        let mut check = |key: String| {
+            if tr.try_t(&key).is_none() {
+                missing.push(key);
+            }
+        };
+        for kind in RecordKind::ALL {
+            let s = kind.schema();
+            for suffix in ["plural", "one", "new", "lead", "add_first"] {
+                check(format!("k.{kind}.{suffix}"));
+            }
+            let mut fields: Vec<(String, &crisismap_core::register::schema::Field)> = s
+                .fields
+                .iter()
+                .map(|f| (format!("f.{kind}.{}", f.name), f))
+                .collect();
+            for g in s.groups {
+                check(format!("g.{kind}.{}", g.name));
+                fields.extend(
+                    g.fields
+                        .iter()
+                        .map(|f| (format!("f.{kind}.{}.{}", g.name, f.name), f)),
+                );
+            }
+            for (key, f) in fields {
+                check(key);
+                if let FieldType::Choice(codes) = f.ty {
+                    for c in codes {
+                        if f.name == "item" {
+                            check(format!("readiness.{c}"));
+                        } else {
+                            check(format!("c.{}.{c}", f.name));
+                        }
+                    }
+                }
+            }
+        }
+        for item in crisismap_core::register::readiness::ITEMS {
+            if item.derived {
+                check(format!("readiness.{}.proven", item.code));
+                check(format!("readiness.{}.missing", item.code));
+            }
+        }
+        assert!(missing.is_empty(), "untranslated: {missing:?}");
     }
 }

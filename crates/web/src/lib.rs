@@ -11,10 +11,12 @@ mod auth;
 mod commands;
 mod error;
 mod i18n;
+mod i18n_register;
 mod layers;
 mod live;
 mod pages;
 mod password;
+mod register;
 mod view;
 
 pub use auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE};
@@ -51,6 +53,8 @@ pub struct WebConfig {
     /// Largest accepted request body.
     pub body_limit: usize,
     pub request_timeout: Duration,
+    /// A contact not checked for this many months is flagged.
+    pub contact_review_months: i64,
 }
 
 impl Default for WebConfig {
@@ -66,6 +70,7 @@ impl Default for WebConfig {
             password_cost: PasswordCost::Default,
             body_limit: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
+            contact_review_months: 6,
         }
     }
 }
@@ -117,6 +122,7 @@ pub fn app(state: AppState) -> Router {
     layers::wrap(
         Router::new()
             .merge(pages::router())
+            .merge(register::router())
             .nest("/api/v1", api::router())
             .merge(live::router())
             .merge(assets::router())

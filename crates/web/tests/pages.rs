@@ -174,11 +174,16 @@ async fn errors_redirects_and_assets_carry_the_security_headers_too() {
 }
 
 #[tokio::test]
-async fn the_dashboard_and_users_page_follow_the_administration_stream_live() {
+async fn pages_follow_the_stream_they_show_live() {
     let app = TestApp::spawn(TestDb::sqlite()).await;
     let mut b = app.login(&email_for(Role::Admin)).await;
-    let stream = app.stream(app.ws, StreamKind::Workspace).await;
-    for page in ["/", "/beheer/gebruikers"] {
+    let admin = app.stream(app.ws, StreamKind::Workspace).await;
+    let prep = app.stream(app.ws, StreamKind::Preparation).await;
+    for (page, stream) in [
+        ("/beheer/gebruikers", &admin),
+        ("/", &prep),
+        ("/voorbereiden/contacten", &prep),
+    ] {
         let (_, body) = b.page(page).await;
         assert!(
             body.contains(&format!("data-live-stream=\"{stream}\"")),

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/users", get(list_users).post(add_user))
         .route("/users/{id}/disable", post(disable_user))
         .route("/users/{id}/enable", post(enable_user))
+        .merge(crate::register::api::router())
         .fallback(crate::pages::not_found)
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
@@ -44,8 +45,12 @@ pub fn router() -> Router<AppState> {
         version = "1",
         description = "The JSON door to the same commands as the web pages. Authenticate with a personal token: `Authorization: Bearer cm_…` (create one under Account). Errors are application/problem+json."
     ),
-    paths(me, streams, events, list_users, add_user, disable_user, enable_user),
-    components(schemas(MeDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError)),
+    paths(me, streams, events, list_users, add_user, disable_user, enable_user,
+        crate::register::api::list, crate::register::api::one, crate::register::api::create,
+        crate::register::api::update, crate::register::api::archive, crate::register::api::oncall,
+        crate::register::api::readiness),
+    components(schemas(MeDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError,
+        crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]
@@ -275,7 +280,7 @@ async fn enable_user(
 
 /// A JSON body that cannot be read: 415 for the wrong content type, 400 for broken JSON,
 /// 422 for JSON of the wrong shape, each with what was wrong.
-fn json_error(rejection: JsonRejection) -> AppError {
+pub(crate) fn json_error(rejection: JsonRejection) -> AppError {
     let text = rejection.body_text();
     match rejection.status() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType(text),

@@ -12,6 +12,23 @@ use axum::response::Html;
 use crisismap_core::StreamKind;
 use serde::Deserialize;
 
+pub struct OnCallRow {
+    pub href: String,
+    pub roster: String,
+    pub duty: &'static str,
+    pub person: Option<String>,
+    pub person_href: Option<String>,
+    pub phones: Vec<(String, String)>,
+    pub until: String,
+    pub stand_in: bool,
+    pub gap: Option<String>,
+}
+
+pub struct Due {
+    pub href: String,
+    pub text: String,
+}
+
 #[derive(Template)]
 #[template(path = "dashboard.html")]
 struct DashboardPage {
@@ -19,6 +36,10 @@ struct DashboardPage {
     flash: Option<&'static str>,
     users: usize,
     events: i64,
+    oncall: Vec<OnCallRow>,
+    readiness: Vec<(&'static str, usize, usize)>,
+    due: Vec<Due>,
+    upcoming: Vec<Due>,
 }
 
 #[derive(Deserialize)]
@@ -37,18 +58,31 @@ pub async fn overview(
     let ws = auth.user().workspace;
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Overview, "").await;
     ctx.title = ctx.t("dashboard.title").to_owned();
-    let admin_stream = state.store().stream_of(ws, StreamKind::Workspace).await?;
-    ctx.live_stream = Some(admin_stream.id.to_string());
+    let prep_stream = state.store().stream_of(ws, StreamKind::Preparation).await?;
+    ctx.live_stream = Some(prep_stream.id.to_string());
     let streams = state.store().streams(ws).await?;
     let flash = q
         .melding
         .as_deref()
         .filter(|m| FLASHES.contains(m))
         .map(|m| ctx.tr.t(&format!("flash.{m}")));
+    let tr = ctx.tr;
+    let index = crate::register::Index::load(&state, ws).await?;
+    let now = state.now();
+    let crate::register::DashboardRegister {
+        oncall,
+        readiness,
+        due,
+        upcoming,
+    } = crate::register::dashboard(&index, now, state.config().contact_review_months, tr);
     render(&DashboardPage {
         flash,
         users: state.store().users(ws).await?.len(),
         events: streams.iter().map(|s| s.head_seq).sum(),
+        oncall,
+        readiness,
+        due,
+        upcoming,
         ctx,
     })
 }

@@ -2,7 +2,7 @@
 
 mod account;
 mod admin;
-mod dashboard;
+pub(crate) mod dashboard;
 mod login;
 mod sections;
 
@@ -23,7 +23,6 @@ pub fn router() -> Router<AppState> {
             "/wachtwoord",
             get(login::password_form).post(login::change_password),
         )
-        .route("/voorbereiden", get(sections::prepare))
         .route("/crisis", get(sections::crisis))
         .route("/nafase", get(sections::aftermath))
         .route("/oefenen", get(sections::exercise))

@@ -24,20 +24,7 @@ struct SectionPage {
     parts: Vec<Part>,
 }
 
-/// (section, title key, lead key, part keys): each part key `k` has `k.title` and `k.desc`.
-const PREPARE: &[&str] = &[
-    "part.contacts",
-    "part.organisations",
-    "part.teams",
-    "part.oncall",
-    "part.escalation",
-    "part.processes",
-    "part.risk",
-    "part.meetings",
-    "part.plans",
-    "part.readiness",
-    "part.library",
-];
+/// Part keys: each part key `k` has `k.title` and `k.desc` in the translations.
 const CRISIS: &[&str] = &["part.crises"];
 const AFTERMATH: &[&str] = &[
     "part.recovery",
@@ -85,13 +72,6 @@ async fn section_page(
         ctx,
         parts,
     })
-}
-
-pub async fn prepare(
-    State(s): State<AppState>,
-    a: Authed<ViewerUp>,
-) -> Result<Html<String>, AppError> {
-    section_page(&s, &a, Section::Prepare, "section.prepare", PREPARE).await
 }
 
 pub async fn crisis(

@@ -1,0 +1,387 @@
+//! The schema of every kind of record in the preparation register, and the checks that span
+//! several fields (a roster's shifts must not overlap).
+
+use super::RecordKind;
+use super::schema::{Field, FieldIssue, FieldType as T, Group, Schema};
+use serde_json::{Map, Value};
+
+const fn f(name: &'static str, ty: T, required: bool) -> Field {
+    Field { name, ty, required }
+}
+
+const NAME: T = T::Text { max: 120 };
+const LINE: T = T::Text { max: 200 };
+const NOTE: T = T::LongText { max: 2000 };
+
+pub const PHONE_LABELS: &[&str] = &["mobile", "work", "home", "night", "other"];
+pub const ORG_TYPES: &[&str] = &[
+    "safety_region",
+    "police",
+    "prosecutor",
+    "ibd",
+    "ncsc",
+    "supplier",
+    "neighbour_municipality",
+    "other",
+];
+pub const TEAM_STANDARDS: &[&str] = &["calamity_team", "local_triangle", "policy_team", "custom"];
+pub const TEAM_ROLES: &[&str] = &[
+    "chair",
+    "advisor",
+    "secretary",
+    "communication",
+    "ciso",
+    "liaison",
+    "technical_expert",
+    "member",
+];
+pub const DUTIES: &[&str] = &[
+    "crisis_advisor",
+    "ciso",
+    "communication",
+    "mayor",
+    "municipal_secretary",
+    "other",
+];
+pub const CRITICALITIES: &[&str] = &["vital", "high", "medium", "low"];
+pub const FREQUENCIES: &[&str] = &[
+    "weekly",
+    "monthly",
+    "quarterly",
+    "half_yearly",
+    "yearly",
+    "once",
+];
+pub const PLAN_TYPES: &[&str] = &[
+    "integral_safety_plan",
+    "crisis_plan",
+    "continuity_plan",
+    "incident_response_plan",
+    "exercise_plan",
+    "other",
+];
+pub const READINESS_STATUSES: &[&str] = &["not_started", "in_progress", "in_order"];
+
+static CONTACT: Schema = Schema {
+    kind: RecordKind::Contact,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("function", NAME, false),
+        f("organisation", NAME, false),
+        f("email", T::Email, false),
+        f("alternative_channel", T::LongText { max: 500 }, false),
+        f("notes", NOTE, false),
+        f("last_checked", T::Date, false),
+    ],
+    groups: &[Group {
+        name: "phones",
+        fields: &[
+            f("label", T::Choice(PHONE_LABELS), true),
+            f("number", T::Phone, true),
+        ],
+        blank_rows: 2,
+        max_rows: 10,
+    }],
+    columns: &["function", "organisation", "phones", "last_checked"],
+};
+
+static ORGANISATION: Schema = Schema {
+    kind: RecordKind::Organisation,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("org_type", T::Choice(ORG_TYPES), true),
+        f("reachability", T::LongText { max: 500 }, false),
+        f("notes", NOTE, false),
+    ],
+    groups: &[
+        Group {
+            name: "contacts",
+            fields: &[
+                f("contact", T::Ref(RecordKind::Contact), true),
+                f("role", NAME, false),
+            ],
+            blank_rows: 2,
+            max_rows: 50,
+        },
+        Group {
+            name: "expectations",
+            fields: &[
+                f("we_expect", T::LongText { max: 1000 }, true),
+                f("they_expect", T::LongText { max: 1000 }, false),
+                f("agreed_on", T::Date, false),
+                f("agreed_by", NAME, false),
+                f("review_on", T::Date, false),
+            ],
+            blank_rows: 1,
+            max_rows: 30,
+        },
+    ],
+    columns: &["org_type", "reachability"],
+};
+
+static TEAM: Schema = Schema {
+    kind: RecordKind::Team,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("standard", T::Choice(TEAM_STANDARDS), true),
+        f("purpose", NOTE, false),
+        f("civil_contact", T::Ref(RecordKind::Contact), false),
+        f("administrative_contact", T::Ref(RecordKind::Contact), false),
+    ],
+    groups: &[Group {
+        name: "members",
+        fields: &[
+            f("contact", T::Ref(RecordKind::Contact), true),
+            f("team_role", T::Choice(TEAM_ROLES), true),
+            f("deputy", T::Ref(RecordKind::Contact), false),
+        ],
+        blank_rows: 3,
+        max_rows: 60,
+    }],
+    columns: &["standard", "civil_contact", "administrative_contact"],
+};
+
+static ROSTER: Schema = Schema {
+    kind: RecordKind::Roster,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("duty", T::Choice(DUTIES), true),
+        f("notes", NOTE, false),
+    ],
+    groups: &[
+        Group {
+            name: "shifts",
+            fields: &[
+                f("person", T::Ref(RecordKind::Contact), true),
+                f("start", T::DateTime, true),
+                f("end", T::DateTime, true),
+            ],
+            blank_rows: 3,
+            max_rows: 1000,
+        },
+        Group {
+            name: "exceptions",
+            fields: &[
+                f("person", T::Ref(RecordKind::Contact), true),
+                f("start", T::DateTime, true),
+                f("end", T::DateTime, true),
+                f("reason", LINE, false),
+            ],
+            blank_rows: 1,
+            max_rows: 200,
+        },
+    ],
+    columns: &["duty"],
+};
+
+static ESCALATION: Schema = Schema {
+    kind: RecordKind::Escalation,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("step", T::Integer { min: 1, max: 99 }, true),
+        f("applies_when", T::LongText { max: 1000 }, true),
+        f("from_team", T::Ref(RecordKind::Team), false),
+        f("to_team", T::Ref(RecordKind::Team), false),
+        f("to_other", LINE, false),
+        f("who_informs", T::LongText { max: 1000 }, false),
+        f("line", LINE, false),
+        f("who_decides", LINE, false),
+    ],
+    groups: &[],
+    columns: &["step", "from_team", "to_team", "who_decides"],
+};
+
+static PROCESS: Schema = Schema {
+    kind: RecordKind::Process,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("owner", NAME, false),
+        f("criticality", T::Choice(CRITICALITIES), true),
+        f(
+            "max_downtime_hours",
+            T::Integer { min: 0, max: 8760 },
+            false,
+        ),
+        f("restore_priority", T::Integer { min: 1, max: 999 }, false),
+        f("systems", T::LongText { max: 1000 }, false),
+        f("manual_fallback", T::Bool, false),
+        f("fallback_how", T::LongText { max: 1000 }, false),
+        f("notes", NOTE, false),
+    ],
+    groups: &[Group {
+        name: "suppliers",
+        fields: &[
+            f("organisation", T::Ref(RecordKind::Organisation), true),
+            f("what", LINE, false),
+        ],
+        blank_rows: 2,
+        max_rows: 30,
+    }],
+    columns: &[
+        "restore_priority",
+        "criticality",
+        "max_downtime_hours",
+        "manual_fallback",
+    ],
+};
+
+static MEETING: Schema = Schema {
+    kind: RecordKind::Meeting,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("frequency", T::Choice(FREQUENCIES), true),
+        f("first_start", T::DateTime, true),
+        f("duration_minutes", T::Integer { min: 15, max: 600 }, true),
+        f("location", LINE, false),
+        f("agenda", NOTE, false),
+    ],
+    groups: &[
+        Group {
+            name: "participants",
+            fields: &[f("contact", T::Ref(RecordKind::Contact), true)],
+            blank_rows: 3,
+            max_rows: 60,
+        },
+        Group {
+            name: "minutes",
+            fields: &[
+                f("date", T::Date, true),
+                f("notes", T::LongText { max: 5000 }, true),
+            ],
+            blank_rows: 1,
+            max_rows: 200,
+        },
+        Group {
+            name: "actions",
+            fields: &[
+                f("what", LINE, true),
+                f("who", T::Ref(RecordKind::Contact), false),
+                f("deadline", T::Date, false),
+                f("done", T::Bool, false),
+            ],
+            blank_rows: 2,
+            max_rows: 200,
+        },
+    ],
+    columns: &["frequency", "first_start", "location"],
+};
+
+static PLAN: Schema = Schema {
+    kind: RecordKind::Plan,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("plan_type", T::Choice(PLAN_TYPES), true),
+        f("owner", NAME, false),
+        f("version", T::Text { max: 40 }, false),
+        f("paper_copy", LINE, false),
+        f("review_on", T::Date, false),
+        f("notes", NOTE, false),
+    ],
+    groups: &[],
+    columns: &["plan_type", "owner", "version", "paper_copy", "review_on"],
+};
+
+static READINESS: Schema = Schema {
+    kind: RecordKind::Readiness,
+    title: "item",
+    fields: &[
+        f("item", T::Choice(super::readiness::ITEM_CODES), true),
+        f("status", T::Choice(READINESS_STATUSES), true),
+        f("owner", T::Ref(RecordKind::Contact), false),
+        f("evidence", NOTE, false),
+        f("last_reviewed", T::Date, false),
+    ],
+    groups: &[],
+    columns: &["status", "owner", "last_reviewed"],
+};
+
+pub fn schema(kind: RecordKind) -> &'static Schema {
+    match kind {
+        RecordKind::Contact => &CONTACT,
+        RecordKind::Organisation => &ORGANISATION,
+        RecordKind::Team => &TEAM,
+        RecordKind::Roster => &ROSTER,
+        RecordKind::Escalation => &ESCALATION,
+        RecordKind::Process => &PROCESS,
+        RecordKind::Meeting => &MEETING,
+        RecordKind::Plan => &PLAN,
+        RecordKind::Readiness => &READINESS,
+    }
+}
+
+/// Checks across fields, run once every field is valid on its own.
+pub fn extra_checks(kind: RecordKind, data: &Map<String, Value>) -> Vec<FieldIssue> {
+    match kind {
+        RecordKind::Roster => {
+            let mut issues = periods(data, "shifts", true);
+            issues.extend(periods(data, "exceptions", false));
+            issues
+        }
+        RecordKind::Process => {
+            let fallback = data
+                .get("manual_fallback")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let how = data
+                .get("fallback_how")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            if fallback && how.trim().is_empty() {
+                vec![FieldIssue::new("fallback_how", "required_with_fallback")]
+            } else {
+                vec![]
+            }
+        }
+        _ => vec![],
+    }
+}
+
+/// Each period must end after it starts; shifts of one roster must not overlap.
+fn periods(data: &Map<String, Value>, group: &str, no_overlap: bool) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    let rows = data
+        .get(group)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut spans: Vec<(usize, jiff::Timestamp, jiff::Timestamp)> = vec![];
+    for (i, row) in rows.iter().enumerate() {
+        let ts = |k: &str| {
+            row.get(k)
+                .and_then(Value::as_str)
+                .and_then(|s| s.parse::<jiff::Timestamp>().ok())
+        };
+        if let (Some(start), Some(end)) = (ts("start"), ts("end")) {
+            if end <= start {
+                issues.push(FieldIssue::new(
+                    format!("{group}.{i}.end"),
+                    "end_before_start",
+                ));
+            } else {
+                spans.push((i, start, end));
+            }
+        }
+    }
+    if no_overlap {
+        spans.sort_by_key(|(_, start, _)| *start);
+        for pair in spans.windows(2) {
+            let (_, _, end_a) = pair[0];
+            let (j, start_b, _) = pair[1];
+            if start_b < end_a {
+                issues.push(FieldIssue::new(
+                    format!("{group}.{j}.start"),
+                    "overlapping_shift",
+                ));
+            }
+        }
+    }
+    issues
+}

@@ -1,0 +1,182 @@
+//! The preparation register (Voorbereiden): contacts, organisations, teams, on-call rosters,
+//! escalation agreements, processes, meetings, plans and readiness. Each kind of record is
+//! described once by a schema (`kinds`); the schema validates input from both doors (HTML
+//! forms and JSON) into a record, and typed views (`views`) read records for the rules that
+//! need meaning (who is on call now, readiness).
+
+pub mod kinds;
+pub mod oncall;
+pub mod readiness;
+pub mod schema;
+pub mod views;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+pub use schema::{FieldIssue, RawRecord, RefLookup, Validated};
+
+/// The kinds of record in the preparation register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Contact,
+    Organisation,
+    Team,
+    Roster,
+    Escalation,
+    Process,
+    Meeting,
+    Plan,
+    Readiness,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 9] = [
+        RecordKind::Contact,
+        RecordKind::Organisation,
+        RecordKind::Team,
+        RecordKind::Roster,
+        RecordKind::Escalation,
+        RecordKind::Process,
+        RecordKind::Meeting,
+        RecordKind::Plan,
+        RecordKind::Readiness,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordKind::Contact => "contact",
+            RecordKind::Organisation => "organisation",
+            RecordKind::Team => "team",
+            RecordKind::Roster => "roster",
+            RecordKind::Escalation => "escalation",
+            RecordKind::Process => "process",
+            RecordKind::Meeting => "meeting",
+            RecordKind::Plan => "plan",
+            RecordKind::Readiness => "readiness",
+        }
+    }
+
+    /// The Dutch path segment under `/voorbereiden/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            RecordKind::Contact => "contacten",
+            RecordKind::Organisation => "organisaties",
+            RecordKind::Team => "teams",
+            RecordKind::Roster => "piket",
+            RecordKind::Escalation => "opschaling",
+            RecordKind::Process => "processen",
+            RecordKind::Meeting => "overleggen",
+            RecordKind::Plan => "plannen",
+            RecordKind::Readiness => "gereedheid",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    pub fn schema(self) -> &'static schema::Schema {
+        kinds::schema(self)
+    }
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for RecordKind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        RecordKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s || k.slug() == s)
+            .ok_or(())
+    }
+}
+
+/// The id of a register record (UUIDv7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub uuid::Uuid);
+
+impl RecordId {
+    pub fn new() -> Self {
+        Self(uuid::Uuid::now_v7())
+    }
+}
+
+impl Default for RecordId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.hyphenated().fmt(f)
+    }
+}
+
+impl FromStr for RecordId {
+    type Err = uuid::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        uuid::Uuid::parse_str(s.trim()).map(Self)
+    }
+}
+
+/// A stored register record: its kind, title (unique per kind), validated data and revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub id: RecordId,
+    pub kind: RecordKind,
+    pub title: String,
+    pub data: serde_json::Map<String, serde_json::Value>,
+    /// Starts at 1 and rises with every save; a save based on an older revision is refused.
+    pub rev: i64,
+    pub archived: bool,
+    pub updated_at: String,
+    pub updated_by: String,
+}
+
+impl Record {
+    pub fn text(&self, field: &str) -> Option<&str> {
+        self.data.get(field).and_then(|v| v.as_str())
+    }
+
+    /// The typed view of this record's data.
+    pub fn view<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_value(serde_json::Value::Object(self.data.clone())).ok()
+    }
+}
+
+/// The key that makes titles unique per kind: case and surrounding spaces do not count.
+pub fn title_key(title: &str) -> String {
+    title.trim().to_lowercase()
+}
+
+/// Why a register change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RegisterError {
+    #[error("another record of this kind already has this name")]
+    NameTaken,
+    #[error(
+        "the record was changed by someone else since it was opened (now at revision {current})"
+    )]
+    Stale { current: i64 },
+    #[error("no such record")]
+    NotFound,
+}
+
+impl RegisterError {
+    pub fn code(self) -> &'static str {
+        match self {
+            RegisterError::NameTaken => "name_taken",
+            RegisterError::Stale { .. } => "stale_revision",
+            RegisterError::NotFound => "not_found",
+        }
+    }
+}

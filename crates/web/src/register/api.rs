@@ -1,0 +1,264 @@
+//! The register's JSON door: the same save and archive commands as the forms.
+
+use super::Index;
+use crate::AppState;
+use crate::auth::{Authed, EditorUp, ViewerUp};
+use crate::error::{AppError, FieldError};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use crisismap_core::register::views::{ContactView, RosterView};
+use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind};
+use crisismap_core::time::canonical;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/register/{kind}", get(list).post(create))
+        .route(
+            "/register/{kind}/{id}",
+            get(one).put(update).delete(archive),
+        )
+        .route("/oncall", get(oncall))
+        .route("/readiness", get(readiness))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecordDto {
+    pub id: String,
+    /// contact, organisation, team, roster, escalation, process, meeting, plan or readiness.
+    pub kind: String,
+    pub title: String,
+    /// Send this back when changing the record; a change based on an older revision is refused (409).
+    pub rev: i64,
+    pub archived: bool,
+    pub updated_at: String,
+    /// The record's fields, as described by its kind (see the HTML form for the meaning).
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+}
+
+impl From<&Record> for RecordDto {
+    fn from(r: &Record) -> Self {
+        RecordDto {
+            id: r.id.to_string(),
+            kind: r.kind.code().to_owned(),
+            title: r.title.clone(),
+            rev: r.rev,
+            archived: r.archived,
+            updated_at: r.updated_at.clone(),
+            data: serde_json::Value::Object(r.data.clone()),
+        }
+    }
+}
+
+fn kind_of(kind: &str) -> Result<RecordKind, AppError> {
+    kind.parse().map_err(|_| AppError::NotFound)
+}
+
+fn body_of(
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<(RawRecord, Option<i64>), AppError> {
+    let Json(value) = body.map_err(crate::api::json_error)?;
+    let rev = value.get("rev").and_then(|v| v.as_i64());
+    let mut raw = RawRecord::from_json(&value).map_err(|issue| {
+        AppError::Invalid(vec![FieldError {
+            field: issue.field,
+            code: issue.code.to_owned(),
+            message: String::new(),
+        }])
+    })?;
+    raw.fields.remove("rev");
+    Ok((raw, rev))
+}
+
+#[utoipa::path(get, path = "/api/v1/register/{kind}", tag = "register",
+    params(("kind" = String, Path, description = "contact, organisation, team, roster, escalation, process, meeting, plan or readiness")),
+    responses((status = 200, body = [RecordDto]), (status = 404, body = crate::layers::Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(kind): Path<String>,
+) -> Result<Json<Vec<RecordDto>>, AppError> {
+    let kind = kind_of(&kind)?;
+    let records = state.store().records(auth.user().workspace, kind).await?;
+    Ok(Json(records.iter().map(RecordDto::from).collect()))
+}
+
+#[utoipa::path(get, path = "/api/v1/register/{kind}/{id}", tag = "register",
+    params(("kind" = String, Path), ("id" = String, Path)),
+    responses((status = 200, body = RecordDto), (status = 404, body = crate::layers::Problem)))]
+pub async fn one(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<Json<RecordDto>, AppError> {
+    let kind = kind_of(&kind)?;
+    let id: RecordId = id.parse().map_err(|_| AppError::NotFound)?;
+    let record = state.store().record(auth.user().workspace, id).await?;
+    if record.kind != kind {
+        return Err(AppError::NotFound);
+    }
+    Ok(Json(RecordDto::from(&record)))
+}
+
+#[utoipa::path(post, path = "/api/v1/register/{kind}", tag = "register",
+    params(("kind" = String, Path)),
+    request_body(content = Object, description = "The record's fields; repeated groups (phones, members, shifts, …) as arrays of objects"),
+    responses((status = 201, body = RecordDto), (status = 422, body = crate::layers::Problem), (status = 403, body = crate::layers::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path(kind): Path<String>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<impl IntoResponse, AppError> {
+    let kind = kind_of(&kind)?;
+    let (raw, _) = body_of(body)?;
+    let id = super::save(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        kind,
+        None,
+        None,
+        &raw,
+    )
+    .await?;
+    let record = state.store().record(auth.user().workspace, id).await?;
+    Ok((StatusCode::CREATED, Json(RecordDto::from(&record))))
+}
+
+#[utoipa::path(put, path = "/api/v1/register/{kind}/{id}", tag = "register",
+    params(("kind" = String, Path), ("id" = String, Path)),
+    request_body(content = Object, description = "All fields of the record, and `rev`: the revision the change is based on"),
+    responses((status = 200, body = RecordDto), (status = 409, body = crate::layers::Problem), (status = 422, body = crate::layers::Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path((kind, id)): Path<(String, String)>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<RecordDto>, AppError> {
+    let kind = kind_of(&kind)?;
+    let id: RecordId = id.parse().map_err(|_| AppError::NotFound)?;
+    let (raw, rev) = body_of(body)?;
+    let Some(rev) = rev else {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "rev".into(),
+            code: "required".into(),
+            message: String::new(),
+        }]));
+    };
+    super::save(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        kind,
+        Some(id),
+        Some(rev),
+        &raw,
+    )
+    .await?;
+    let record = state.store().record(auth.user().workspace, id).await?;
+    Ok(Json(RecordDto::from(&record)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/register/{kind}/{id}", tag = "register",
+    params(("kind" = String, Path), ("id" = String, Path)),
+    responses((status = 204, description = "Archived"), (status = 404, body = crate::layers::Problem)))]
+pub async fn archive(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<StatusCode, AppError> {
+    let kind = kind_of(&kind)?;
+    let id: RecordId = id.parse().map_err(|_| AppError::NotFound)?;
+    super::archive(&state, &auth.principal, &auth.ctx.origin, kind, id, None).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OnCallDto {
+    pub roster: String,
+    pub roster_id: String,
+    /// crisis_advisor, ciso, communication, mayor, municipal_secretary or other.
+    pub duty: String,
+    pub person: Option<String>,
+    /// E.164 numbers of the person on duty.
+    pub phones: Vec<String>,
+    pub until: Option<String>,
+    pub stand_in: bool,
+    /// The first moment in the coming week when nobody is on duty.
+    pub gap_from: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/oncall", tag = "register",
+    responses((status = 200, body = [OnCallDto])))]
+pub async fn oncall(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+) -> Result<Json<Vec<OnCallDto>>, AppError> {
+    let index = Index::load(&state, auth.user().workspace).await?;
+    let now = state.now();
+    let week = crisismap_core::register::oncall::coming_week(now);
+    let out = index
+        .views::<RosterView>(RecordKind::Roster)
+        .into_iter()
+        .map(|(id, r)| {
+            let duty = r.on_duty(now);
+            let contact = duty
+                .as_ref()
+                .and_then(|d| index.get(d.person))
+                .and_then(|c| c.view::<ContactView>());
+            OnCallDto {
+                roster_id: id.to_string(),
+                duty: r.duty.clone(),
+                person: contact.as_ref().map(|c| c.name.clone()),
+                phones: contact
+                    .map(|c| c.phones.into_iter().map(|p| p.number).collect())
+                    .unwrap_or_default(),
+                until: duty.as_ref().map(|d| canonical(d.until)),
+                stand_in: duty.as_ref().is_some_and(|d| d.stand_in),
+                gap_from: r.first_gap(now, week).map(|(from, _)| canonical(from)),
+                roster: r.name,
+            }
+        })
+        .collect();
+    Ok(Json(out))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReadinessDto {
+    pub item: String,
+    /// preparation, warm or aftermath.
+    pub phase: String,
+    /// not_started, in_progress or in_order.
+    pub status: String,
+    /// For items the registers can prove: whether they do.
+    pub proven: Option<bool>,
+}
+
+#[utoipa::path(get, path = "/api/v1/readiness", tag = "register",
+    responses((status = 200, body = [ReadinessDto])))]
+pub async fn readiness(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+) -> Result<Json<Vec<ReadinessDto>>, AppError> {
+    let index = Index::load(&state, auth.user().workspace).await?;
+    Ok(Json(
+        index
+            .evidence()
+            .assess(state.now())
+            .into_iter()
+            .map(|a| ReadinessDto {
+                item: a.code.to_owned(),
+                phase: a.phase.code().to_owned(),
+                status: a.status.code().to_owned(),
+                proven: a.proven,
+            })
+            .collect(),
+    ))
+}

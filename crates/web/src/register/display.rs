@@ -1,0 +1,111 @@
+//! How stored values read on a page: local times, Dutch dates, labels instead of codes,
+//! names (linked) instead of ids, readable phone numbers.
+
+use super::Index;
+use crate::i18n::Tr;
+use crisismap_core::register::schema::{Field, FieldType};
+use crisismap_core::register::{RecordId, RecordKind};
+use crisismap_core::time;
+use serde_json::Value;
+
+/// A value ready for a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub text: String,
+    /// Where the value links to (another record, a phone number).
+    pub href: Option<String>,
+    /// Several lines: shown with line breaks kept.
+    pub multiline: bool,
+}
+
+impl Shown {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Shown {
+            text: text.into(),
+            href: None,
+            multiline: false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+pub fn record_href(kind: RecordKind, id: RecordId) -> String {
+    format!("/voorbereiden/{}/{id}", kind.slug())
+}
+
+pub fn date_nl(d: &str) -> String {
+    d.parse::<jiff::civil::Date>()
+        .map(|d| d.strftime("%d-%m-%Y").to_string())
+        .unwrap_or_else(|_| d.to_owned())
+}
+
+pub fn phone_display(e164: &str) -> String {
+    crisismap_core::phone::PhoneNumber::parse(e164)
+        .map(|p| p.display().to_owned())
+        .unwrap_or_else(|_| e164.to_owned())
+}
+
+/// The label of a choice code: `c.{field}.{code}`.
+pub fn choice_label(tr: Tr, field: &str, code: &str) -> &'static str {
+    if field == "item" {
+        return tr.t(&format!("readiness.{code}"));
+    }
+    tr.t(&format!("c.{field}.{code}"))
+}
+
+pub fn show(field: &Field, value: Option<&Value>, index: &Index, tr: Tr) -> Shown {
+    let Some(value) = value else {
+        return Shown::plain("");
+    };
+    match (field.ty, value) {
+        (FieldType::Bool, Value::Bool(b)) => Shown::plain(tr.t(if *b { "yes" } else { "no" })),
+        (FieldType::Integer { .. }, Value::Number(n)) => Shown::plain(n.to_string()),
+        (_, Value::String(s)) => match field.ty {
+            FieldType::DateTime => Shown::plain(
+                s.parse::<jiff::Timestamp>()
+                    .map(time::local_display)
+                    .unwrap_or_else(|_| s.clone()),
+            ),
+            FieldType::Date => Shown::plain(date_nl(s)),
+            FieldType::Phone => Shown {
+                text: phone_display(s),
+                href: Some(format!("tel:{s}")),
+                multiline: false,
+            },
+            FieldType::Email => Shown {
+                text: s.clone(),
+                href: Some(format!("mailto:{s}")),
+                multiline: false,
+            },
+            FieldType::Choice(_) => Shown::plain(choice_label(tr, field.name, s)),
+            FieldType::Ref(kind) => match s.parse::<RecordId>().ok().and_then(|id| index.get(id)) {
+                Some(r) => {
+                    let mut text = if r.kind == RecordKind::Readiness {
+                        choice_label(tr, "item", &r.title).to_owned()
+                    } else {
+                        r.title.clone()
+                    };
+                    if r.archived {
+                        text.push_str(&format!(" ({})", tr.t("register.archived")));
+                    }
+                    Shown {
+                        text,
+                        href: Some(record_href(kind, r.id)),
+                        multiline: false,
+                    }
+                }
+                None => Shown::plain(tr.t("register.unknown_ref")),
+            },
+            FieldType::LongText { .. } => Shown {
+                text: s.clone(),
+                href: None,
+                multiline: true,
+            },
+            _ => Shown::plain(s.clone()),
+        },
+        (_, other) => Shown::plain(other.to_string()),
+    }
+}

@@ -1,0 +1,658 @@
+//! The register's pages: overview, list, detail, new/edit forms, archive. Everything a
+//! viewer may read; editors and administrators may change.
+
+use super::Index;
+use super::display::{Shown, record_href, show};
+use super::extras;
+use super::form::{self, FormView};
+use crate::AppState;
+use crate::auth::{Authed, EditorUp, ViewerUp};
+use crate::error::{AppError, FieldError};
+use crate::i18n::Tr;
+use crate::pages::render;
+use crate::view::{PageCtx, Section};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, RawForm, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use crisismap_core::StreamKind;
+use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/voorbereiden", get(overview))
+        .route("/voorbereiden/gereedheid", get(extras::readiness_page))
+        .route(
+            "/voorbereiden/gereedheid/{item}/bewerken",
+            get(extras::readiness_form),
+        )
+        .route(
+            "/voorbereiden/gereedheid/{item}",
+            get(extras::readiness_item_page).post(extras::readiness_save),
+        )
+        .route("/voorbereiden/bibliotheek", get(extras::library))
+        .route(
+            "/voorbereiden/contacten/import",
+            get(extras::import_form).post(extras::import_preview),
+        )
+        .route(
+            "/voorbereiden/contacten/import/bevestigen",
+            post(extras::import_confirm),
+        )
+        .route(
+            "/voorbereiden/contacten/export.csv",
+            get(extras::contacts_csv),
+        )
+        .route(
+            "/voorbereiden/contacten/export.vcf",
+            get(extras::contacts_vcard),
+        )
+        .route(
+            "/voorbereiden/teams/{id}/export.vcf",
+            get(extras::team_vcard),
+        )
+        .route(
+            "/voorbereiden/piket/{id}/agendalink",
+            post(extras::roster_feed_link),
+        )
+        .route(
+            "/voorbereiden/overleggen/agendalink",
+            post(extras::meetings_feed_link),
+        )
+        .route(
+            "/voorbereiden/processen/{id}/{direction}",
+            post(extras::move_process),
+        )
+        .route("/agenda/{file}", get(extras::calendar_feed))
+        .route("/voorbereiden/{slug}", get(list).post(create))
+        .route("/voorbereiden/{slug}/nieuw", get(new_form))
+        .route("/voorbereiden/{slug}/{id}", get(detail).post(update))
+        .route("/voorbereiden/{slug}/{id}/bewerken", get(edit_form))
+        .route("/voorbereiden/{slug}/{id}/archiveren", post(archive))
+}
+
+pub(super) fn kind_of(slug: &str) -> Result<RecordKind, AppError> {
+    RecordKind::from_slug(slug).ok_or(AppError::NotFound)
+}
+
+pub(super) fn id_of(id: &str) -> Result<RecordId, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+pub(super) async fn page_ctx(
+    state: &AppState,
+    auth_principal: &crate::auth::Principal,
+    ctx: &crate::auth::RequestCtx,
+    title: String,
+) -> Result<PageCtx, AppError> {
+    let mut page = PageCtx::user(state, auth_principal, ctx, Section::Prepare, "").await;
+    page.title = title;
+    let stream = state
+        .store()
+        .stream_of(auth_principal.user.workspace, StreamKind::Preparation)
+        .await?;
+    page.live_stream = Some(stream.id.to_string());
+    Ok(page)
+}
+
+pub struct OverviewCard {
+    pub href: String,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub count: Option<usize>,
+}
+
+#[derive(Template)]
+#[template(path = "register/overview.html")]
+struct OverviewPage {
+    ctx: PageCtx,
+    cards: Vec<OverviewCard>,
+}
+
+async fn overview(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+) -> Result<Html<String>, AppError> {
+    let tr = Tr(auth.ctx.lang);
+    let ctx = page_ctx(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        tr.t("section.prepare.title").to_owned(),
+    )
+    .await?;
+    let index = Index::load(&state, auth.user().workspace).await?;
+    let part = |kind: RecordKind| -> &'static str {
+        match kind {
+            RecordKind::Contact => "part.contacts",
+            RecordKind::Organisation => "part.organisations",
+            RecordKind::Team => "part.teams",
+            RecordKind::Roster => "part.oncall",
+            RecordKind::Escalation => "part.escalation",
+            RecordKind::Process => "part.processes",
+            RecordKind::Meeting => "part.meetings",
+            RecordKind::Plan => "part.plans",
+            RecordKind::Readiness => "part.readiness",
+        }
+    };
+    let mut cards: Vec<OverviewCard> = RecordKind::ALL
+        .iter()
+        .filter(|k| **k != RecordKind::Readiness)
+        .map(|k| OverviewCard {
+            href: format!("/voorbereiden/{}", k.slug()),
+            title: tr.t(&format!("{}.title", part(*k))),
+            description: tr.t(&format!("{}.desc", part(*k))),
+            count: Some(index.live(*k).count()),
+        })
+        .collect();
+    cards.push(OverviewCard {
+        href: "/voorbereiden/gereedheid".into(),
+        title: tr.t("part.readiness.title"),
+        description: tr.t("part.readiness.desc"),
+        count: None,
+    });
+    cards.push(OverviewCard {
+        href: "/voorbereiden/bibliotheek".into(),
+        title: tr.t("part.library.title"),
+        description: tr.t("part.library.desc"),
+        count: None,
+    });
+    render(&OverviewPage { ctx, cards })
+}
+
+pub struct ListRow {
+    pub href: String,
+    pub title: String,
+    pub cells: Vec<Shown>,
+    /// (badge class, text)
+    pub flags: Vec<(&'static str, String)>,
+    pub id: String,
+}
+
+#[derive(Template)]
+#[template(path = "register/list.html")]
+struct ListPage {
+    ctx: PageCtx,
+    slug: &'static str,
+    add_first: &'static str,
+    title_header: &'static str,
+    lead: &'static str,
+    can_edit: bool,
+    q: String,
+    headers: Vec<String>,
+    rows: Vec<ListRow>,
+    total: usize,
+    flash: Option<&'static str>,
+    extras: extras::ListExtras,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    filter: String,
+    melding: Option<String>,
+}
+
+const FLASHES: &[&str] = &["saved", "archived", "imported", "order_changed"];
+
+async fn list(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(slug): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> Result<Html<String>, AppError> {
+    let kind = kind_of(&slug)?;
+    let tr = Tr(auth.ctx.lang);
+    let ctx = page_ctx(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        tr.t(&format!("k.{kind}.plural")).to_owned(),
+    )
+    .await?;
+    let index = Index::load(&state, auth.user().workspace).await?;
+    let schema = kind.schema();
+    let now = state.now();
+    let needle = q.q.trim().to_lowercase();
+    let mut records: Vec<&Record> = index.live(kind).collect();
+    let total = records.len();
+    if kind == RecordKind::Process {
+        records.sort_by_key(|r| {
+            (
+                r.data
+                    .get("restore_priority")
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(i64::MAX),
+                r.title.to_lowercase(),
+            )
+        });
+    }
+    if kind == RecordKind::Escalation {
+        records.sort_by_key(|r| {
+            r.data
+                .get("step")
+                .and_then(|v| v.as_i64())
+                .unwrap_or(i64::MAX)
+        });
+    }
+    let review_months = state.config().contact_review_months;
+    let rows: Vec<ListRow> = records
+        .into_iter()
+        .filter(|r| {
+            needle.is_empty()
+                || serde_json::to_string(&r.data)
+                    .unwrap_or_default()
+                    .to_lowercase()
+                    .contains(&needle)
+        })
+        .map(|r| {
+            let mut cells: Vec<Shown> = schema
+                .columns
+                .iter()
+                .map(|c| match schema.field(c) {
+                    Some(f) => show(f, r.data.get(*c), &index, tr),
+                    None => extras::group_cell(r, c, tr),
+                })
+                .collect();
+            cells.extend(extras::extra_cells(kind, r, &index, now, tr));
+            ListRow {
+                href: record_href(kind, r.id),
+                title: r.title.clone(),
+                flags: extras::flags(kind, r, now, review_months, tr),
+                id: r.id.to_string(),
+                cells,
+            }
+        })
+        .filter(|row| q.filter != "aandacht" || !row.flags.is_empty())
+        .collect();
+    let mut headers: Vec<String> = schema
+        .columns
+        .iter()
+        .map(|c| {
+            if schema.group(c).is_some() {
+                tr.t(&format!("g.{kind}.{c}")).to_owned()
+            } else {
+                tr.t(&format!("f.{kind}.{c}")).to_owned()
+            }
+        })
+        .collect();
+    headers.extend(extras::extra_headers(kind, tr));
+    let flash = q
+        .melding
+        .as_deref()
+        .filter(|m| FLASHES.contains(m))
+        .map(|m| tr.t(&format!("flash.{m}")));
+    let extras = extras::list_extras(&state, &auth, kind, &index, now, tr).await?;
+    render(&ListPage {
+        ctx,
+        slug: kind.slug(),
+        add_first: tr.t(&format!("k.{kind}.add_first")),
+        title_header: tr.t(&format!("f.{kind}.{}", schema.title)),
+        lead: tr.t(&format!("k.{kind}.lead")),
+        can_edit: auth.user().role.allows(crisismap_core::Role::Editor),
+        q: q.q,
+        headers,
+        rows,
+        total,
+        flash,
+        extras,
+    })
+}
+
+pub struct DetailField {
+    pub label: String,
+    pub value: Shown,
+}
+
+pub struct DetailGroup {
+    pub legend: &'static str,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Shown>>,
+}
+
+#[derive(Template)]
+#[template(path = "register/detail.html")]
+struct DetailPage {
+    ctx: PageCtx,
+    slug: &'static str,
+    kind_label: &'static str,
+    id: String,
+    rev: i64,
+    archived: bool,
+    can_edit: bool,
+    fields: Vec<DetailField>,
+    groups: Vec<DetailGroup>,
+    updated: String,
+    extras: extras::DetailExtras,
+    flash: Option<&'static str>,
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path((slug, id)): Path<(String, String)>,
+    Query(q): Query<ListQuery>,
+) -> Result<Html<String>, AppError> {
+    let kind = kind_of(&slug)?;
+    let id = id_of(&id)?;
+    let tr = Tr(auth.ctx.lang);
+    let index = Index::load(&state, auth.user().workspace).await?;
+    let record = index
+        .get(id)
+        .filter(|r| r.kind == kind)
+        .ok_or(AppError::NotFound)?;
+    let title = if kind == RecordKind::Readiness {
+        tr.t(&format!("readiness.{}", record.title)).to_owned()
+    } else {
+        record.title.clone()
+    };
+    let ctx = page_ctx(&state, &auth.principal, &auth.ctx, title).await?;
+    let schema = kind.schema();
+    let fields = schema
+        .fields
+        .iter()
+        .map(|f| DetailField {
+            label: tr.t(&format!("f.{kind}.{}", f.name)).to_owned(),
+            value: show(f, record.data.get(f.name), &index, tr),
+        })
+        .collect();
+    let groups = schema
+        .groups
+        .iter()
+        .map(|g| DetailGroup {
+            legend: tr.t(&format!("g.{kind}.{}", g.name)),
+            headers: g
+                .fields
+                .iter()
+                .map(|f| tr.t(&format!("f.{kind}.{}.{}", g.name, f.name)).to_owned())
+                .collect(),
+            rows: record
+                .data
+                .get(g.name)
+                .and_then(|v| v.as_array())
+                .map(|rows| {
+                    rows.iter()
+                        .map(|row| {
+                            g.fields
+                                .iter()
+                                .map(|f| show(f, row.get(f.name), &index, tr))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    let updated = record
+        .updated_at
+        .parse()
+        .map(crisismap_core::time::local_display)
+        .unwrap_or_default();
+    let extras = extras::detail_extras(&state, &auth, record, &index, tr).await?;
+    let flash = q
+        .melding
+        .as_deref()
+        .filter(|m| ["saved", "feed_link"].contains(m))
+        .map(|m| tr.t(&format!("flash.{m}")));
+    render(&DetailPage {
+        ctx,
+        slug: kind.slug(),
+        kind_label: tr.t(&format!("k.{kind}.one")),
+        id: record.id.to_string(),
+        rev: record.rev,
+        archived: record.archived,
+        can_edit: auth.user().role.allows(crisismap_core::Role::Editor) && !record.archived,
+        fields,
+        groups,
+        updated,
+        extras,
+        flash,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "register/form.html")]
+pub(super) struct FormPage {
+    pub ctx: PageCtx,
+    pub action: String,
+    pub cancel: String,
+    pub rev: Option<i64>,
+    pub form: FormView,
+    pub conflict: Option<&'static str>,
+}
+
+#[allow(clippy::too_many_arguments)] // the form's whole state, passed by the handlers that own it
+pub(super) async fn form_page(
+    state: &AppState,
+    auth: &Authed<EditorUp>,
+    kind: RecordKind,
+    record: Option<&Record>,
+    raw: RawRecord,
+    errors: Vec<FieldError>,
+    conflict: bool,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let tr = Tr(auth.ctx.lang);
+    let index = Index::load(state, auth.user().workspace).await?;
+    let title = match record {
+        Some(r) if kind == RecordKind::Readiness => {
+            tr.t(&format!("readiness.{}", r.title)).to_owned()
+        }
+        Some(r) => format!("{}: {}", tr.t("form.edit"), r.title),
+        None => tr.t(&format!("k.{kind}.new")).to_owned(),
+    };
+    let ctx = page_ctx(state, &auth.principal, &auth.ctx, title).await?;
+    let (action, cancel) = match record {
+        _ if kind == RecordKind::Readiness => (
+            format!("/voorbereiden/gereedheid/{}", raw.field("item")),
+            "/voorbereiden/gereedheid".to_owned(),
+        ),
+        Some(r) => (record_href(kind, r.id), record_href(kind, r.id)),
+        None => (
+            format!("/voorbereiden/{}", kind.slug()),
+            format!("/voorbereiden/{}", kind.slug()),
+        ),
+    };
+    let form = form::build(kind.schema(), &raw, &errors, &index, tr);
+    let page = FormPage {
+        ctx,
+        action,
+        cancel,
+        rev: record.map(|r| r.rev),
+        form,
+        conflict: conflict.then(|| tr.t("error.stale_revision")),
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    form_page(
+        &state,
+        &auth,
+        kind,
+        None,
+        RawRecord::default(),
+        vec![],
+        false,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let record = state
+        .store()
+        .record(auth.user().workspace, id_of(&id)?)
+        .await?;
+    if record.kind != kind || record.archived {
+        return Err(AppError::NotFound);
+    }
+    let raw = RawRecord::from_data(kind.schema(), &record.data);
+    form_page(
+        &state,
+        &auth,
+        kind,
+        Some(&record),
+        raw,
+        vec![],
+        false,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Form pairs without the CSRF token and revision.
+pub(super) fn form_pairs(body: &[u8]) -> Result<(RawRecord, Option<i64>), AppError> {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let rev = pairs
+        .iter()
+        .find(|(k, _)| k == "rev")
+        .and_then(|(_, v)| v.parse().ok());
+    let raw = RawRecord::from_pairs(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "_csrf" && k != "rev")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    Ok((raw, rev))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path(slug): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let (raw, _) = form_pairs(&body)?;
+    match super::save(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        kind,
+        None,
+        None,
+        &raw,
+    )
+    .await
+    {
+        Ok(id) => {
+            Ok(Redirect::to(&format!("{}?melding=saved", record_href(kind, id))).into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            let errors = field_errors_localized(errors, Tr(auth.ctx.lang));
+            form_page(
+                &state,
+                &auth,
+                kind,
+                None,
+                raw,
+                errors,
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn field_errors_localized(errors: Vec<FieldError>, tr: Tr) -> Vec<FieldError> {
+    crate::commands::localize(errors, tr)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path((slug, id)): Path<(String, String)>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let id = id_of(&id)?;
+    let (raw, rev) = form_pairs(&body)?;
+    let record = state.store().record(auth.user().workspace, id).await?;
+    if record.kind != kind || record.archived {
+        return Err(AppError::NotFound);
+    }
+    match super::save(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        kind,
+        Some(id),
+        rev,
+        &raw,
+    )
+    .await
+    {
+        Ok(id) => {
+            Ok(Redirect::to(&format!("{}?melding=saved", record_href(kind, id))).into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            let errors = field_errors_localized(errors, Tr(auth.ctx.lang));
+            form_page(
+                &state,
+                &auth,
+                kind,
+                Some(&record),
+                raw,
+                errors,
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(_)) => {
+            // Someone saved in between: show their version's revision, keep what this user typed.
+            let current = state.store().record(auth.user().workspace, id).await?;
+            form_page(
+                &state,
+                &auth,
+                kind,
+                Some(&current),
+                raw,
+                vec![],
+                true,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn archive(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path((slug, id)): Path<(String, String)>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let (_, rev) = form_pairs(&body)?;
+    super::archive(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        kind,
+        id_of(&id)?,
+        rev,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/voorbereiden/{}?melding=archived", kind.slug())).into_response())
+}
