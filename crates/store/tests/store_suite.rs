@@ -2,6 +2,7 @@
 //! CRISISMAP_TEST_DATABASE_URL is set.
 
 use crisismap_core::event::{Actor, ChainFault};
+use crisismap_core::register::RecordKind;
 use crisismap_core::workspace::{WorkspaceCommand, WorkspaceError};
 use crisismap_core::{
     DisplayName, DomainEvent, Email, ManualClock, Role, StreamKind, SystemClock, UserId,
@@ -348,10 +349,37 @@ async fn a_rebuild_gives_identical_read_models() {
                 .await
                 .expect("accepted");
         }
+        // The register: the guidance's teams and agreements, then a team renamed and one archived.
+        let [calamity, triangle, _] = crisismap_store::seed::seed_defaults(&store, ws, &cli())
+            .await
+            .expect("defaults");
+        let team = store.record(ws, calamity).await.expect("team");
+        let mut data = team.data.clone();
+        data.insert("name".into(), "Calamiteitenteam ICT".into());
+        store
+            .save_records(
+                ws,
+                &cli(),
+                vec![crisismap_store::RecordChange {
+                    kind: RecordKind::Team,
+                    id: Some(calamity),
+                    expected_rev: Some(1),
+                    record: crisismap_core::register::Validated {
+                        title: "Calamiteitenteam ICT".into(),
+                        data,
+                    },
+                }],
+            )
+            .await
+            .expect("renamed");
+        store
+            .archive_record(ws, &cli(), RecordKind::Team, triangle, Some(1))
+            .await
+            .expect("archived");
         let before = store.read_model_snapshot().await.expect("snapshot");
         assert!(before.iter().all(|(_, rows)| !rows.is_empty()));
         let replayed = store.rebuild().await.expect("rebuild");
-        assert_eq!(replayed, 9, "{}", db.name);
+        assert_eq!(replayed, 19, "{}", db.name);
         let after = store.read_model_snapshot().await.expect("snapshot");
         assert_eq!(before, after, "{}", db.name);
         let user = store.user(a).await.expect("user");
@@ -660,4 +688,122 @@ async fn opening_refuses_a_mistyped_or_foreign_location() {
     .await
     .expect_err("unsupported URL");
     assert!(err.to_string().contains("unsupported"), "{err}");
+}
+
+fn contact(name: &str) -> crisismap_store::RecordChange {
+    let raw = crisismap_core::register::RawRecord::from_pairs([
+        ("name", name),
+        ("phones.0.label", "mobile"),
+        ("phones.0.number", "06-12345678"),
+    ]);
+    struct NoRefs;
+    impl crisismap_core::register::RefLookup for NoRefs {
+        fn exists(&self, _: RecordKind, _: crisismap_core::register::RecordId) -> bool {
+            false
+        }
+    }
+    crisismap_store::RecordChange {
+        kind: RecordKind::Contact,
+        id: None,
+        expected_rev: None,
+        record: RecordKind::Contact
+            .schema()
+            .validate(&raw, &NoRefs)
+            .expect("valid"),
+    }
+}
+
+#[tokio::test]
+async fn register_names_are_unique_per_kind_and_a_batch_is_all_or_nothing() {
+    use crisismap_core::register::RegisterError;
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let ids = store
+            .save_records(ws, &cli(), vec![contact("Sanne de Vries")])
+            .await
+            .expect("saved");
+        let dup = store
+            .save_records(ws, &cli(), vec![contact("  sanne DE vries ")])
+            .await;
+        assert!(
+            matches!(dup, Err(StoreError::Register(RegisterError::NameTaken))),
+            "{}: {dup:?}",
+            db.name
+        );
+        // 3 new contacts, the last a duplicate of the first: none are saved.
+        let batch = store
+            .save_records(
+                ws,
+                &cli(),
+                vec![contact("Anna"), contact("Bram"), contact("anna")],
+            )
+            .await;
+        assert!(matches!(
+            batch,
+            Err(StoreError::Register(RegisterError::NameTaken))
+        ));
+        let names: Vec<String> = store
+            .records(ws, RecordKind::Contact)
+            .await
+            .expect("records")
+            .into_iter()
+            .map(|r| r.title)
+            .collect();
+        assert_eq!(names, vec!["Sanne de Vries"], "{}", db.name);
+        // Another workspace may use the same name; an archived name may be used again.
+        let (ws2, _) = workspace(&store, "Gemeente Buurdorp", "beheer@buurdorp.nl").await;
+        store
+            .save_records(ws2, &cli(), vec![contact("Sanne de Vries")])
+            .await
+            .expect("other workspace");
+        store
+            .archive_record(ws, &cli(), RecordKind::Contact, ids[0], Some(1))
+            .await
+            .expect("archived");
+        store
+            .save_records(ws, &cli(), vec![contact("Sanne de Vries")])
+            .await
+            .expect("name free again");
+        assert!(store.verify(None).await.expect("verify").is_intact());
+    }
+}
+
+#[tokio::test]
+async fn a_register_change_based_on_an_old_revision_is_refused() {
+    use crisismap_core::register::RegisterError;
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let id = store
+            .save_records(ws, &cli(), vec![contact("Sanne de Vries")])
+            .await
+            .expect("saved")[0];
+        let edit = |rev: i64, name: &str| {
+            let mut c = contact(name);
+            c.id = Some(id);
+            c.expected_rev = Some(rev);
+            c
+        };
+        store
+            .save_records(ws, &cli(), vec![edit(1, "Sanne de Vries-Bakker")])
+            .await
+            .expect("first editor");
+        let second = store
+            .save_records(ws, &cli(), vec![edit(1, "S. de Vries")])
+            .await;
+        assert!(
+            matches!(
+                second,
+                Err(StoreError::Register(RegisterError::Stale { current: 2 }))
+            ),
+            "{}: {second:?}",
+            db.name
+        );
+        let record = store.record(ws, id).await.expect("record");
+        assert_eq!(
+            (record.title.as_str(), record.rev),
+            ("Sanne de Vries-Bakker", 2)
+        );
+    }
 }
