@@ -109,6 +109,7 @@ async fn serve(store: Store, web: &ServeArgs, banner: Option<String>) -> anyhow:
         absolute_timeout: Duration::from_secs(web.absolute_timeout_hours * 3600),
         secure_cookies: web.secure_cookies,
         behind_proxy: web.behind_proxy,
+        contact_review_months: web.contact_review_months as i64,
         ..WebConfig::default()
     };
     let listener = tokio::net::TcpListener::bind(&web.listen)

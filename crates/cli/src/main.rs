@@ -61,6 +61,9 @@ pub struct ServeArgs {
     /// Hours after login after which a session ends, however active.
     #[arg(long, env = "CRISISMAP_ABSOLUTE_TIMEOUT_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u64).range(1..=168))]
     pub absolute_timeout_hours: u64,
+    /// Months after which a contact whose details were not checked is flagged.
+    #[arg(long, env = "CRISISMAP_CONTACT_REVIEW_MONTHS", default_value_t = 6, value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub contact_review_months: u64,
 }
 
 #[derive(Debug, Subcommand)]

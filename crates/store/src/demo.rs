@@ -86,7 +86,11 @@ pub async fn seed(store: &Store, password_hash: &str) -> Result<(WorkspaceId, bo
 }
 
 /// A believable preparation register for Gemeente Voorbeeld.
-async fn seed_register(store: &Store, ws: WorkspaceId, actor: &Actor) -> Result<(), StoreError> {
+pub async fn seed_register(
+    store: &Store,
+    ws: WorkspaceId,
+    actor: &Actor,
+) -> Result<(), StoreError> {
     use crate::seed::{Known, raw, rows, save_all};
     use crisismap_core::register::RecordKind as K;
     let mut known = Known::default();

@@ -211,6 +211,10 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/streams/{id}/events",
         "/api/v1/users",
         "/api/v1/users/{id}/disable",
+        "/api/v1/register/{kind}",
+        "/api/v1/register/{kind}/{id}",
+        "/api/v1/oncall",
+        "/api/v1/readiness",
     ] {
         assert!(paths.contains_key(p), "{p} missing");
     }

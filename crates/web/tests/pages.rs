@@ -244,3 +244,66 @@ async fn the_verification_page_shows_every_chain_intact_with_its_head_hash() {
         .head_hash;
     assert!(!body.contains(&other), "only this workspace's chains");
 }
+
+#[tokio::test]
+async fn every_register_page_of_the_demo_renders_translated_in_both_languages() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    crisismap_store::demo::seed_register(
+        &app.store,
+        app.ws,
+        &crisismap_core::event::Actor::System("test".into()),
+    )
+    .await
+    .expect("demo register");
+    let records = app.store.all_records(app.ws).await.expect("records");
+    assert!(
+        records.len() > 30,
+        "the demo register is rich: {}",
+        records.len()
+    );
+    let mut pages: Vec<String> = [
+        "/voorbereiden",
+        "/voorbereiden/gereedheid",
+        "/voorbereiden/bibliotheek",
+        "/voorbereiden/contacten/import",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for kind in crisismap_core::register::RecordKind::ALL {
+        if kind == crisismap_core::register::RecordKind::Readiness {
+            // The checklist is fixed: its items are edited, not added.
+            pages.push("/voorbereiden/gereedheid/ciso_reachable/bewerken".into());
+            continue;
+        }
+        pages.push(format!("/voorbereiden/{}", kind.slug()));
+        pages.push(format!("/voorbereiden/{}/nieuw", kind.slug()));
+    }
+    for r in &records {
+        if r.kind != crisismap_core::register::RecordKind::Readiness {
+            pages.push(format!("/voorbereiden/{}/{}", r.kind.slug(), r.id));
+            pages.push(format!("/voorbereiden/{}/{}/bewerken", r.kind.slug(), r.id));
+        }
+    }
+    let mut b = app.login(&email_for(Role::Editor)).await;
+    for lang in ["nl", "en"] {
+        b.refresh_csrf("/account").await;
+        b.post_form("/account/taal", &[("taal", lang)]).await;
+        for page in &pages {
+            let r = b.get(page).await;
+            let status = r.status();
+            let body = r.text().await.expect("body");
+            assert_eq!(status, StatusCode::OK, "{lang} {page}");
+            assert!(
+                !body.contains(crisismap_web_missing()),
+                "{lang} {page}: untranslated text"
+            );
+            assert!(external_references(&body).is_empty(), "{page}");
+        }
+    }
+    let (_, dashboard) = b.page("/").await;
+    assert!(
+        dashboard.contains("Sanne de Vries") || dashboard.contains("Ilse van Dam"),
+        "the CISO on call"
+    );
+}

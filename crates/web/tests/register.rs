@@ -488,6 +488,10 @@ async fn the_roster_calendar_feed_parses_and_holds_the_shifts() {
     let page = r.text().await.expect("body");
     let start = page.find("/agenda/").expect("link shown once");
     let link: String = page[start..].chars().take_while(|c| *c != '<').collect();
+    assert!(
+        page.contains(&format!("{}{link}", app.base)),
+        "the whole address is shown"
+    );
 
     let feed = reqwest::get(format!("{}{link}", app.base))
         .await
@@ -613,7 +617,7 @@ async fn the_restore_order_is_changed_with_buttons() {
     b.refresh_csrf("/voorbereiden/processen").await;
     let r = b
         .post_form(
-            &format!("/voorbereiden/processen/{uitkeringen}/omhoog"),
+            &format!("/voorbereiden/processen/{uitkeringen}/volgorde/omhoog"),
             &[],
         )
         .await;

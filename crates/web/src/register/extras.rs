@@ -1292,6 +1292,7 @@ struct FeedLinkPage {
 async fn issue_feed(
     state: &AppState,
     auth: &Authed<EditorUp>,
+    headers: &axum::http::HeaderMap,
     feed: &str,
     back: String,
 ) -> Result<Response, AppError> {
@@ -1311,7 +1312,19 @@ async fn issue_feed(
     .await?;
     Ok(render(&FeedLinkPage {
         ctx,
-        url: format!("/agenda/{token}.ics"),
+        url: {
+            // The address as the browser reached this server, so the link works when pasted.
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .filter(|h| {
+                    h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+                })
+                .unwrap_or("localhost");
+            let scheme = if auth.ctx.secure { "https" } else { "http" };
+            format!("{scheme}://{host}/agenda/{token}.ics")
+        },
         back,
     })?
     .into_response())
@@ -1320,6 +1333,7 @@ async fn issue_feed(
 pub async fn roster_feed_link(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
+    headers: axum::http::HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = id_of(&id)?;
@@ -1330,6 +1344,7 @@ pub async fn roster_feed_link(
     issue_feed(
         &state,
         &auth,
+        &headers,
         &format!("roster:{id}"),
         record_href(RecordKind::Roster, id),
     )
@@ -1339,8 +1354,16 @@ pub async fn roster_feed_link(
 pub async fn meetings_feed_link(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
-    issue_feed(&state, &auth, "meetings", "/voorbereiden/overleggen".into()).await
+    issue_feed(
+        &state,
+        &auth,
+        &headers,
+        "meetings",
+        "/voorbereiden/overleggen".into(),
+    )
+    .await
 }
 
 /// A private calendar feed: no login, the unguessable link is the key.

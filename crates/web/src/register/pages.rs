@@ -63,7 +63,7 @@ pub fn router() -> Router<AppState> {
             post(extras::meetings_feed_link),
         )
         .route(
-            "/voorbereiden/processen/{id}/{direction}",
+            "/voorbereiden/processen/{id}/volgorde/{direction}",
             post(extras::move_process),
         )
         .route("/agenda/{file}", get(extras::calendar_feed))
