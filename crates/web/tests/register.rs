@@ -658,3 +658,80 @@ async fn a_new_workspace_starts_with_the_guidance_teams_and_escalation_flow() {
         "proven by the default agreement"
     );
 }
+
+#[tokio::test]
+async fn a_readiness_item_records_its_owner_evidence_and_links_to_the_register() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let mut b = editor(&app).await;
+        let r = b
+            .post_form("/voorbereiden/contacten", &[("name", "Jeroen Bakker")])
+            .await;
+        let jeroen = id_from(&location(r.headers()));
+        let r = b
+            .post_form(
+                "/voorbereiden/plannen",
+                &[
+                    ("name", "Draaiboek noodbevoegdheden"),
+                    ("plan_type", "crisis_plan"),
+                ],
+            )
+            .await;
+        let plan = id_from(&location(r.headers()));
+        let (status, form) = b
+            .page("/voorbereiden/gereedheid/advise_mayor/bewerken")
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("action=\"/voorbereiden/gereedheid/advise_mayor\""));
+        let r = b
+            .post_form(
+                "/voorbereiden/gereedheid/advise_mayor",
+                &[
+                    ("status", "in_order"),
+                    ("owner", &jeroen),
+                    ("evidence", "Briefing met de burgemeester op 12-11"),
+                    ("last_reviewed", "2026-11-12"),
+                    ("links.0.record", &plan),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let (_, page) = b.page("/voorbereiden/gereedheid").await;
+        let item = row(&page, "r-advise_mayor");
+        for expected in [
+            "in orde",
+            "Jeroen Bakker",
+            "Briefing met de burgemeester",
+            "12-11-2026",
+            "Draaiboek noodbevoegdheden",
+        ] {
+            assert!(item.contains(expected), "{expected} in {item}");
+        }
+        // Saving again updates the same record instead of adding a second one.
+        let r = b
+            .post_form(
+                "/voorbereiden/gereedheid/advise_mayor",
+                &[("rev", "1"), ("status", "in_progress")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let records = app
+            .store
+            .records(app.ws, RecordKind::Readiness)
+            .await
+            .expect("r");
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].text("status"), Some("in_progress"));
+        // A link to something that does not exist is refused.
+        let r = b
+            .post_form(
+                "/voorbereiden/gereedheid/ivp",
+                &[
+                    ("status", "in_order"),
+                    ("links.0.record", "01a22257-7010-71d5-892c-1eb1369ba05d"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

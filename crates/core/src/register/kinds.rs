@@ -299,7 +299,12 @@ static READINESS: Schema = Schema {
         f("evidence", NOTE, false),
         f("last_reviewed", T::Date, false),
     ],
-    groups: &[],
+    groups: &[Group {
+        name: "links",
+        fields: &[f("record", T::AnyRef, true)],
+        blank_rows: 2,
+        max_rows: 20,
+    }],
     columns: &["status", "owner", "last_reviewed"],
 };
 

@@ -376,6 +376,7 @@ mod tests {
                     owner: None,
                     evidence: None,
                     last_reviewed: None,
+                    links: vec![],
                 },
             )],
             ..Default::default()

@@ -33,6 +33,8 @@ pub enum FieldType {
     Choice(&'static [&'static str]),
     /// Another record of this kind in the same workspace.
     Ref(RecordKind),
+    /// Any other record of the register (evidence that points at a roster, a plan, …).
+    AnyRef,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -212,6 +214,12 @@ fn form_text(ty: FieldType, v: &Value) -> String {
 /// Answers whether a referenced record exists (and is live) in the workspace.
 pub trait RefLookup {
     fn exists(&self, kind: RecordKind, id: RecordId) -> bool;
+
+    /// Whether a live record with this id exists, of any kind.
+    fn exists_any(&self, id: RecordId) -> bool {
+        let _ = id;
+        false
+    }
 }
 
 /// A record that passed validation.
@@ -367,6 +375,13 @@ fn parse_value(f: &Field, text: &str, refs: &dyn RefLookup) -> Result<Option<Val
         FieldType::Ref(kind) => {
             let id: RecordId = text.parse().map_err(|_| "unknown_reference")?;
             if !refs.exists(kind, id) {
+                return Err("unknown_reference");
+            }
+            Value::String(id.to_string())
+        }
+        FieldType::AnyRef => {
+            let id: RecordId = text.parse().map_err(|_| "unknown_reference")?;
+            if !refs.exists_any(id) {
                 return Err("unknown_reference");
             }
             Value::String(id.to_string())

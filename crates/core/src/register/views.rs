@@ -202,4 +202,12 @@ pub struct ReadinessView {
     pub owner: Option<RecordId>,
     pub evidence: Option<String>,
     pub last_reviewed: Option<Date>,
+    /// Register pages that show the item is in order.
+    #[serde(default)]
+    pub links: Vec<EvidenceLink>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EvidenceLink {
+    pub record: RecordId,
 }

@@ -81,24 +81,29 @@ pub fn show(field: &Field, value: Option<&Value>, index: &Index, tr: Tr) -> Show
                 multiline: false,
             },
             FieldType::Choice(_) => Shown::plain(choice_label(tr, field.name, s)),
-            FieldType::Ref(kind) => match s.parse::<RecordId>().ok().and_then(|id| index.get(id)) {
-                Some(r) => {
-                    let mut text = if r.kind == RecordKind::Readiness {
-                        choice_label(tr, "item", &r.title).to_owned()
-                    } else {
-                        r.title.clone()
-                    };
-                    if r.archived {
-                        text.push_str(&format!(" ({})", tr.t("register.archived")));
+            FieldType::Ref(_) | FieldType::AnyRef => {
+                match s.parse::<RecordId>().ok().and_then(|id| index.get(id)) {
+                    Some(r) => {
+                        let mut text = if r.kind == RecordKind::Readiness {
+                            choice_label(tr, "item", &r.title).to_owned()
+                        } else {
+                            r.title.clone()
+                        };
+                        if r.archived {
+                            text.push_str(&format!(" ({})", tr.t("register.archived")));
+                        }
+                        if field.ty == FieldType::AnyRef {
+                            text = format!("{}: {text}", tr.t(&format!("k.{}.one", r.kind)));
+                        }
+                        Shown {
+                            text,
+                            href: Some(record_href(r.kind, r.id)),
+                            multiline: false,
+                        }
                     }
-                    Shown {
-                        text,
-                        href: Some(record_href(kind, r.id)),
-                        multiline: false,
-                    }
+                    None => Shown::plain(tr.t("register.unknown_ref")),
                 }
-                None => Shown::plain(tr.t("register.unknown_ref")),
-            },
+            }
             FieldType::LongText { .. } => Shown {
                 text: s.clone(),
                 href: None,

@@ -494,9 +494,11 @@ pub async fn readiness_page(
                         evidence: a
                             .evidence_records
                             .iter()
+                            .copied()
+                            .chain(view.iter().flat_map(|v| v.links.iter().map(|l| l.record)))
                             .filter_map(|id| {
                                 index
-                                    .get(*id)
+                                    .get(id)
                                     .map(|r| (record_href(r.kind, r.id), r.title.clone()))
                             })
                             .collect(),

@@ -5,8 +5,8 @@ use super::Index;
 use super::display::choice_label;
 use crate::error::FieldError;
 use crate::i18n::Tr;
-use crisismap_core::register::RawRecord;
 use crisismap_core::register::schema::{Field, FieldType, Schema};
+use crisismap_core::register::{RawRecord, RecordKind};
 
 #[derive(Debug, Clone)]
 pub struct Opt {
@@ -164,6 +164,27 @@ fn input_for(field: &Field, value: &str, index: &Index, tr: Tr) -> Input {
                 } else {
                     r.title.clone()
                 },
+                selected: value == r.id.to_string(),
+            }));
+            Input::Select(opts)
+        }
+        FieldType::AnyRef => {
+            let mut opts = vec![Opt {
+                value: String::new(),
+                label: tr.t("form.choose").to_owned(),
+                selected: value.is_empty(),
+            }];
+            let mut live: Vec<_> = index
+                .records
+                .iter()
+                .filter(|r| {
+                    r.kind != RecordKind::Readiness && (!r.archived || r.id.to_string() == value)
+                })
+                .collect();
+            live.sort_by_key(|r| (r.kind, r.title.to_lowercase()));
+            opts.extend(live.into_iter().map(|r| Opt {
+                value: r.id.to_string(),
+                label: format!("{}: {}", tr.t(&format!("k.{}.one", r.kind)), r.title),
                 selected: value == r.id.to_string(),
             }));
             Input::Select(opts)

@@ -70,6 +70,10 @@ impl RefLookup for Index {
     fn exists(&self, kind: RecordKind, id: RecordId) -> bool {
         self.get(id).is_some_and(|r| r.kind == kind && !r.archived)
     }
+
+    fn exists_any(&self, id: RecordId) -> bool {
+        self.get(id).is_some_and(|r| !r.archived)
+    }
 }
 
 /// Validates and saves one record: the command behind both the form and the API.
