@@ -1,6 +1,6 @@
 //! What each subcommand does.
 
-use crate::{Command, DbArgs, ServeArgs, UserCommand};
+use crate::{Command, DbArgs, PrintCommand, ServeArgs, UserCommand};
 use anyhow::{Context, anyhow, bail};
 use crisismap_core::event::Actor;
 use crisismap_core::workspace::WorkspaceCommand;
@@ -23,7 +23,14 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
                     "no workspace yet: run `crisismap init --workspace … --admin-email …` to create one"
                 );
             }
-            serve(store, &web, None).await
+            let print_dir = web
+                .print_dir
+                .clone()
+                .unwrap_or_else(|| match &db.database_url {
+                    Some(url) if !url.trim().is_empty() => "./crisismap-print".into(),
+                    _ => db.data_dir.join("print"),
+                });
+            serve(store, &web, None, print_dir).await
         }
         Command::Demo { data_dir, web } => {
             let store = open_location(
@@ -36,7 +43,11 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
                     .await?;
             let (_, created) = crisismap_store::demo::seed(&store, &hash).await?;
             let banner = demo_banner(&web.listen, &data_dir.display().to_string(), created);
-            serve(store, &web, Some(banner)).await
+            let print_dir = web
+                .print_dir
+                .clone()
+                .unwrap_or_else(|| data_dir.join("print"));
+            serve(store, &web, Some(banner), print_dir).await
         }
         Command::Init {
             db,
@@ -56,6 +67,7 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::User { command } => user(command).await,
         Command::Verify { db } => verify(&db).await,
+        Command::Print { document } => print(document).await,
         Command::Rebuild { db } => {
             let store = open(&db, OpenMode::MustExist).await?;
             let n = store.rebuild().await?;
@@ -103,7 +115,12 @@ fn demo_banner(listen: &str, dir: &str, created: bool) -> String {
     s
 }
 
-async fn serve(store: Store, web: &ServeArgs, banner: Option<String>) -> anyhow::Result<ExitCode> {
+async fn serve(
+    store: Store,
+    web: &ServeArgs,
+    banner: Option<String>,
+    print_dir: std::path::PathBuf,
+) -> anyhow::Result<ExitCode> {
     let config = WebConfig {
         idle_timeout: Duration::from_secs(web.idle_timeout_minutes * 60),
         absolute_timeout: Duration::from_secs(web.absolute_timeout_hours * 3600),
@@ -120,8 +137,53 @@ async fn serve(store: Store, web: &ServeArgs, banner: Option<String>) -> anyhow:
         Some(b) => println!("{b}"),
         None => println!("crisismap serves on http://{addr}/ (stop with Ctrl+C)"),
     }
-    crisismap_web::serve(listener, AppState::new(store, config), shutdown_signal()).await?;
+    let state = AppState::new(store, config);
+    println!(
+        "  Current crisis folders (PDF) are kept in {}",
+        print_dir.display()
+    );
+    let printer = tokio::spawn(crisismap_web::print::keep_folders_current(
+        state.clone(),
+        print_dir,
+        Duration::from_secs(5),
+    ));
+    crisismap_web::serve(listener, state, shutdown_signal()).await?;
+    printer.abort();
     Ok(ExitCode::SUCCESS)
+}
+
+async fn print(document: PrintCommand) -> anyhow::Result<ExitCode> {
+    match document {
+        PrintCommand::Folder {
+            db,
+            output,
+            workspace,
+            lang,
+        } => {
+            let lang: crisismap_core::Lang =
+                lang.parse().map_err(|_| anyhow!("--lang: use nl or en"))?;
+            let store = open(&db, OpenMode::MustExist).await?;
+            let ws = pick_workspace(&store, workspace.as_deref()).await?;
+            let state = AppState::new(store, WebConfig::default());
+            let started = std::time::Instant::now();
+            let data = crisismap_web::print::folder_data(&state, ws.id, lang, None)
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
+            let pdf = crisismap_web::print::render_folder(data)
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
+            crisismap_web::print::write_atomically(&output, &pdf.bytes)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            println!(
+                "Crisis folder of {:?}: {} pages, written to {} in {} ms.",
+                ws.name,
+                pdf.pages,
+                output.display(),
+                started.elapsed().as_millis()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -64,6 +64,10 @@ pub struct ServeArgs {
     /// Months after which a contact whose details were not checked is flagged.
     #[arg(long, env = "CRISISMAP_CONTACT_REVIEW_MONTHS", default_value_t = 6, value_parser = clap::value_parser!(u64).range(1..=60))]
     pub contact_review_months: u64,
+    /// Where `serve` keeps the current crisis folder PDF of each workspace (default: `print`
+    /// inside the data folder, or `./crisismap-print` with PostgreSQL).
+    #[arg(long, env = "CRISISMAP_PRINT_DIR")]
+    pub print_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -114,6 +118,29 @@ enum Command {
     Rebuild {
         #[command(flatten)]
         db: DbArgs,
+    },
+    /// Print a document to a PDF file.
+    Print {
+        #[command(subcommand)]
+        document: PrintCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrintCommand {
+    /// The crisis folder: everything from preparation, with blank forms.
+    Folder {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The PDF file to write.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Workspace name or id; needed when there is more than one.
+        #[arg(long)]
+        workspace: Option<String>,
+        /// nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
     },
 }
 

@@ -111,6 +111,19 @@ fn an_administrator_sets_up_a_workspace_and_verifies_it() {
         "{out}"
     );
 
+    let pdf = tmp.path().join("crisismap.pdf");
+    let o = run(
+        &["print", "folder", "-o", pdf.to_str().expect("path")],
+        &dir,
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.contains("Crisis folder of \"Gemeente Utrecht\""),
+        "{out}"
+    );
+    assert!(std::fs::read(&pdf).expect("written").starts_with(b"%PDF"));
+
     let o = run(&["rebuild"], &dir);
     assert!(
         text(&o).0.contains("Read models rebuilt from 12 events."),

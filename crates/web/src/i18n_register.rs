@@ -935,6 +935,33 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Put this server's address in front, for example https://crisismap.municipality.nl.",
     ),
     ("feed.back", "Terug", "Back"),
+    // Print
+    (
+        "print.folder.desc",
+        "Alles uit de voorbereiding in één PDF: gereedheid, teams, contacten met terugvalkanalen, piket voor de komende weken, opschaling, partners, processen en herstelvolgorde, plannen, en lege formulieren. Op het voorblad staat de laatste hash van elke keten, zodat het papier de digitale vastlegging bevestigt.",
+        "Everything from preparation in one PDF: readiness, teams, contacts with fallback channels, on call for the coming weeks, escalation, partners, processes and restore order, plans, and blank forms. The cover shows the head hash of each chain, so the paper witnesses the digital record.",
+    ),
+    (
+        "print.folder.download",
+        "Crisismap downloaden (PDF)",
+        "Download the crisis folder (PDF)",
+    ),
+    (
+        "print.forms.desc",
+        "Een leeg logboek, een lege besluitenlijst en een presentielijst staan achterin de crisismap, om met de hand in te vullen als niets digitaals werkt.",
+        "A blank log, a blank decision list and an attendance list are at the back of the crisis folder, to fill in by hand when nothing digital works.",
+    ),
+    (
+        "print.per_crisis",
+        "Wordt per crisis gemaakt, vanuit de crisiskamer.",
+        "Made per crisis, from the crisis room.",
+    ),
+    (
+        "print.pages",
+        "Elke lijst in crisismap heeft ook een knop Afdrukken voor de printer van de browser.",
+        "Every list in crisismap also has a Print button for the browser's printer.",
+    ),
+    ("print.hours", "uur", "hours"),
     // Library
     (
         "library.lead",

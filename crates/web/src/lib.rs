@@ -16,6 +16,7 @@ mod layers;
 mod live;
 mod pages;
 mod password;
+pub mod print;
 mod register;
 mod view;
 

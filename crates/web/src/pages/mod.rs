@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/nafase", get(sections::aftermath))
         .route("/oefenen", get(sections::exercise))
         .route("/afdrukken", get(sections::print))
+        .route("/afdrukken/crisismap.pdf", get(sections::folder_pdf))
         .route("/toegankelijkheid", get(sections::accessibility))
         .route("/beheer", get(admin::overview))
         .route(

@@ -40,12 +40,6 @@ const EXERCISE: &[&str] = &[
     "part.exercise_running",
     "part.exercise_evaluation",
 ];
-const PRINT: &[&str] = &[
-    "part.print_folder",
-    "part.print_sitrep",
-    "part.print_decisions",
-    "part.print_forms",
-];
 
 async fn section_page(
     state: &AppState,
@@ -95,11 +89,48 @@ pub async fn exercise(
     section_page(&s, &a, Section::Exercise, "section.exercise", EXERCISE).await
 }
 
+#[derive(Template)]
+#[template(path = "print.html")]
+struct PrintPage {
+    ctx: PageCtx,
+}
+
+/// Afdrukken: the crisis folder as PDF, and what each printout holds.
 pub async fn print(
     State(s): State<AppState>,
     a: Authed<ViewerUp>,
 ) -> Result<Html<String>, AppError> {
-    section_page(&s, &a, Section::Print, "section.print", PRINT).await
+    let mut ctx = PageCtx::user(&s, &a.principal, &a.ctx, Section::Print, "").await;
+    ctx.title = ctx.t("section.print.title").to_owned();
+    render(&PrintPage { ctx })
+}
+
+/// The crisis folder of the user's workspace, as it is now.
+pub async fn folder_pdf(
+    State(s): State<AppState>,
+    a: Authed<ViewerUp>,
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    let data = crate::print::folder_data(
+        &s,
+        a.user().workspace,
+        a.ctx.lang,
+        Some(a.user().display_name.clone()),
+    )
+    .await?;
+    let pdf = crate::print::render_folder(data).await?;
+    crate::auth::audit(&s, a.ctx.audit("print", "crisis_folder", "ok")).await;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "application/pdf"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"crisismap.pdf\"",
+            ),
+        ],
+        pdf.bytes,
+    )
+        .into_response())
 }
 
 #[derive(Template)]

@@ -3,7 +3,7 @@
 //! restore order, escalation flow, import and export, calendar feeds).
 
 pub mod api;
-mod display;
+pub(crate) mod display;
 mod extras;
 mod form;
 mod pages;

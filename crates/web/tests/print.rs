@@ -1,0 +1,138 @@
+//! The paper fallback: the crisis folder as PDF, downloaded and kept current on disk.
+
+mod common;
+
+use common::*;
+use crisismap_core::{Role, StreamKind};
+use crisismap_store::testing::TestDb;
+use reqwest::StatusCode;
+
+/// The text of a PDF, read back by poppler's pdftotext (CI installs it).
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext must be installed (Debian package poppler-utils)");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn the_crisis_folder_prints_the_register_with_the_head_hash_and_hostile_names_literally() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let mut b = app.login(&email_for(Role::Editor)).await;
+    b.refresh_csrf("/voorbereiden/contacten").await;
+    for (name, phone) in [
+        ("Sanne de Vries", "06-12345678"),
+        ("#read(\"/etc/passwd\") *vet*", "020-1234567"),
+    ] {
+        let r = b
+            .post_form(
+                "/voorbereiden/contacten",
+                &[
+                    ("name", name),
+                    ("phones.0.label", "night"),
+                    ("phones.0.number", phone),
+                    ("alternative_channel", "Portofoon kanaal 3"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let (status, page) = b.page("/afdrukken").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("href=\"/afdrukken/crisismap.pdf\""));
+
+    let r = b.get("/afdrukken/crisismap.pdf").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let bytes = r.bytes().await.expect("pdf");
+    assert!(bytes.starts_with(b"%PDF"));
+    // Table cells wrap: compare with the white space folded.
+    let text = pdf_text(&bytes)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Gemeente Voorbeeld",
+        "Sanne de Vries",
+        "06 12345678",
+        "Portofoon kanaal 3",
+        "VERTROUWELIJK",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} missing from the folder"
+        );
+    }
+    assert!(
+        text.contains("#read(\"/etc/passwd\") *vet*"),
+        "a hostile name prints literally: {text}"
+    );
+    assert!(!text.contains("root:x:0:0"), "and never reads a file");
+    let head = app
+        .store
+        .stream_of(app.ws, StreamKind::Preparation)
+        .await
+        .expect("s")
+        .head_hash;
+    assert!(
+        text.replace(' ', "").contains(&head),
+        "the head hash witnesses the record"
+    );
+}
+
+#[tokio::test]
+async fn serve_keeps_a_current_folder_on_disk() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let dir = tempfile::tempdir().expect("tmp");
+    let state =
+        crisismap_web::AppState::new(app.store.clone(), crisismap_web::WebConfig::default());
+    let task = tokio::spawn(crisismap_web::print::keep_folders_current(
+        state,
+        dir.path().to_path_buf(),
+        std::time::Duration::from_millis(200),
+    ));
+    let path = crisismap_web::print::folder_path(dir.path(), "Gemeente Voorbeeld");
+    let wait_for = |needle: &'static str| {
+        let path = path.clone();
+        async move {
+            for _ in 0..100 {
+                if let Ok(bytes) = std::fs::read(&path)
+                    && pdf_text(&bytes).contains(needle)
+                {
+                    return true;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            false
+        }
+    };
+    assert!(wait_for("Gemeente Voorbeeld").await, "written at start");
+    let mut b = app.login(&email_for(Role::Editor)).await;
+    b.refresh_csrf("/voorbereiden/contacten").await;
+    b.post_form(
+        "/voorbereiden/contacten",
+        &[
+            ("name", "Nieuwe Liaison"),
+            ("phones.0.label", "mobile"),
+            ("phones.0.number", "0687654321"),
+        ],
+    )
+    .await;
+    assert!(
+        wait_for("Nieuwe Liaison").await,
+        "rewritten shortly after a change"
+    );
+    assert!(
+        !dir.path()
+            .join("crisismap-gemeente-voorbeeld.pdf.tmp")
+            .exists(),
+        "no half-written file left"
+    );
+    task.abort();
+}
