@@ -51,6 +51,20 @@ impl Store {
         Ok(id)
     }
 
+    /// Takes the stream's head for this transaction before reading state to decide on, so that
+    /// the state cannot go stale before the append (the write lock on SQLite, a row lock on
+    /// PostgreSQL).
+    pub(crate) async fn lock_stream(
+        conn: &mut AnyConnection,
+        stream: StreamId,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE streams SET head_seq = head_seq WHERE id = $1")
+            .bind(stream.to_string())
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
     /// Appends events to a stream and applies them to the read models, in one transaction.
     pub async fn append(
         &self,

@@ -278,10 +278,7 @@ impl Store {
         let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         // Lock the head first so that the state read below cannot go stale before the append.
-        sqlx::query("UPDATE streams SET head_seq = head_seq WHERE id = $1")
-            .bind(stream.to_string())
-            .execute(&mut *tx)
-            .await?;
+        Self::lock_stream(&mut tx, stream).await?;
         let (state, version) = Self::workspace_state_tx(&mut tx, stream).await?;
         let disabled_user = match &command {
             WorkspaceCommand::DisableUser { user_id } => Some(*user_id),

@@ -110,10 +110,7 @@ impl Store {
         let stream = self.stream_of(ws, StreamKind::Preparation).await?.id;
         let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE streams SET head_seq = head_seq WHERE id = $1")
-            .bind(stream.to_string())
-            .execute(&mut *tx)
-            .await?;
+        Self::lock_stream(&mut tx, stream).await?;
         let mut events = Vec::with_capacity(changes.len());
         let mut ids = Vec::with_capacity(changes.len());
         for change in changes {
@@ -164,10 +161,7 @@ impl Store {
         let stream = self.stream_of(ws, StreamKind::Preparation).await?.id;
         let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE streams SET head_seq = head_seq WHERE id = $1")
-            .bind(stream.to_string())
-            .execute(&mut *tx)
-            .await?;
+        Self::lock_stream(&mut tx, stream).await?;
         let (current, archived) = Self::current_rev(&mut tx, ws, kind, id).await?;
         if archived {
             return Ok(vec![]);

@@ -781,6 +781,22 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Er is aandacht voor nazorg van betrokken medewerkers.",
         "There is aftercare for the staff involved.",
     ),
+    (
+        "g.readiness.links",
+        "Bewijs in de registers",
+        "Evidence in the registers",
+    ),
+    (
+        "gh.readiness.links",
+        "De pagina's die laten zien dat dit punt in orde is, bijvoorbeeld het CISO-piketrooster of het crisisplan.",
+        "The pages that show this item is in order, for example the CISO on-call roster or the crisis plan.",
+    ),
+    ("f.readiness.links.record", "Gegeven", "Record"),
+    (
+        "readiness.missing",
+        "Nog niet in orde:",
+        "Not yet in order:",
+    ),
     // Generic register words
     ("register.archived", "gearchiveerd", "archived"),
     (

@@ -603,51 +603,16 @@ pub async fn readiness_save(
         .await?
         .into_iter()
         .find(|r| r.title == item);
-    let id = existing.as_ref().map(|r| r.id);
-    match super::save(
+    super::pages::save_from_form(
         &state,
-        &auth.principal,
-        &auth.ctx.origin,
+        &auth,
         RecordKind::Readiness,
-        id,
+        existing.as_ref(),
         rev,
-        &raw,
+        raw,
+        |_| format!("/voorbereiden/gereedheid?melding=saved#r-{item}"),
     )
     .await
-    {
-        Ok(_) => Ok(
-            Redirect::to(&format!("/voorbereiden/gereedheid?melding=saved#r-{item}"))
-                .into_response(),
-        ),
-        Err(AppError::Invalid(errors)) => {
-            let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
-            form_page(
-                &state,
-                &auth,
-                RecordKind::Readiness,
-                existing.as_ref(),
-                raw,
-                errors,
-                false,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(AppError::Conflict(_)) => {
-            form_page(
-                &state,
-                &auth,
-                RecordKind::Readiness,
-                existing.as_ref(),
-                raw,
-                vec![],
-                true,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
 }
 
 // ---------------------------------------------------------------- library

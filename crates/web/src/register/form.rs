@@ -145,51 +145,48 @@ fn input_for(field: &Field, value: &str, index: &Index, tr: Tr) -> Input {
             }));
             Input::Select(opts)
         }
-        FieldType::Ref(kind) => {
-            let mut opts = vec![Opt {
-                value: String::new(),
-                label: tr.t("form.choose").to_owned(),
-                selected: value.is_empty(),
-            }];
-            let mut live: Vec<_> = index
-                .records
-                .iter()
-                .filter(|r| r.kind == kind && (!r.archived || r.id.to_string() == value))
-                .collect();
-            live.sort_by_key(|r| r.title.to_lowercase());
-            opts.extend(live.into_iter().map(|r| Opt {
-                value: r.id.to_string(),
-                label: if r.archived {
-                    format!("{} ({})", r.title, tr.t("register.archived"))
-                } else {
-                    r.title.clone()
-                },
-                selected: value == r.id.to_string(),
-            }));
-            Input::Select(opts)
-        }
+        FieldType::Ref(kind) => record_options(index, value, tr, |r| r.kind == kind, false),
         FieldType::AnyRef => {
-            let mut opts = vec![Opt {
-                value: String::new(),
-                label: tr.t("form.choose").to_owned(),
-                selected: value.is_empty(),
-            }];
-            let mut live: Vec<_> = index
-                .records
-                .iter()
-                .filter(|r| {
-                    r.kind != RecordKind::Readiness && (!r.archived || r.id.to_string() == value)
-                })
-                .collect();
-            live.sort_by_key(|r| (r.kind, r.title.to_lowercase()));
-            opts.extend(live.into_iter().map(|r| Opt {
-                value: r.id.to_string(),
-                label: format!("{}: {}", tr.t(&format!("k.{}.one", r.kind)), r.title),
-                selected: value == r.id.to_string(),
-            }));
-            Input::Select(opts)
+            record_options(index, value, tr, |r| r.kind != RecordKind::Readiness, true)
         }
     }
+}
+
+/// A select of records (live ones, and the current value even when archived), sorted by kind
+/// and title; `with_kind` prefixes each title with its kind.
+fn record_options(
+    index: &Index,
+    value: &str,
+    tr: Tr,
+    wanted: impl Fn(&crisismap_core::register::Record) -> bool,
+    with_kind: bool,
+) -> Input {
+    let mut opts = vec![Opt {
+        value: String::new(),
+        label: tr.t("form.choose").to_owned(),
+        selected: value.is_empty(),
+    }];
+    let mut records: Vec<_> = index
+        .records
+        .iter()
+        .filter(|r| wanted(r) && (!r.archived || r.id.to_string() == value))
+        .collect();
+    records.sort_by_key(|r| (r.kind, r.title.to_lowercase()));
+    opts.extend(records.into_iter().map(|r| {
+        let mut label = r.title.clone();
+        if with_kind {
+            label = format!("{}: {label}", tr.t(&format!("k.{}.one", r.kind)));
+        }
+        if r.archived {
+            label = format!("{label} ({})", tr.t("register.archived"));
+        }
+        Opt {
+            value: r.id.to_string(),
+            label,
+            selected: value == r.id.to_string(),
+        }
+    }));
+    Input::Select(opts)
 }
 
 fn error_for(errors: &[FieldError], name: &str) -> Option<String> {

@@ -533,6 +533,67 @@ pub(super) fn form_pairs(body: &[u8]) -> Result<(RawRecord, Option<i64>), AppErr
     Ok((raw, rev))
 }
 
+/// Saves a record from a form and answers as the form does: to the saved record, or back to
+/// the form with every message (422), or with the newer version's revision when someone saved
+/// in between (409). `done` says where a successful save leads.
+pub(super) async fn save_from_form(
+    state: &AppState,
+    auth: &Authed<EditorUp>,
+    kind: RecordKind,
+    existing: Option<&Record>,
+    rev: Option<i64>,
+    raw: RawRecord,
+    done: impl FnOnce(RecordId) -> String,
+) -> Result<Response, AppError> {
+    let id = existing.map(|r| r.id);
+    match super::save(
+        state,
+        &auth.principal,
+        &auth.ctx.origin,
+        kind,
+        id,
+        rev,
+        &raw,
+    )
+    .await
+    {
+        Ok(id) => Ok(Redirect::to(&done(id)).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
+            form_page(
+                state,
+                auth,
+                kind,
+                existing,
+                raw,
+                errors,
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(_)) => {
+            // Keep what this user typed; the form now carries the newer revision.
+            let current = match id {
+                Some(id) => Some(state.store().record(auth.user().workspace, id).await?),
+                None => None,
+            };
+            form_page(
+                state,
+                auth,
+                kind,
+                current.as_ref(),
+                raw,
+                vec![],
+                true,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
 async fn create(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
@@ -541,40 +602,10 @@ async fn create(
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
     let (raw, _) = form_pairs(&body)?;
-    match super::save(
-        &state,
-        &auth.principal,
-        &auth.ctx.origin,
-        kind,
-        None,
-        None,
-        &raw,
-    )
+    save_from_form(&state, &auth, kind, None, None, raw, |id| {
+        format!("{}?melding=saved", record_href(kind, id))
+    })
     .await
-    {
-        Ok(id) => {
-            Ok(Redirect::to(&format!("{}?melding=saved", record_href(kind, id))).into_response())
-        }
-        Err(AppError::Invalid(errors)) => {
-            let errors = field_errors_localized(errors, Tr(auth.ctx.lang));
-            form_page(
-                &state,
-                &auth,
-                kind,
-                None,
-                raw,
-                errors,
-                false,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
-}
-
-fn field_errors_localized(errors: Vec<FieldError>, tr: Tr) -> Vec<FieldError> {
-    crate::commands::localize(errors, tr)
 }
 
 async fn update(
@@ -590,51 +621,10 @@ async fn update(
     if record.kind != kind || record.archived {
         return Err(AppError::NotFound);
     }
-    match super::save(
-        &state,
-        &auth.principal,
-        &auth.ctx.origin,
-        kind,
-        Some(id),
-        rev,
-        &raw,
-    )
+    save_from_form(&state, &auth, kind, Some(&record), rev, raw, |id| {
+        format!("{}?melding=saved", record_href(kind, id))
+    })
     .await
-    {
-        Ok(id) => {
-            Ok(Redirect::to(&format!("{}?melding=saved", record_href(kind, id))).into_response())
-        }
-        Err(AppError::Invalid(errors)) => {
-            let errors = field_errors_localized(errors, Tr(auth.ctx.lang));
-            form_page(
-                &state,
-                &auth,
-                kind,
-                Some(&record),
-                raw,
-                errors,
-                false,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(AppError::Conflict(_)) => {
-            // Someone saved in between: show their version's revision, keep what this user typed.
-            let current = state.store().record(auth.user().workspace, id).await?;
-            form_page(
-                &state,
-                &auth,
-                kind,
-                Some(&current),
-                raw,
-                vec![],
-                true,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
 }
 
 async fn archive(
