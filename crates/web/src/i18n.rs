@@ -24,6 +24,14 @@ impl Tr {
         }
     }
 
+    /// The message a redirect asked for (`?melding=key`), only when the page expects that key:
+    /// never text from the address itself.
+    pub fn flash(&self, asked: Option<&str>, allowed: &[&str]) -> Option<&'static str> {
+        asked
+            .filter(|m| allowed.contains(m))
+            .map(|m| self.t(&format!("flash.{m}")))
+    }
+
     /// A text that may not exist (optional hints).
     pub fn try_t(&self, key: &str) -> Option<&'static str> {
         TABLE.get(key).map(|(nl, en)| match self.0 {

@@ -415,6 +415,7 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ("f.escalation.who_decides", "Wie besluit", "Who decides"),
     ("escalation.flow", "Opschalingsschema", "Escalation scheme"),
     ("escalation.to", "naar", "to"),
+    ("escalation.start", "Melding", "Report"),
     // Process
     ("f.process.name", "Naam", "Name"),
     ("f.process.owner", "Eigenaar", "Owner"),
@@ -846,11 +847,6 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "flash.order_changed",
         "De herstelvolgorde is aangepast.",
         "The restore order has been changed.",
-    ),
-    (
-        "flash.feed_link",
-        "Nieuwe agendalink gemaakt.",
-        "New calendar link created.",
     ),
     // Flags
     ("flag.never_checked", "nooit gecontroleerd", "never checked"),

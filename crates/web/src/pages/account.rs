@@ -100,11 +100,7 @@ pub async fn settings(
     Query(q): Query<AccountQuery>,
 ) -> Result<Response, AppError> {
     let tr = crate::i18n::Tr(auth.ctx.lang);
-    let flash = q
-        .melding
-        .as_deref()
-        .filter(|m| FLASHES.contains(m))
-        .map(|m| tr.t(&format!("flash.{m}")));
+    let flash = tr.flash(q.melding.as_deref(), FLASHES);
     let view = AccountView {
         flash,
         ..Default::default()

@@ -117,11 +117,7 @@ pub async fn users(
     Query(q): Query<UsersQuery>,
 ) -> Result<Response, AppError> {
     let tr = crate::i18n::Tr(auth.ctx.lang);
-    let flash = q
-        .melding
-        .as_deref()
-        .filter(|m| FLASHES.contains(m))
-        .map(|m| tr.t(&format!("flash.{m}")));
+    let flash = tr.flash(q.melding.as_deref(), FLASHES);
     let view = UsersView {
         input: NewUserInput {
             role: "member".into(),

@@ -61,11 +61,7 @@ pub async fn overview(
     let prep_stream = state.store().stream_of(ws, StreamKind::Preparation).await?;
     ctx.live_stream = Some(prep_stream.id.to_string());
     let streams = state.store().streams(ws).await?;
-    let flash = q
-        .melding
-        .as_deref()
-        .filter(|m| FLASHES.contains(m))
-        .map(|m| ctx.tr.t(&format!("flash.{m}")));
+    let flash = ctx.tr.flash(q.melding.as_deref(), FLASHES);
     let tr = ctx.tr;
     let index = crate::register::Index::load(&state, ws).await?;
     let now = state.now();

@@ -533,11 +533,7 @@ pub async fn readiness_page(
         ctx,
         can_edit: auth.user().role.allows(crisismap_core::Role::Editor),
         phases,
-        flash: q
-            .melding
-            .as_deref()
-            .filter(|m| *m == "saved")
-            .map(|_| tr.t("flash.saved")),
+        flash: tr.flash(q.melding.as_deref(), &["saved"]),
     })
 }
 

@@ -282,11 +282,7 @@ async fn list(
         })
         .collect();
     headers.extend(extras::extra_headers(kind, tr));
-    let flash = q
-        .melding
-        .as_deref()
-        .filter(|m| FLASHES.contains(m))
-        .map(|m| tr.t(&format!("flash.{m}")));
+    let flash = tr.flash(q.melding.as_deref(), FLASHES);
     let extras = extras::list_extras(&state, &auth, kind, &index, now, tr).await?;
     render(&ListPage {
         ctx,
@@ -394,11 +390,7 @@ async fn detail(
         .map(crisismap_core::time::local_display)
         .unwrap_or_default();
     let extras = extras::detail_extras(&state, &auth, record, &index, tr).await?;
-    let flash = q
-        .melding
-        .as_deref()
-        .filter(|m| ["saved", "feed_link"].contains(m))
-        .map(|m| tr.t(&format!("flash.{m}")));
+    let flash = tr.flash(q.melding.as_deref(), &["saved"]);
     render(&DetailPage {
         ctx,
         slug: kind.slug(),
