@@ -336,34 +336,50 @@ pub fn folder_path(print_dir: &Path, workspace: &str) -> PathBuf {
     print_dir.join(format!("crisismap-{}.pdf", slug.trim_matches('-')))
 }
 
-/// Keeps a current crisis folder per workspace in `print_dir`: once at start, then a few
-/// seconds after the last of a burst of changes.
+/// Keeps a current crisis folder per workspace in `print_dir`: every folder once at start,
+/// then, a few seconds after the last of a burst of changes, the folders of the workspaces
+/// that changed (a safety region hosting many municipalities re-renders only the one edited).
 pub async fn keep_folders_current(state: AppState, print_dir: PathBuf, debounce: Duration) {
+    use tokio::sync::broadcast::error::RecvError;
     let mut notices = state.store().subscribe();
+    // `None`: every workspace (at start, or after missed notices).
+    let mut changed: Option<std::collections::BTreeSet<WorkspaceId>> = None;
     loop {
         // Wait for quiet: every further change restarts the wait.
         loop {
             match tokio::time::timeout(debounce, notices.recv()).await {
-                Ok(Ok(_)) | Ok(Err(tokio::sync::broadcast::error::RecvError::Lagged(_))) => {
-                    continue;
+                Ok(Ok(n)) => {
+                    if let Some(set) = changed.as_mut() {
+                        set.insert(n.workspace);
+                    }
                 }
-                Ok(Err(tokio::sync::broadcast::error::RecvError::Closed)) => return,
+                Ok(Err(RecvError::Lagged(_))) => changed = None,
+                Ok(Err(RecvError::Closed)) => return,
                 Err(_) => break,
             }
         }
-        if let Err(e) = write_all_folders(&state, &print_dir).await {
+        if let Err(e) = write_folders(&state, &print_dir, changed.as_ref()).await {
             tracing::error!(error = %e, dir = %print_dir.display(), "could not write the crisis folders");
         }
         match notices.recv().await {
-            Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-            Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+            Ok(n) => changed = Some([n.workspace].into_iter().collect()),
+            Err(RecvError::Lagged(_)) => changed = None,
+            Err(RecvError::Closed) => return,
         }
     }
 }
 
-/// Renders and writes the folder of every workspace.
-pub async fn write_all_folders(state: &AppState, print_dir: &Path) -> Result<(), AppError> {
-    for ws in state.store().workspaces().await? {
+/// Renders and writes the folders of the given workspaces (all when `None`).
+pub async fn write_folders(
+    state: &AppState,
+    print_dir: &Path,
+    only: Option<&std::collections::BTreeSet<WorkspaceId>>,
+) -> Result<(), AppError> {
+    let workspaces = state.store().workspaces().await?;
+    for ws in workspaces
+        .into_iter()
+        .filter(|w| only.is_none_or(|set| set.contains(&w.id)))
+    {
         let data = folder_data(state, ws.id, Lang::Nl, None).await?;
         let pdf = render_folder(data).await?;
         let path = folder_path(print_dir, &ws.name);

@@ -113,6 +113,19 @@ async fn serve_keeps_a_current_folder_on_disk() {
         }
     };
     assert!(wait_for("Gemeente Voorbeeld").await, "written at start");
+    let neighbour = crisismap_web::print::folder_path(dir.path(), "Gemeente Buurdorp");
+    let mut neighbour_written = None;
+    for _ in 0..100 {
+        neighbour_written = std::fs::metadata(&neighbour)
+            .and_then(|m| m.modified())
+            .ok();
+        if neighbour_written.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let neighbour_written =
+        neighbour_written.expect("every workspace's folder is written at start");
     let mut b = app.login(&email_for(Role::Editor)).await;
     b.refresh_csrf("/voorbereiden/contacten").await;
     b.post_form(
@@ -127,6 +140,13 @@ async fn serve_keeps_a_current_folder_on_disk() {
     assert!(
         wait_for("Nieuwe Liaison").await,
         "rewritten shortly after a change"
+    );
+    let neighbour_now = std::fs::metadata(&neighbour)
+        .and_then(|m| m.modified())
+        .expect("still there");
+    assert_eq!(
+        neighbour_written, neighbour_now,
+        "an unchanged workspace is not printed again"
     );
     assert!(
         !dir.path()

@@ -246,16 +246,7 @@ async fn disable_user(
     auth: Authed<AdminOnly>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
-    commands::change_user(
-        &state,
-        &auth.principal,
-        &auth.ctx.origin,
-        id,
-        UserChange::Disable,
-    )
-    .await?;
-    Ok(StatusCode::NO_CONTENT)
+    change_user(&state, &auth, &id, UserChange::Disable).await
 }
 
 #[utoipa::path(post, path = "/api/v1/users/{id}/enable", tag = "users",
@@ -266,15 +257,19 @@ async fn enable_user(
     auth: Authed<AdminOnly>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
+    change_user(&state, &auth, &id, UserChange::Enable).await
+}
+
+/// Both doors' user change, answered as the API does: 204, or 404 for a user of another
+/// workspace (or none), 409 when the last administrator would go.
+async fn change_user(
+    state: &AppState,
+    auth: &Authed<AdminOnly>,
+    id: &str,
+    change: UserChange,
+) -> Result<StatusCode, AppError> {
     let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
-    commands::change_user(
-        &state,
-        &auth.principal,
-        &auth.ctx.origin,
-        id,
-        UserChange::Enable,
-    )
-    .await?;
+    commands::change_user(state, &auth.principal, &auth.ctx.origin, id, change).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -16,6 +16,7 @@ use askama::Template;
 use axum::extract::{Multipart, Path, Query, RawForm, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use base64::Engine;
 use crisismap_core::register::readiness::{ChecklistPhase, scores};
 use crisismap_core::register::views::{
     ContactView, MeetingView, OrganisationView, PlanView, RosterView, TeamView,
@@ -964,7 +965,7 @@ pub async fn import_preview(
         Ok(ParsedImport {
             preview, ignored, ..
         }) => {
-            let payload = base64_encode(&bytes);
+            let payload = base64::engine::general_purpose::STANDARD.encode(&bytes);
             import_page(
                 &state,
                 &auth,
@@ -1004,7 +1005,9 @@ pub async fn import_confirm(
         .find(|(k, _)| k == "bestand")
         .map(|(_, v)| v.as_str())
         .unwrap_or("");
-    let bytes = base64_decode(payload).ok_or_else(|| AppError::BadRequest("bad payload".into()))?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(payload.trim())
+        .map_err(|_| AppError::BadRequest("the import file was not sent back intact".into()))?;
     let ws = auth.user().workspace;
     let index = Index::load(&state, ws).await?;
     let records = match parse_import(&bytes, &index, tr) {
@@ -1044,56 +1047,6 @@ pub async fn import_confirm(
     )
     .await;
     Ok(Redirect::to("/voorbereiden/contacten?melding=imported").into_response())
-}
-
-pub(super) fn base64_encode(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-pub(super) fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let s: Vec<u8> = s.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
-    if !s.len().is_multiple_of(4) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(s.len() / 4 * 3);
-    for q in s.chunks(4) {
-        let pad = q.iter().rev().take_while(|c| **c == b'=').count();
-        let mut n = 0u32;
-        for (i, c) in q.iter().enumerate() {
-            let v = if i >= 4 - pad { 0 } else { val(*c)? };
-            n = (n << 6) | v;
-        }
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - pad]);
-    }
-    Some(out)
 }
 
 fn contact_vcards(records: &[&Record]) -> String {
