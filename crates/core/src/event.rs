@@ -1,6 +1,7 @@
 //! Events and their envelope. Every change in crisismap is an event appended to a stream;
 //! events are chained by SHA-256 so that any change to the stored history is detectable.
 
+use crate::crisis::{Answers, Classification, EntryKind, Grip, Phase, Proposal};
 use crate::ids::{EventId, StreamId, UserId, WorkspaceId};
 use crate::register::{RecordId, RecordKind};
 use crate::{Lang, Role};
@@ -94,6 +95,53 @@ pub enum DomainEvent {
         id: RecordId,
         rev: i64,
     },
+    /// The first event of a crisis stream.
+    CrisisOpened {
+        title: String,
+        known: String,
+        /// Canonical UTC text.
+        started_at: String,
+        phase: Phase,
+        exercise: bool,
+    },
+    /// The classification assistant's answers, its proposal and what the advisor chose.
+    CrisisClassified {
+        answers: Answers,
+        proposal: Proposal,
+        classification: Classification,
+        grip: Grip,
+        teams: Vec<RecordId>,
+        accepted: bool,
+        reason: String,
+    },
+    CrisisPhaseChanged {
+        phase: Phase,
+        reason: String,
+    },
+    CrisisGripChanged {
+        grip: Grip,
+        reason: String,
+    },
+    CrisisTeamsChanged {
+        teams: Vec<RecordId>,
+        reason: String,
+    },
+    /// The team changed the order in which processes are restored (register processes).
+    RestoreOrderChanged {
+        order: Vec<RecordId>,
+        reason: String,
+    },
+    CrisisClosed {
+        reason: String,
+    },
+    /// An entry of a crisis was recorded or changed; the event holds its whole new state.
+    EntrySaved {
+        kind: EntryKind,
+        id: RecordId,
+        rev: i64,
+        title: String,
+        data: serde_json::Map<String, serde_json::Value>,
+    },
 }
 
 impl DomainEvent {
@@ -108,6 +156,14 @@ impl DomainEvent {
             DomainEvent::UserLanguageChanged { .. } => "user_language_changed",
             DomainEvent::RecordSaved { .. } => "record_saved",
             DomainEvent::RecordArchived { .. } => "record_archived",
+            DomainEvent::CrisisOpened { .. } => "crisis_opened",
+            DomainEvent::CrisisClassified { .. } => "crisis_classified",
+            DomainEvent::CrisisPhaseChanged { .. } => "crisis_phase_changed",
+            DomainEvent::CrisisGripChanged { .. } => "crisis_grip_changed",
+            DomainEvent::CrisisTeamsChanged { .. } => "crisis_teams_changed",
+            DomainEvent::RestoreOrderChanged { .. } => "restore_order_changed",
+            DomainEvent::CrisisClosed { .. } => "crisis_closed",
+            DomainEvent::EntrySaved { .. } => "entry_saved",
         }
     }
 

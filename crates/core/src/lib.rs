@@ -3,6 +3,7 @@
 
 pub mod cascade;
 pub mod clock;
+pub mod crisis;
 pub mod event;
 pub mod ids;
 pub mod interchange;

@@ -118,8 +118,8 @@ impl WorkspaceState {
                     u.language = *language;
                 }
             }
-            // Register records live in the preparation stream, not here.
-            DomainEvent::RecordSaved { .. } | DomainEvent::RecordArchived { .. } => {}
+            // Register records and crises live in streams of their own, not here.
+            _ => {}
         }
     }
 

@@ -15,6 +15,8 @@ pub enum StoreError {
     Workspace(#[from] WorkspaceError),
     #[error(transparent)]
     Register(#[from] RegisterError),
+    #[error(transparent)]
+    Crisis(#[from] crisismap_core::crisis::CrisisError),
     /// A problem the user can fix (wrong path, unreachable database), said in one line.
     #[error("{0}")]
     Open(String),

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod backend;
+mod crisis;
 pub mod demo;
 mod error;
 mod events;
@@ -17,6 +18,7 @@ mod verify;
 
 pub use accounts::{ApiTokenInfo, AuditEntry, AuditRecord, SessionInfo, SessionRecord};
 pub use backend::{Backend, Location, OpenMode};
+pub use crisis::{CrisisRecord, Entry, EntryChange, EntryFilter, search_text as search_text_of};
 pub use error::StoreError;
 pub use events::{Expected, StreamNotice};
 pub use queries::{NewCredential, StreamInfo, UserRecord, WorkspaceRecord};

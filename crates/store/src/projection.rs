@@ -14,6 +14,8 @@ pub const READ_MODELS: &[(&str, &str)] = &[
     ("rm_workspaces", "id"),
     ("rm_users", "id"),
     ("rm_records", "id"),
+    ("rm_crises", "id"),
+    ("rm_crisis_entries", "id"),
 ];
 
 pub(crate) async fn apply(
@@ -109,6 +111,29 @@ pub(crate) async fn apply(
             .bind(env.workspace.to_string())
             .execute(&mut *conn)
             .await?;
+        }
+        DomainEvent::CrisisOpened { .. }
+        | DomainEvent::CrisisClassified { .. }
+        | DomainEvent::CrisisPhaseChanged { .. }
+        | DomainEvent::CrisisGripChanged { .. }
+        | DomainEvent::CrisisTeamsChanged { .. }
+        | DomainEvent::RestoreOrderChanged { .. }
+        | DomainEvent::CrisisClosed { .. } => {
+            crate::crisis::project_crisis(conn, env, event, &at).await?;
+        }
+        DomainEvent::EntrySaved {
+            kind,
+            id,
+            rev,
+            title,
+            data,
+        } => {
+            crate::crisis::project_entry(conn, env, *kind, *id, *rev, title, data, &at).await?;
+            sqlx::query("UPDATE rm_crises SET updated_at = $1 WHERE id = $2")
+                .bind(&at)
+                .bind(env.stream.to_string())
+                .execute(&mut *conn)
+                .await?;
         }
         DomainEvent::UserLanguageChanged { user_id, language } => {
             sqlx::query("UPDATE rm_users SET language = $1, updated_at = $2 WHERE id = $3")

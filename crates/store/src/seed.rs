@@ -30,6 +30,18 @@ pub(crate) fn rows(rows: &[&[(&str, &str)]]) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
+/// An escalation agreement with the parties it says must be informed.
+fn informing(mut record: RawRecord, parties: &[&str]) -> RawRecord {
+    record.groups.insert(
+        "inform".to_owned(),
+        parties
+            .iter()
+            .map(|p| BTreeMap::from([("party".to_owned(), (*p).to_owned())]))
+            .collect(),
+    );
+    record
+}
+
 /// References known while seeding (records saved earlier in the same seeding).
 #[derive(Default)]
 pub(crate) struct Known(pub HashMap<RecordId, RecordKind>);
@@ -124,94 +136,114 @@ pub(crate) async fn seed_defaults_with(
         policy.to_string(),
     );
     let escalations = vec![
-        raw(&[
-            ("name", "Alleen de eigen organisatie geraakt"),
-            ("step", "1"),
-            (
-                "applies_when",
-                "Een cyberincident raakt alleen de gemeentelijke organisatie, zonder gevolgen daarbuiten.",
-            ),
-            ("to_team", &calamity_s),
-            (
-                "who_informs",
-                "De CISO informeert de gemeentesecretaris en de portefeuillehouder ICT, en houdt contact met de IBD.",
-            ),
-            ("line", "Piketnummer CISO"),
-            ("who_decides", "CISO en gemeentesecretaris"),
-        ]),
-        raw(&[
-            ("name", "Gevolgen buiten de organisatie"),
-            ("step", "2"),
-            (
-                "applies_when",
-                "Het incident heeft gevolgen buiten de gemeentelijke organisatie: cascade-effecten in de fysieke wereld of voor openbare orde en veiligheid.",
-            ),
-            ("from_team", &calamity_s),
-            ("to_team", &policy_s),
-            (
-                "who_informs",
-                "De CISO informeert de adviseur crisisbeheersing; die informeert de burgemeester en de gemeentesecretaris.",
-            ),
-            ("line", "Piketnummer adviseur crisisbeheersing"),
-            ("who_decides", "Burgemeester"),
-        ]),
-        raw(&[
-            ("name", "Vermoeden van opzet of een strafbaar feit"),
-            ("step", "3"),
-            (
-                "applies_when",
-                "Er is (een vermoeden van) opzet of criminele activiteit, bijvoorbeeld ransomware of afpersing.",
-            ),
-            ("from_team", &calamity_s),
-            ("to_team", &triangle_s),
-            (
-                "who_informs",
-                "De adviseur crisisbeheersing informeert de burgemeester, die de driehoek bijeenroept; aangifte bij de politie.",
-            ),
-            ("line", "Burgemeester via de adviseur OOV"),
-            (
-                "who_decides",
-                "Burgemeester, officier van justitie en politie",
-            ),
-        ]),
-        raw(&[
-            ("name", "Meer dan plaatselijke betekenis"),
-            ("step", "4"),
-            (
-                "applies_when",
-                "De crisis heeft meer dan plaatselijke betekenis, of dat dreigt: voorstel aan de voorzitter veiligheidsregio om GRIP 4 af te kondigen.",
-            ),
-            ("from_team", &policy_s),
-            ("to_other", "Voorzitter veiligheidsregio (GRIP 4)"),
-            (
-                "who_informs",
-                "De burgemeester informeert de voorzitter van de veiligheidsregio.",
-            ),
-            ("line", "Burgemeester naar voorzitter veiligheidsregio"),
-            ("who_decides", "Voorzitter veiligheidsregio"),
-        ]),
-        raw(&[
-            ("name", "Vitale infrastructuur geraakt"),
-            ("step", "5"),
-            (
-                "applies_when",
-                "Vitale infrastructuur is geraakt (drinkwater, elektriciteit, telecom, betalingsverkeer): het NCSC leidt de bestrijding van de digitale oorzaak, de gemeente bestrijdt de gevolgen.",
-            ),
-            ("from_team", &policy_s),
-            (
-                "to_other",
-                "NCSC (digitale oorzaak); veiligheidsregio (gevolgen)",
-            ),
-            (
-                "who_informs",
-                "De adviseur crisisbeheersing legt contact met het NCSC en de veiligheidsregio.",
-            ),
-            ("line", "Veiligheidsregio via de ROL"),
-            (
-                "who_decides",
-                "NCSC voor de oorzaak, burgemeester voor de gevolgen",
-            ),
-        ]),
+        informing(
+            raw(&[
+                ("name", "Alleen de eigen organisatie geraakt"),
+                ("step", "1"),
+                (
+                    "applies_when",
+                    "Een cyberincident raakt alleen de gemeentelijke organisatie, zonder gevolgen daarbuiten.",
+                ),
+                ("to_team", &calamity_s),
+                (
+                    "who_informs",
+                    "De CISO informeert de gemeentesecretaris en de portefeuillehouder ICT, en houdt contact met de IBD.",
+                ),
+                ("line", "Piketnummer CISO"),
+                ("who_decides", "CISO en gemeentesecretaris"),
+                ("classification", "cyber_incident"),
+            ]),
+            &["municipal_secretary", "alderman_ict", "ibd"],
+        ),
+        informing(
+            raw(&[
+                ("name", "Gevolgen buiten de organisatie"),
+                ("step", "2"),
+                (
+                    "applies_when",
+                    "Het incident heeft gevolgen buiten de gemeentelijke organisatie: cascade-effecten in de fysieke wereld of voor openbare orde en veiligheid.",
+                ),
+                ("from_team", &calamity_s),
+                ("to_team", &policy_s),
+                (
+                    "who_informs",
+                    "De CISO informeert de adviseur crisisbeheersing; die informeert de burgemeester en de gemeentesecretaris.",
+                ),
+                ("line", "Piketnummer adviseur crisisbeheersing"),
+                ("who_decides", "Burgemeester"),
+                ("classification", "cyber_crisis"),
+            ]),
+            &["mayor", "municipal_secretary", "safety_region"],
+        ),
+        informing(
+            raw(&[
+                ("name", "Vermoeden van opzet of een strafbaar feit"),
+                ("step", "3"),
+                (
+                    "applies_when",
+                    "Er is (een vermoeden van) opzet of criminele activiteit, bijvoorbeeld ransomware of afpersing.",
+                ),
+                ("from_team", &calamity_s),
+                ("to_team", &triangle_s),
+                (
+                    "who_informs",
+                    "De adviseur crisisbeheersing informeert de burgemeester, die de driehoek bijeenroept; aangifte bij de politie.",
+                ),
+                ("line", "Burgemeester via de adviseur OOV"),
+                (
+                    "who_decides",
+                    "Burgemeester, officier van justitie en politie",
+                ),
+                ("classification", "crime_suspected"),
+            ]),
+            &["mayor", "police", "prosecutor"],
+        ),
+        informing(
+            raw(&[
+                ("name", "Meer dan plaatselijke betekenis"),
+                ("step", "4"),
+                (
+                    "applies_when",
+                    "De crisis heeft meer dan plaatselijke betekenis, of dat dreigt: voorstel aan de voorzitter veiligheidsregio om GRIP 4 af te kondigen.",
+                ),
+                ("from_team", &policy_s),
+                ("to_other", "Voorzitter veiligheidsregio (GRIP 4)"),
+                (
+                    "who_informs",
+                    "De burgemeester informeert de voorzitter van de veiligheidsregio.",
+                ),
+                ("line", "Burgemeester naar voorzitter veiligheidsregio"),
+                ("who_decides", "Voorzitter veiligheidsregio"),
+                ("classification", "beyond_local"),
+            ]),
+            &["safety_region"],
+        ),
+        informing(
+            raw(&[
+                ("name", "Vitale infrastructuur geraakt"),
+                ("step", "5"),
+                (
+                    "applies_when",
+                    "Vitale infrastructuur is geraakt (drinkwater, elektriciteit, telecom, betalingsverkeer): het NCSC leidt de bestrijding van de digitale oorzaak, de gemeente bestrijdt de gevolgen.",
+                ),
+                ("from_team", &policy_s),
+                (
+                    "to_other",
+                    "NCSC (digitale oorzaak); veiligheidsregio (gevolgen)",
+                ),
+                (
+                    "who_informs",
+                    "De adviseur crisisbeheersing legt contact met het NCSC en de veiligheidsregio.",
+                ),
+                ("line", "Veiligheidsregio via de ROL"),
+                (
+                    "who_decides",
+                    "NCSC voor de oorzaak, burgemeester voor de gevolgen",
+                ),
+                ("classification", "vital_infrastructure"),
+            ]),
+            &["ncsc", "safety_region"],
+        ),
     ];
     save_all(store, ws, actor, RecordKind::Escalation, escalations, known).await?;
     Ok([calamity, triangle, policy])

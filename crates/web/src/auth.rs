@@ -338,6 +338,9 @@ pub trait MinRole: Send + Sync + 'static {
 
 #[derive(Debug)]
 pub struct ViewerUp;
+/// Members and up: those who record in a crisis (log, decisions, actions, picture).
+#[derive(Debug)]
+pub struct MemberUp;
 #[derive(Debug)]
 pub struct EditorUp;
 #[derive(Debug)]
@@ -345,6 +348,9 @@ pub struct AdminOnly;
 
 impl MinRole for ViewerUp {
     const ROLE: Role = Role::Viewer;
+}
+impl MinRole for MemberUp {
+    const ROLE: Role = Role::Member;
 }
 impl MinRole for EditorUp {
     const ROLE: Role = Role::Editor;

@@ -54,6 +54,7 @@ static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = La
     ENTRIES
         .iter()
         .chain(crate::i18n_register::ENTRIES)
+        .chain(crate::i18n_crisis::ENTRIES)
         .map(|(k, nl, en)| (*k, (*nl, *en)))
         .collect()
 });
@@ -855,7 +856,11 @@ mod tests {
     #[test]
     fn every_key_is_unique_and_translated() {
         let mut seen = HashSet::new();
-        for (key, nl, en) in ENTRIES.iter().chain(crate::i18n_register::ENTRIES) {
+        for (key, nl, en) in ENTRIES
+            .iter()
+            .chain(crate::i18n_register::ENTRIES)
+            .chain(crate::i18n_crisis::ENTRIES)
+        {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(
                 !nl.trim().is_empty() && !en.trim().is_empty(),
@@ -918,6 +923,33 @@ mod register_tests {
                     }
                 }
             }
+        }
+        for kind in crisismap_core::crisis::EntryKind::ALL {
+            let s = kind.schema();
+            for suffix in ["plural", "one", "new", "lead"] {
+                check(format!("e.{kind}.{suffix}"));
+            }
+            if kind.immutable() {
+                check(format!("e.{kind}.immutable"));
+            }
+            for f in s.fields {
+                check(format!("f.{kind}.{}", f.name));
+                if let FieldType::Choice(codes) = f.ty {
+                    for c in codes {
+                        check(format!("c.{}.{c}", f.name));
+                    }
+                }
+            }
+            for g in s.groups {
+                check(format!("g.{kind}.{}", g.name));
+                for f in g.fields {
+                    check(format!("f.{kind}.{}.{}", g.name, f.name));
+                }
+            }
+        }
+        for q in crisismap_core::crisis::Answers::QUESTIONS {
+            check(format!("q.{q}"));
+            check(format!("q.{q}.hint"));
         }
         for item in crisismap_core::register::readiness::ITEMS {
             if item.derived {

@@ -9,8 +9,10 @@ mod api;
 mod assets;
 mod auth;
 mod commands;
+mod crisis;
 mod error;
 mod i18n;
+mod i18n_crisis;
 mod i18n_register;
 mod layers;
 mod live;
@@ -124,6 +126,7 @@ pub fn app(state: AppState) -> Router {
         Router::new()
             .merge(pages::router())
             .merge(register::router())
+            .merge(crisis::router())
             .nest("/api/v1", api::router())
             .merge(live::router())
             .merge(assets::router())

@@ -58,6 +58,8 @@ pub struct PageCtx {
     pub icon: &'static str,
     /// The stream whose changes refresh this page (`main[data-live-stream]`).
     pub live_stream: Option<String>,
+    /// Shows the OEFENING (exercise) banner: every page of an exercise run says so.
+    pub exercise: bool,
 }
 
 impl PageCtx {
@@ -76,6 +78,7 @@ impl PageCtx {
             js: assets::js_url(),
             icon: assets::icon_url(),
             live_stream: None,
+            exercise: false,
         }
     }
 
@@ -93,6 +96,7 @@ impl PageCtx {
             js: assets::js_url(),
             icon: assets::icon_url(),
             live_stream: None,
+            exercise: false,
         }
     }
 
@@ -126,6 +130,7 @@ impl PageCtx {
             js: assets::js_url(),
             icon: assets::icon_url(),
             live_stream: None,
+            exercise: false,
         }
     }
 

@@ -60,10 +60,21 @@ pub const PLAN_TYPES: &[&str] = &[
     "exercise_plan",
     "other",
 ];
+/// When an escalation agreement applies: for a classification, or when the classification
+/// assistant's answer to a question is yes (empty: always).
+pub const ESCALATION_SCOPES: &[&str] = &[
+    "cyber_incident",
+    "cyber_crisis",
+    "crime_suspected",
+    "beyond_local",
+    "vital_infrastructure",
+    "national",
+];
 pub const READINESS_STATUSES: &[&str] = &["not_started", "in_progress", "in_order"];
 
 static CONTACT: Schema = Schema {
-    kind: RecordKind::Contact,
+    code: "contact",
+    checks: no_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -87,7 +98,8 @@ static CONTACT: Schema = Schema {
 };
 
 static ORGANISATION: Schema = Schema {
-    kind: RecordKind::Organisation,
+    code: "organisation",
+    checks: no_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -122,7 +134,8 @@ static ORGANISATION: Schema = Schema {
 };
 
 static TEAM: Schema = Schema {
-    kind: RecordKind::Team,
+    code: "team",
+    checks: no_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -145,7 +158,8 @@ static TEAM: Schema = Schema {
 };
 
 static ROSTER: Schema = Schema {
-    kind: RecordKind::Roster,
+    code: "roster",
+    checks: roster_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -179,7 +193,8 @@ static ROSTER: Schema = Schema {
 };
 
 static ESCALATION: Schema = Schema {
-    kind: RecordKind::Escalation,
+    code: "escalation",
+    checks: no_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -191,13 +206,20 @@ static ESCALATION: Schema = Schema {
         f("who_informs", T::LongText { max: 1000 }, false),
         f("line", LINE, false),
         f("who_decides", LINE, false),
+        f("classification", T::Choice(ESCALATION_SCOPES), false),
     ],
-    groups: &[],
+    groups: &[Group {
+        name: "inform",
+        fields: &[f("party", T::Choice(crate::crisis::PARTIES), true)],
+        blank_rows: 2,
+        max_rows: 20,
+    }],
     columns: &["step", "from_team", "to_team", "who_decides"],
 };
 
 static PROCESS: Schema = Schema {
-    kind: RecordKind::Process,
+    code: "process",
+    checks: process_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -232,7 +254,8 @@ static PROCESS: Schema = Schema {
 };
 
 static MEETING: Schema = Schema {
-    kind: RecordKind::Meeting,
+    code: "meeting",
+    checks: no_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -274,7 +297,8 @@ static MEETING: Schema = Schema {
 };
 
 static PLAN: Schema = Schema {
-    kind: RecordKind::Plan,
+    code: "plan",
+    checks: no_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -290,7 +314,8 @@ static PLAN: Schema = Schema {
 };
 
 static READINESS: Schema = Schema {
-    kind: RecordKind::Readiness,
+    code: "readiness",
+    checks: no_checks,
     title: "item",
     fields: &[
         f("item", T::Choice(super::readiness::ITEM_CODES), true),
@@ -323,29 +348,29 @@ pub fn schema(kind: RecordKind) -> &'static Schema {
 }
 
 /// Checks across fields, run once every field is valid on its own.
-pub fn extra_checks(kind: RecordKind, data: &Map<String, Value>) -> Vec<FieldIssue> {
-    match kind {
-        RecordKind::Roster => {
-            let mut issues = periods(data, "shifts", true);
-            issues.extend(periods(data, "exceptions", false));
-            issues
-        }
-        RecordKind::Process => {
-            let fallback = data
-                .get("manual_fallback")
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
-            let how = data
-                .get("fallback_how")
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            if fallback && how.trim().is_empty() {
-                vec![FieldIssue::new("fallback_how", "required_with_fallback")]
-            } else {
-                vec![]
-            }
-        }
-        _ => vec![],
+pub fn no_checks(_: &Map<String, Value>) -> Vec<FieldIssue> {
+    vec![]
+}
+
+fn roster_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = periods(data, "shifts", true);
+    issues.extend(periods(data, "exceptions", false));
+    issues
+}
+
+fn process_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let fallback = data
+        .get("manual_fallback")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let how = data
+        .get("fallback_how")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if fallback && how.trim().is_empty() {
+        vec![FieldIssue::new("fallback_how", "required_with_fallback")]
+    } else {
+        vec![]
     }
 }
 

@@ -100,6 +100,16 @@ pub struct EscalationView {
     pub who_informs: Option<String>,
     pub line: Option<String>,
     pub who_decides: Option<String>,
+    /// `cyber_incident` or `cyber_crisis`; none: applies to both.
+    pub classification: Option<String>,
+    /// The parties this step says must be informed.
+    #[serde(default)]
+    pub inform: Vec<PartyRow>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PartyRow {
+    pub party: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

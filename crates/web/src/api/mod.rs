@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/users/{id}/disable", post(disable_user))
         .route("/users/{id}/enable", post(enable_user))
         .merge(crate::register::api::router())
+        .merge(crate::crisis::api::router())
         .fallback(crate::pages::not_found)
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("api-version"),
@@ -48,9 +49,16 @@ pub fn router() -> Router<AppState> {
     paths(me, streams, events, list_users, add_user, disable_user, enable_user,
         crate::register::api::list, crate::register::api::one, crate::register::api::create,
         crate::register::api::update, crate::register::api::archive, crate::register::api::oncall,
-        crate::register::api::readiness),
+        crate::register::api::readiness,
+        crate::crisis::api::list, crate::crisis::api::open, crate::crisis::api::one,
+        crate::crisis::api::classify, crate::crisis::api::phase, crate::crisis::api::grip,
+        crate::crisis::api::restore_order, crate::crisis::api::close, crate::crisis::api::timeline,
+        crate::crisis::api::entries, crate::crisis::api::entry, crate::crisis::api::create,
+        crate::crisis::api::update),
     components(schemas(MeDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError,
-        crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto)),
+        crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
+        crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto,
+        crate::crisis::OpenInput)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]

@@ -23,7 +23,6 @@ pub fn router() -> Router<AppState> {
             "/wachtwoord",
             get(login::password_form).post(login::change_password),
         )
-        .route("/crisis", get(sections::crisis))
         .route("/nafase", get(sections::aftermath))
         .route("/oefenen", get(sections::exercise))
         .route("/afdrukken", get(sections::print))

@@ -25,7 +25,6 @@ struct SectionPage {
 }
 
 /// Part keys: each part key `k` has `k.title` and `k.desc` in the translations.
-const CRISIS: &[&str] = &["part.crises"];
 const AFTERMATH: &[&str] = &[
     "part.recovery",
     "part.evaluation",
@@ -66,13 +65,6 @@ async fn section_page(
         ctx,
         parts,
     })
-}
-
-pub async fn crisis(
-    State(s): State<AppState>,
-    a: Authed<ViewerUp>,
-) -> Result<Html<String>, AppError> {
-    section_page(&s, &a, Section::Crisis, "section.crisis", CRISIS).await
 }
 
 pub async fn aftermath(

@@ -1,7 +1,7 @@
 //! How stored values read on a page: local times, Dutch dates, labels instead of codes,
 //! names (linked) instead of ids, readable phone numbers.
 
-use super::Index;
+use super::Refs;
 use crate::i18n::Tr;
 use crisismap_core::register::schema::{Field, FieldType};
 use crisismap_core::register::{RecordId, RecordKind};
@@ -56,7 +56,8 @@ pub fn choice_label(tr: Tr, field: &str, code: &str) -> &'static str {
     tr.t(&format!("c.{field}.{code}"))
 }
 
-pub fn show(field: &Field, value: Option<&Value>, index: &Index, tr: Tr) -> Shown {
+pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Shown {
+    let index = refs.index();
     let Some(value) = value else {
         return Shown::plain("");
     };
@@ -104,6 +105,20 @@ pub fn show(field: &Field, value: Option<&Value>, index: &Index, tr: Tr) -> Show
                     None => Shown::plain(tr.t("register.unknown_ref")),
                 }
             }
+            FieldType::Entry(kind) => {
+                match s.parse().ok().and_then(|id| refs.entry_label(kind, id)) {
+                    Some((text, href)) => Shown {
+                        text,
+                        href: Some(href),
+                        multiline: false,
+                    },
+                    None => Shown::plain(tr.t("register.unknown_ref")),
+                }
+            }
+            FieldType::User => match s.parse().ok().and_then(|id| refs.user_name(id)) {
+                Some(text) => Shown::plain(text),
+                None => Shown::plain(tr.t("register.unknown_ref")),
+            },
             FieldType::LongText { .. } => Shown {
                 text: s.clone(),
                 href: None,

@@ -1,8 +1,8 @@
 //! Builds the form for a kind from its schema: every field labelled, hinted and tied to its
 //! error message, groups as numbered rows with spare rows for adding more.
 
-use super::Index;
 use super::display::choice_label;
+use super::{Index, Refs};
 use crate::error::FieldError;
 use crate::i18n::Tr;
 use crisismap_core::register::schema::{Field, FieldType, Schema};
@@ -122,7 +122,7 @@ fn html_id(name: &str) -> String {
     format!("f-{}", name.replace('.', "-"))
 }
 
-fn input_for(field: &Field, value: &str, index: &Index, tr: Tr) -> Input {
+fn input_for(field: &Field, value: &str, refs: &dyn Refs, tr: Tr) -> Input {
     match field.ty {
         FieldType::Text { max } => Input::Text { max },
         FieldType::LongText { .. } => Input::Area,
@@ -145,9 +145,30 @@ fn input_for(field: &Field, value: &str, index: &Index, tr: Tr) -> Input {
             }));
             Input::Select(opts)
         }
-        FieldType::Ref(kind) => record_options(index, value, tr, |r| r.kind == kind, false),
-        FieldType::AnyRef => {
-            record_options(index, value, tr, |r| r.kind != RecordKind::Readiness, true)
+        FieldType::Ref(kind) => record_options(refs.index(), value, tr, |r| r.kind == kind, false),
+        FieldType::AnyRef => record_options(
+            refs.index(),
+            value,
+            tr,
+            |r| r.kind != RecordKind::Readiness,
+            true,
+        ),
+        FieldType::Entry(_) | FieldType::User => {
+            let mut opts = vec![Opt {
+                value: String::new(),
+                label: tr.t("form.choose").to_owned(),
+                selected: value.is_empty(),
+            }];
+            let choices = match field.ty {
+                FieldType::Entry(kind) => refs.entry_options(kind),
+                _ => refs.user_options(),
+            };
+            opts.extend(choices.into_iter().map(|(id, label)| Opt {
+                selected: value == id,
+                value: id,
+                label,
+            }));
+            Input::Select(opts)
         }
     }
 }
@@ -200,16 +221,16 @@ pub fn build(
     schema: &Schema,
     raw: &RawRecord,
     errors: &[FieldError],
-    index: &Index,
+    refs: &dyn Refs,
     tr: Tr,
 ) -> FormView {
-    let kind = schema.kind.code();
+    let kind = schema.code;
     let make = |field: &Field, name: String, label_key: String, hint_key: String, value: String| {
         FormField {
             id: html_id(&name),
             label: tr.t(&label_key).to_owned(),
             hint: tr.try_t(&hint_key),
-            input: input_for(field, &value, index, tr),
+            input: input_for(field, &value, refs, tr),
             error: error_for(errors, &name),
             required: field.required,
             value,
@@ -288,7 +309,7 @@ pub fn build(
 
 /// "Telefoonnummers, rij 2: Nummer" for `phones.1.number`.
 pub fn label_of(schema: &Schema, path: &str, tr: Tr) -> String {
-    let kind = schema.kind.code();
+    let kind = schema.code;
     let parts: Vec<&str> = path.splitn(3, '.').collect();
     match parts.as_slice() {
         [group, row, field] => {

@@ -5,7 +5,7 @@
 pub mod api;
 pub(crate) mod display;
 mod extras;
-mod form;
+pub(crate) mod form;
 mod pages;
 
 pub use pages::router;
@@ -17,6 +17,44 @@ use crisismap_core::WorkspaceId;
 use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind, RefLookup, RegisterError};
 use crisismap_store::{RecordChange, StoreError};
 use std::collections::HashMap;
+
+/// Resolves references for forms and pages: register records always; crisis entries and
+/// users where the page knows them (the crisis room).
+pub trait Refs {
+    fn index(&self) -> &Index;
+
+    /// (id, label) of the entries of a kind that a field may point at.
+    fn entry_options(&self, kind: crisismap_core::crisis::EntryKind) -> Vec<(String, String)> {
+        let _ = kind;
+        vec![]
+    }
+
+    /// (label, href) of one entry.
+    fn entry_label(
+        &self,
+        kind: crisismap_core::crisis::EntryKind,
+        id: RecordId,
+    ) -> Option<(String, String)> {
+        let _ = (kind, id);
+        None
+    }
+
+    /// (id, name) of the workspace's enabled users.
+    fn user_options(&self) -> Vec<(String, String)> {
+        vec![]
+    }
+
+    fn user_name(&self, id: crisismap_core::UserId) -> Option<String> {
+        let _ = id;
+        None
+    }
+}
+
+impl Refs for Index {
+    fn index(&self) -> &Index {
+        self
+    }
+}
 
 /// All records of a workspace, indexed, for references and derived views.
 pub struct Index {

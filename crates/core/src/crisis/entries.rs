@@ -1,0 +1,574 @@
+//! Everything recorded in a crisis is an entry of one of these kinds, each described by a
+//! schema (the same machinery as the register's records: one description validates both
+//! doors and draws the forms). Log entries and decisions are never changed: a correction or
+//! a superseding decision is a new entry that points at the old one.
+
+use super::PARTIES;
+use crate::register::RecordKind;
+use crate::register::schema::{Field, FieldIssue, FieldType as T, Group, Schema};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A line in the log (logboek).
+    Log,
+    /// A decision with its considerations (besluit).
+    Decision,
+    /// An action point (actiepunt).
+    Action,
+    /// A strategic dilemma or key decision to weigh.
+    Dilemma,
+    /// A worst, real or best case.
+    Scenario,
+    /// Who is present in a team, a liaison or an expert.
+    Attendance,
+    /// A request for support from the safety region.
+    Support,
+    /// Who was informed, when, by whom and how.
+    Informing,
+    /// A message to an audience.
+    Communication,
+    /// A meeting of a crisis team (BOB: picture, judgement, decision).
+    Bob,
+    /// A fact, uncertainty or assumption in the shared picture.
+    Fact,
+    /// The status of one of the municipality's processes in the shared picture.
+    ProcessStatus,
+    /// An affected external organisation and its cascade effects.
+    Effect,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 13] = [
+        EntryKind::Log,
+        EntryKind::Decision,
+        EntryKind::Action,
+        EntryKind::Dilemma,
+        EntryKind::Scenario,
+        EntryKind::Attendance,
+        EntryKind::Support,
+        EntryKind::Informing,
+        EntryKind::Communication,
+        EntryKind::Bob,
+        EntryKind::Fact,
+        EntryKind::ProcessStatus,
+        EntryKind::Effect,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EntryKind::Log => "log",
+            EntryKind::Decision => "decision",
+            EntryKind::Action => "action",
+            EntryKind::Dilemma => "dilemma",
+            EntryKind::Scenario => "scenario",
+            EntryKind::Attendance => "attendance",
+            EntryKind::Support => "support",
+            EntryKind::Informing => "informing",
+            EntryKind::Communication => "communication",
+            EntryKind::Bob => "bob",
+            EntryKind::Fact => "fact",
+            EntryKind::ProcessStatus => "process_status",
+            EntryKind::Effect => "effect",
+        }
+    }
+
+    /// The Dutch path segment under `/crisis/{id}/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntryKind::Log => "logboek",
+            EntryKind::Decision => "besluiten",
+            EntryKind::Action => "acties",
+            EntryKind::Dilemma => "dilemmas",
+            EntryKind::Scenario => "scenarios",
+            EntryKind::Attendance => "aanwezigheid",
+            EntryKind::Support => "bijstand",
+            EntryKind::Informing => "informeren",
+            EntryKind::Communication => "communicatie",
+            EntryKind::Bob => "vergaderingen",
+            EntryKind::Fact => "feiten",
+            EntryKind::ProcessStatus => "processen",
+            EntryKind::Effect => "effecten",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// Log entries and decisions are never changed once recorded.
+    pub fn immutable(self) -> bool {
+        matches!(self, EntryKind::Log | EntryKind::Decision)
+    }
+
+    /// Kinds whose title must be unique in a crisis (one status per process).
+    pub fn unique_title(self) -> bool {
+        matches!(self, EntryKind::ProcessStatus)
+    }
+
+    /// The field holding the entry's status, for filters and the timeline.
+    pub fn tag_field(self) -> Option<&'static str> {
+        match self {
+            EntryKind::Log => Some("category"),
+            EntryKind::Action | EntryKind::Communication | EntryKind::Support => Some("status"),
+            EntryKind::ProcessStatus | EntryKind::Effect => Some("status"),
+            EntryKind::Scenario => Some("case"),
+            EntryKind::Informing => Some("party"),
+            EntryKind::Fact => Some("nature"),
+            EntryKind::Attendance => Some("kind"),
+            EntryKind::Decision | EntryKind::Dilemma | EntryKind::Bob => None,
+        }
+    }
+
+    pub fn schema(self) -> &'static Schema {
+        match self {
+            EntryKind::Log => &LOG,
+            EntryKind::Decision => &DECISION,
+            EntryKind::Action => &ACTION,
+            EntryKind::Dilemma => &DILEMMA,
+            EntryKind::Scenario => &SCENARIO,
+            EntryKind::Attendance => &ATTENDANCE,
+            EntryKind::Support => &SUPPORT,
+            EntryKind::Informing => &INFORMING,
+            EntryKind::Communication => &COMMUNICATION,
+            EntryKind::Bob => &BOB,
+            EntryKind::Fact => &FACT,
+            EntryKind::ProcessStatus => &PROCESS_STATUS,
+            EntryKind::Effect => &EFFECT,
+        }
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for EntryKind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        EntryKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s || k.slug() == s)
+            .ok_or(())
+    }
+}
+
+const fn f(name: &'static str, ty: T, required: bool) -> Field {
+    Field { name, ty, required }
+}
+
+const LINE: T = T::Text { max: 200 };
+const TEXT: T = T::LongText { max: 5000 };
+const LONG: T = T::LongText { max: 20000 };
+
+pub const LOG_CATEGORIES: &[&str] = &[
+    "report",
+    "picture",
+    "contact",
+    "communication",
+    "decision",
+    "action",
+    "other",
+];
+/// Legal powers a decision may rest on (Gemeentewet and Wet veiligheidsregio's).
+pub const POWERS: &[&str] = &[
+    "gemw_172",
+    "gemw_172_3",
+    "gemw_174",
+    "gemw_175",
+    "gemw_176",
+    "wvr_39",
+    "other",
+];
+pub const ACTION_STATUSES: &[&str] = &["new", "in_progress", "done", "closed"];
+pub const CASES: &[&str] = &["worst", "real", "best"];
+pub const LEVELS: &[&str] = &["low", "medium", "high"];
+pub const ATTENDANCE_KINDS: &[&str] = &["member", "liaison", "expert", "support"];
+pub const SUPPORT_ROLES: &[&str] = &[
+    "operational_leader",
+    "technical_chair",
+    "information_manager",
+    "communication_advisor",
+    "other",
+];
+pub const SUPPORT_STATUSES: &[&str] = &["requested", "confirmed", "arrived", "declined", "ended"];
+pub const CHANNELS: &[&str] = &["phone", "email", "in_person", "meeting", "message", "other"];
+pub const AUDIENCES: &[&str] = &["residents", "staff", "council", "press", "partners"];
+pub const COMMUNICATION_STATUSES: &[&str] = &["draft", "approved", "published"];
+pub const NATURES: &[&str] = &["fact", "uncertainty", "assumption"];
+pub const PROCESS_STATUSES: &[&str] = &["normal", "disrupted", "down", "restored"];
+pub const EFFECT_STATUSES: &[&str] = &["threatened", "disrupted", "down", "restored"];
+
+static LOG: Schema = Schema {
+    code: "log",
+    checks: no_checks,
+    title: "text",
+    fields: &[
+        f("occurred_at", T::DateTime, true),
+        f("category", T::Choice(LOG_CATEGORIES), true),
+        f("text", TEXT, true),
+        f("source", LINE, false),
+        f("corrects", T::Entry(EntryKind::Log), false),
+    ],
+    groups: &[],
+    columns: &["occurred_at", "category", "source"],
+};
+
+static DECISION: Schema = Schema {
+    code: "decision",
+    checks: decision_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("decision", TEXT, true),
+        f("considerations", LONG, true),
+        f("alternatives", TEXT, false),
+        f("decided_by", LINE, true),
+        f("capacity", LINE, false),
+        f("power", T::Choice(POWERS), false),
+        f("power_other", LINE, false),
+        f("decided_at", T::DateTime, true),
+        f("dilemma", T::Entry(EntryKind::Dilemma), false),
+        f("scenario", T::Entry(EntryKind::Scenario), false),
+        f("meeting", T::Entry(EntryKind::Bob), false),
+        f("reevaluate_at", T::DateTime, false),
+        f("supersedes", T::Entry(EntryKind::Decision), false),
+    ],
+    groups: &[],
+    columns: &["decided_at", "decided_by", "power", "reevaluate_at"],
+};
+
+static ACTION: Schema = Schema {
+    code: "action",
+    checks: no_checks,
+    title: "what",
+    fields: &[
+        f("what", LINE, true),
+        f("owner", T::User, false),
+        f("owner_name", LINE, false),
+        f("team", T::Ref(RecordKind::Team), false),
+        f("deadline", T::DateTime, false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("status", T::Choice(ACTION_STATUSES), true),
+        f("result", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "owner", "deadline", "team"],
+};
+
+static DILEMMA: Schema = Schema {
+    code: "dilemma",
+    checks: no_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("question", TEXT, false),
+        f("options", TEXT, false),
+        f("notes", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["question"],
+};
+
+static SCENARIO: Schema = Schema {
+    code: "scenario",
+    checks: no_checks,
+    title: "title",
+    fields: &[
+        f("case", T::Choice(CASES), true),
+        f("title", LINE, true),
+        f("description", TEXT, true),
+        f("likelihood", T::Choice(LEVELS), true),
+        f("impact", T::Choice(LEVELS), true),
+        f("consequences", TEXT, false),
+        f("indicators", TEXT, false),
+        f("preparations", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["case", "likelihood", "impact"],
+};
+
+static ATTENDANCE: Schema = Schema {
+    code: "attendance",
+    checks: attendance_checks,
+    title: "person",
+    fields: &[
+        f("person", LINE, true),
+        f("capacity", LINE, false),
+        f("kind", T::Choice(ATTENDANCE_KINDS), true),
+        f("organisation", LINE, false),
+        f("team", T::Ref(RecordKind::Team), false),
+        f("arrived_at", T::DateTime, false),
+        f("left_at", T::DateTime, false),
+    ],
+    groups: &[],
+    columns: &["kind", "capacity", "team", "arrived_at", "left_at"],
+};
+
+static SUPPORT: Schema = Schema {
+    code: "support",
+    checks: support_checks,
+    title: "role",
+    fields: &[
+        f("role", T::Choice(SUPPORT_ROLES), true),
+        f("detail", LINE, false),
+        f("requested_at", T::DateTime, true),
+        f("requested_by", LINE, false),
+        f("status", T::Choice(SUPPORT_STATUSES), true),
+        f("who", LINE, false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "requested_at", "who"],
+};
+
+static INFORMING: Schema = Schema {
+    code: "informing",
+    checks: no_checks,
+    title: "party",
+    fields: &[
+        f("party", T::Choice(PARTIES), true),
+        f("person", LINE, false),
+        f("informed_at", T::DateTime, true),
+        f("by", LINE, true),
+        f("how", T::Choice(CHANNELS), true),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["informed_at", "person", "by", "how"],
+};
+
+static COMMUNICATION: Schema = Schema {
+    code: "communication",
+    checks: communication_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("audience", T::Choice(AUDIENCES), true),
+        f("message", LONG, true),
+        f("status", T::Choice(COMMUNICATION_STATUSES), true),
+        f("approved_by", LINE, false),
+        f("channel", LINE, false),
+        f("published_at", T::DateTime, false),
+    ],
+    groups: &[],
+    columns: &["audience", "status", "approved_by", "published_at"],
+};
+
+static BOB: Schema = Schema {
+    code: "bob",
+    checks: no_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("team", T::Ref(RecordKind::Team), false),
+        f("started_at", T::DateTime, true),
+        f("picture", LONG, false),
+        f("judgement", LONG, false),
+        f("options", TEXT, false),
+        f("next_meeting", T::DateTime, false),
+    ],
+    groups: &[Group {
+        name: "attendees",
+        fields: &[f("person", LINE, true), f("capacity", LINE, false)],
+        blank_rows: 4,
+        max_rows: 60,
+    }],
+    columns: &["started_at", "team", "next_meeting"],
+};
+
+static FACT: Schema = Schema {
+    code: "fact",
+    checks: no_checks,
+    title: "statement",
+    fields: &[
+        f("statement", TEXT, true),
+        f("nature", T::Choice(NATURES), true),
+        f("source", LINE, false),
+        f("observed_at", T::DateTime, false),
+    ],
+    groups: &[],
+    columns: &["nature", "source", "observed_at"],
+};
+
+static PROCESS_STATUS: Schema = Schema {
+    code: "process_status",
+    checks: no_checks,
+    title: "process",
+    fields: &[
+        f("process", T::Ref(RecordKind::Process), true),
+        f("status", T::Choice(PROCESS_STATUSES), true),
+        f("since", T::DateTime, false),
+        f("expected_recovery", T::DateTime, false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "since", "expected_recovery"],
+};
+
+static EFFECT: Schema = Schema {
+    code: "effect",
+    checks: no_checks,
+    title: "name",
+    fields: &[
+        f("name", LINE, true),
+        f("organisation", T::Ref(RecordKind::Organisation), false),
+        f("status", T::Choice(EFFECT_STATUSES), true),
+        f("effect", TEXT, true),
+        f("cascade", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "organisation"],
+};
+
+fn no_checks(_: &Map<String, Value>) -> Vec<FieldIssue> {
+    vec![]
+}
+
+fn text<'a>(data: &'a Map<String, Value>, name: &str) -> &'a str {
+    data.get(name).and_then(Value::as_str).unwrap_or("")
+}
+
+fn decision_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    if text(data, "power") == "other" && text(data, "power_other").trim().is_empty() {
+        return vec![FieldIssue::new("power_other", "required_with_other")];
+    }
+    if !text(data, "reevaluate_at").is_empty()
+        && text(data, "reevaluate_at") <= text(data, "decided_at")
+    {
+        return vec![FieldIssue::new("reevaluate_at", "before_decision")];
+    }
+    vec![]
+}
+
+fn attendance_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let (a, l) = (text(data, "arrived_at"), text(data, "left_at"));
+    if !a.is_empty() && !l.is_empty() && l <= a {
+        return vec![FieldIssue::new("left_at", "end_before_start")];
+    }
+    vec![]
+}
+
+fn support_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    if text(data, "role") == "other" && text(data, "detail").trim().is_empty() {
+        return vec![FieldIssue::new("detail", "required_with_other")];
+    }
+    vec![]
+}
+
+fn communication_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    let status = text(data, "status");
+    if matches!(status, "approved" | "published") && text(data, "approved_by").trim().is_empty() {
+        issues.push(FieldIssue::new("approved_by", "required_to_approve"));
+    }
+    if status == "published" {
+        if text(data, "channel").trim().is_empty() {
+            issues.push(FieldIssue::new("channel", "required_to_publish"));
+        }
+        if text(data, "published_at").is_empty() {
+            issues.push(FieldIssue::new("published_at", "required_to_publish"));
+        }
+    }
+    issues
+}
+
+/// Rules about how an entry may change, given what it was (`None` for a new entry).
+pub fn check_change(
+    kind: EntryKind,
+    old: Option<&Map<String, Value>>,
+    new: &Map<String, Value>,
+) -> Vec<FieldIssue> {
+    let Some(old) = old else {
+        return match kind {
+            EntryKind::Action if text(new, "status") == "closed" => {
+                vec![FieldIssue::new("status", "closed_needs_done")]
+            }
+            _ => vec![],
+        };
+    };
+    if kind.immutable() {
+        return vec![FieldIssue::new("entry", "immutable")];
+    }
+    let (from, to) = (text(old, "status"), text(new, "status"));
+    match kind {
+        EntryKind::Action if to == "closed" && !matches!(from, "done" | "closed") => {
+            vec![FieldIssue::new("status", "closed_needs_done")]
+        }
+        EntryKind::Communication if from == "published" && to != "published" => {
+            vec![FieldIssue::new("status", "already_published")]
+        }
+        EntryKind::ProcessStatus if text(old, "process") != text(new, "process") => {
+            vec![FieldIssue::new("process", "process_fixed")]
+        }
+        _ => vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn map(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn slugs_and_codes_are_unique_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for k in EntryKind::ALL {
+            assert!(seen.insert(k.slug()));
+            assert!(seen.insert(k.code()) || k.code() == k.slug());
+            assert_eq!(EntryKind::from_slug(k.slug()), Some(k));
+            assert_eq!(k.code().parse::<EntryKind>(), Ok(k));
+            assert_eq!(k.schema().code, k.code());
+            assert!(k.schema().field(k.schema().title).is_some());
+        }
+    }
+
+    #[test]
+    fn logs_and_decisions_are_never_changed() {
+        let old = map(json!({"text": "a"}));
+        for kind in [EntryKind::Log, EntryKind::Decision] {
+            let issues = check_change(kind, Some(&old), &old);
+            assert_eq!(issues[0].code, "immutable");
+        }
+        assert!(check_change(EntryKind::Log, None, &old).is_empty());
+    }
+
+    #[test]
+    fn an_action_is_closed_only_after_it_was_done() {
+        let new = map(json!({"status": "new"}));
+        let closed = map(json!({"status": "closed"}));
+        let done = map(json!({"status": "done"}));
+        assert_eq!(
+            check_change(EntryKind::Action, Some(&new), &closed)[0].code,
+            "closed_needs_done"
+        );
+        assert_eq!(
+            check_change(EntryKind::Action, None, &closed)[0].code,
+            "closed_needs_done"
+        );
+        assert!(check_change(EntryKind::Action, Some(&done), &closed).is_empty());
+    }
+
+    #[test]
+    fn publishing_needs_an_approver_a_channel_and_a_time() {
+        let issues = communication_checks(&map(json!({"status": "published"})));
+        let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(fields, ["approved_by", "channel", "published_at"]);
+        let published = map(json!({"status": "published"}));
+        let draft = map(json!({"status": "draft"}));
+        assert_eq!(
+            check_change(EntryKind::Communication, Some(&published), &draft)[0].code,
+            "already_published"
+        );
+    }
+}

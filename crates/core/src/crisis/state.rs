@@ -1,0 +1,370 @@
+//! The crisis itself: what it is called, its phase, classification, GRIP level, active teams
+//! and restore order. Commands are decided against this state; entries are not part of it.
+
+use super::classify::{Answers, Proposal, propose};
+use super::{Classification, Grip, Phase};
+use crate::DomainEvent;
+use crate::register::RecordId;
+use crate::register::schema::FieldIssue;
+use crate::register::views::EscalationView;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrisisState {
+    pub title: String,
+    pub known: String,
+    /// Canonical UTC text.
+    pub started_at: String,
+    pub phase: Phase,
+    pub exercise: bool,
+    pub classification: Option<Classification>,
+    pub grip: Grip,
+    pub teams: Vec<RecordId>,
+    /// The restore order as changed in this crisis; `None`: the register's priorities.
+    pub restore_order: Option<Vec<RecordId>>,
+    pub closed: bool,
+    /// The classification assistant's latest answers.
+    #[serde(default)]
+    pub answers: Option<Answers>,
+}
+
+/// Why a command about a crisis was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CrisisError {
+    #[error("the crisis is closed")]
+    Closed,
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+}
+
+fn invalid(field: &str, code: &'static str) -> CrisisError {
+    CrisisError::Invalid(vec![FieldIssue::new(field, code)])
+}
+
+fn line(field: &str, value: &str, max: usize, required: bool) -> Result<String, CrisisError> {
+    let v = value.trim();
+    if v.is_empty() && required {
+        return Err(invalid(field, "required"));
+    }
+    if v.chars().count() > max {
+        return Err(invalid(field, "too_long"));
+    }
+    if v.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(invalid(field, "control_characters"));
+    }
+    Ok(v.replace("\r\n", "\n"))
+}
+
+/// A change to a crisis, as asked by a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CrisisCommand {
+    /// Record the classification assistant's answers with the advisor's choice: `accept`
+    /// takes the proposal as it is; otherwise `classification` and `grip` override it and a
+    /// reason is required.
+    Classify {
+        answers: Answers,
+        accept: bool,
+        classification: Option<Classification>,
+        grip: Option<Grip>,
+        reason: String,
+        /// The register teams that match the proposed team standards.
+        teams: Vec<RecordId>,
+    },
+    ChangePhase {
+        phase: Phase,
+        reason: String,
+    },
+    ChangeGrip {
+        grip: Grip,
+        reason: String,
+    },
+    SetTeams {
+        teams: Vec<RecordId>,
+        reason: String,
+    },
+    SetRestoreOrder {
+        order: Vec<RecordId>,
+        reason: String,
+    },
+    Close {
+        reason: String,
+    },
+}
+
+impl CrisisState {
+    /// Decides the opening of a new crisis.
+    pub fn open(
+        title: &str,
+        known: &str,
+        started_at: jiff::Timestamp,
+        phase: Phase,
+        exercise: bool,
+    ) -> Result<DomainEvent, CrisisError> {
+        let title = line("title", title, 200, true)?;
+        if title.contains('\n') {
+            return Err(invalid("title", "control_characters"));
+        }
+        let known = line("known", known, 20000, false)?;
+        if phase == Phase::Aftermath {
+            return Err(invalid("phase", "unknown_choice"));
+        }
+        Ok(DomainEvent::CrisisOpened {
+            title,
+            known,
+            started_at: crate::time::canonical(started_at),
+            phase,
+            exercise,
+        })
+    }
+
+    /// The state after the opening event, `None` for any other event.
+    pub fn from_opening(event: &DomainEvent) -> Option<CrisisState> {
+        match event {
+            DomainEvent::CrisisOpened {
+                title,
+                known,
+                started_at,
+                phase,
+                exercise,
+            } => Some(CrisisState {
+                title: title.clone(),
+                known: known.clone(),
+                started_at: started_at.clone(),
+                phase: *phase,
+                exercise: *exercise,
+                classification: None,
+                grip: Grip::Routine,
+                teams: vec![],
+                restore_order: None,
+                closed: false,
+                answers: None,
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn apply(&mut self, event: &DomainEvent) {
+        match event {
+            DomainEvent::CrisisClassified {
+                answers,
+                classification,
+                grip,
+                teams,
+                ..
+            } => {
+                self.answers = Some(*answers);
+                self.classification = Some(*classification);
+                self.grip = *grip;
+                self.teams = teams.clone();
+            }
+            DomainEvent::CrisisPhaseChanged { phase, .. } => self.phase = *phase,
+            DomainEvent::CrisisGripChanged { grip, .. } => self.grip = *grip,
+            DomainEvent::CrisisTeamsChanged { teams, .. } => self.teams = teams.clone(),
+            DomainEvent::RestoreOrderChanged { order, .. } => {
+                self.restore_order = Some(order.clone())
+            }
+            DomainEvent::CrisisClosed { .. } => self.closed = true,
+            _ => {}
+        }
+    }
+
+    /// The parties that should have been informed by now, each with why: the escalation
+    /// agreements of the register that apply (by classification or by an answer of the
+    /// classification assistant), and the accepted proposal's parties.
+    pub fn expected_parties(
+        &self,
+        escalations: &[(RecordId, EscalationView)],
+    ) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = vec![];
+        let mut add = |party: &str, why: String| match out.iter_mut().find(|(p, _)| p == party) {
+            Some((_, whys)) => {
+                if !whys.contains(&why) {
+                    whys.push(why)
+                }
+            }
+            None => out.push((party.to_owned(), vec![why])),
+        };
+        let Some(classification) = self.classification else {
+            return out;
+        };
+        let answers = self.answers.unwrap_or_default();
+        let mut sorted: Vec<&(RecordId, EscalationView)> = escalations.iter().collect();
+        sorted.sort_by_key(|(_, e)| e.step);
+        for (_, e) in sorted {
+            let applies = match e.classification.as_deref() {
+                None | Some("") => true,
+                Some(c) if c == classification.code() => true,
+                Some(q) => answers.get(q),
+            };
+            if applies {
+                for p in &e.inform {
+                    add(&p.party, e.name.clone());
+                }
+            }
+        }
+        out
+    }
+
+    pub fn decide(&self, command: CrisisCommand) -> Result<Vec<DomainEvent>, CrisisError> {
+        if self.closed {
+            return Err(CrisisError::Closed);
+        }
+        match command {
+            CrisisCommand::Classify {
+                answers,
+                accept,
+                classification,
+                grip,
+                reason,
+                teams,
+            } => {
+                let proposal: Proposal = propose(&answers);
+                let reason = line("reason", &reason, 2000, !accept)?;
+                let (classification, grip) = if accept {
+                    (proposal.classification.value, proposal.grip.value)
+                } else {
+                    let c = classification.ok_or_else(|| invalid("classification", "required"))?;
+                    let g = grip.ok_or_else(|| invalid("grip", "required"))?;
+                    (c, g)
+                };
+                Ok(vec![DomainEvent::CrisisClassified {
+                    answers,
+                    proposal,
+                    classification,
+                    grip,
+                    teams,
+                    accepted: accept,
+                    reason,
+                }])
+            }
+            CrisisCommand::ChangePhase { phase, reason } => {
+                if phase == self.phase {
+                    return Err(invalid("phase", "unchanged"));
+                }
+                let reason = line("reason", &reason, 2000, true)?;
+                Ok(vec![DomainEvent::CrisisPhaseChanged { phase, reason }])
+            }
+            CrisisCommand::ChangeGrip { grip, reason } => {
+                if grip == self.grip {
+                    return Err(invalid("grip", "unchanged"));
+                }
+                let reason = line("reason", &reason, 2000, true)?;
+                Ok(vec![DomainEvent::CrisisGripChanged { grip, reason }])
+            }
+            CrisisCommand::SetTeams { teams, reason } => {
+                let reason = line("reason", &reason, 2000, false)?;
+                Ok(vec![DomainEvent::CrisisTeamsChanged { teams, reason }])
+            }
+            CrisisCommand::SetRestoreOrder { order, reason } => {
+                let reason = line("reason", &reason, 2000, true)?;
+                let mut seen = std::collections::HashSet::new();
+                if !order.iter().all(|id| seen.insert(*id)) {
+                    return Err(invalid("order", "duplicate"));
+                }
+                Ok(vec![DomainEvent::RestoreOrderChanged { order, reason }])
+            }
+            CrisisCommand::Close { reason } => {
+                let reason = line("reason", &reason, 2000, true)?;
+                Ok(vec![DomainEvent::CrisisClosed { reason }])
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opened() -> CrisisState {
+        let e = CrisisState::open(
+            "Ransomware bij de gemeente",
+            "Medewerkers zien een losgeldbericht.",
+            "2026-11-28T08:00:00Z".parse().expect("valid"),
+            Phase::Lukewarm,
+            false,
+        )
+        .expect("valid");
+        CrisisState::from_opening(&e).expect("valid")
+    }
+
+    #[test]
+    fn opening_needs_a_title_on_one_line() {
+        let at = "2026-11-28T08:00:00Z".parse().expect("valid");
+        assert!(matches!(
+            CrisisState::open("  ", "", at, Phase::Warm, false),
+            Err(CrisisError::Invalid(_))
+        ));
+        assert!(CrisisState::open("a\nb", "", at, Phase::Warm, false).is_err());
+        assert!(CrisisState::open("Storing", "", at, Phase::Aftermath, false).is_err());
+    }
+
+    #[test]
+    fn accepting_takes_the_proposal_and_overriding_needs_a_reason() {
+        let s = opened();
+        let answers = Answers {
+            own_organisation: true,
+            societal_effects: true,
+            ..Answers::default()
+        };
+        let accept = s
+            .decide(CrisisCommand::Classify {
+                answers,
+                accept: true,
+                classification: None,
+                grip: None,
+                reason: String::new(),
+                teams: vec![],
+            })
+            .expect("valid");
+        let mut after = s.clone();
+        after.apply(&accept[0]);
+        assert_eq!(after.classification, Some(Classification::CyberCrisis));
+        assert_eq!(after.grip, Grip::Grip3);
+
+        let err = s
+            .decide(CrisisCommand::Classify {
+                answers,
+                accept: false,
+                classification: Some(Classification::CyberIncident),
+                grip: Some(Grip::Routine),
+                reason: " ".into(),
+                teams: vec![],
+            })
+            .expect_err("refused");
+        assert_eq!(err, invalid("reason", "required"));
+    }
+
+    #[test]
+    fn a_grip_change_needs_a_reason_and_a_closed_crisis_takes_no_more_changes() {
+        let mut s = opened();
+        assert!(
+            s.decide(CrisisCommand::ChangeGrip {
+                grip: Grip::Grip3,
+                reason: String::new()
+            })
+            .is_err()
+        );
+        assert_eq!(
+            s.decide(CrisisCommand::ChangeGrip {
+                grip: Grip::Routine,
+                reason: "x".into()
+            }),
+            Err(invalid("grip", "unchanged"))
+        );
+        let close = s
+            .decide(CrisisCommand::Close {
+                reason: "Afgeschaald".into(),
+            })
+            .expect("valid");
+        s.apply(&close[0]);
+        assert_eq!(
+            s.decide(CrisisCommand::ChangePhase {
+                phase: Phase::Warm,
+                reason: "x".into()
+            }),
+            Err(CrisisError::Closed)
+        );
+    }
+}

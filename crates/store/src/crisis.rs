@@ -1,0 +1,546 @@
+//! Crises in the store: each crisis is a stream of its own; `rm_crises` keeps its state and
+//! `rm_crisis_entries` every entry recorded in it (log, decisions, actions, …).
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::events::Expected;
+use crisismap_core::crisis::{CrisisCommand, CrisisError, CrisisState, EntryKind, check_change};
+use crisismap_core::event::Actor;
+use crisismap_core::register::{RecordId, RegisterError, Validated, title_key};
+use crisismap_core::{DomainEvent, Envelope, StreamId, StreamKind, WorkspaceId};
+use serde_json::{Map, Value};
+use sqlx::AnyConnection;
+
+/// A crisis as lists and pages read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrisisRecord {
+    pub id: StreamId,
+    pub workspace: WorkspaceId,
+    pub state: CrisisState,
+    pub opened_at: String,
+    pub opened_by: String,
+    pub updated_at: String,
+}
+
+/// One entry of a crisis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: RecordId,
+    pub crisis: StreamId,
+    pub kind: EntryKind,
+    pub title: String,
+    pub data: Map<String, Value>,
+    pub rev: i64,
+    /// The stream position at which it was first recorded (the order of the log).
+    pub seq: i64,
+    pub created_at: String,
+    pub created_by: String,
+    pub updated_at: String,
+    pub updated_by: String,
+}
+
+impl Entry {
+    pub fn text(&self, field: &str) -> Option<&str> {
+        self.data.get(field).and_then(Value::as_str)
+    }
+}
+
+/// One entry to record: a new one (`id: None`) or a change based on revision `expected_rev`.
+#[derive(Debug, Clone)]
+pub struct EntryChange {
+    pub kind: EntryKind,
+    pub id: Option<RecordId>,
+    pub expected_rev: Option<i64>,
+    pub record: Validated,
+}
+
+/// Which entries of one kind to list, and which page of them.
+#[derive(Debug, Clone, Default)]
+pub struct EntryFilter {
+    /// The category or status (`tag`).
+    pub tag: Option<String>,
+    /// `user:<id>` or `system:<what>` of who recorded it.
+    pub author: Option<String>,
+    /// Words that must occur (case-insensitive) anywhere in the entry.
+    pub text: Option<String>,
+    /// Newest first instead of oldest first.
+    pub newest_first: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+type CrisisRow = (String, String, String, String, String, String);
+const CRISIS_COLUMNS: &str = "id, workspace_id, state, opened_at, opened_by, updated_at";
+
+fn crisis_from_row(r: CrisisRow) -> Result<CrisisRecord, StoreError> {
+    let (id, ws, state, opened_at, opened_by, updated_at) = r;
+    let bad = |what: &str| StoreError::Corrupt(format!("crisis {id}: bad {what}"));
+    Ok(CrisisRecord {
+        id: id.parse().map_err(|_| bad("id"))?,
+        workspace: ws.parse().map_err(|_| bad("workspace"))?,
+        state: serde_json::from_str(&state).map_err(|_| bad("state"))?,
+        opened_at,
+        opened_by,
+        updated_at,
+    })
+}
+
+type EntryRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+);
+const ENTRY_COLUMNS: &str =
+    "id, crisis_id, kind, title, data, rev, seq, created_at, created_by, updated_at, updated_by";
+
+fn entry_from_row(r: EntryRow) -> Result<Entry, StoreError> {
+    let (id, crisis, kind, title, data, rev, seq, created_at, created_by, updated_at, updated_by) =
+        r;
+    let bad = |what: &str| StoreError::Corrupt(format!("entry {id}: bad {what}"));
+    let data = match serde_json::from_str::<Value>(&data).map_err(|_| bad("data"))? {
+        Value::Object(map) => map,
+        _ => return Err(bad("data")),
+    };
+    Ok(Entry {
+        id: id.parse().map_err(|_| bad("id"))?,
+        crisis: crisis.parse().map_err(|_| bad("crisis"))?,
+        kind: kind.parse().map_err(|_| bad("kind"))?,
+        title,
+        data,
+        rev,
+        seq,
+        created_at,
+        created_by,
+        updated_at,
+        updated_by,
+    })
+}
+
+/// The text an entry is searched by: every string in it, lower-cased.
+pub fn search_text(data: &Map<String, Value>) -> String {
+    fn walk(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => {
+                out.push_str(&s.to_lowercase());
+                out.push('\n');
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            Value::Object(map) => map.values().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    data.values().for_each(|v| walk(v, &mut out));
+    out
+}
+
+/// A `LIKE` pattern matching `text` literally anywhere.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Store {
+    /// Opens a crisis: a new stream starting with `CrisisOpened`, followed by the entries it
+    /// starts with (the guidance's dilemmas), in one transaction.
+    pub async fn open_crisis(
+        &self,
+        ws: WorkspaceId,
+        actor: &Actor,
+        opening: DomainEvent,
+        initial: Vec<Validated>,
+        initial_kind: EntryKind,
+    ) -> Result<StreamId, StoreError> {
+        if !matches!(opening, DomainEvent::CrisisOpened { .. }) {
+            return Err(StoreError::Corrupt(
+                "a crisis opens with CrisisOpened".into(),
+            ));
+        }
+        let _writer = self.writer().await;
+        let mut tx = self.pool.begin().await?;
+        let stream = self.open_stream_tx(&mut tx, ws, StreamKind::Crisis).await?;
+        let mut events = vec![opening];
+        events.extend(initial.into_iter().map(|v| DomainEvent::EntrySaved {
+            kind: initial_kind,
+            id: RecordId::new(),
+            rev: 1,
+            title: v.title,
+            data: v.data,
+        }));
+        let envelopes = self
+            .append_tx(&mut tx, stream, Expected::Exactly(0), actor, &events)
+            .await?;
+        tx.commit().await?;
+        self.announce(&envelopes);
+        Ok(stream)
+    }
+
+    /// The crises of a workspace, running ones first, newest first.
+    pub async fn crises(&self, ws: WorkspaceId) -> Result<Vec<CrisisRecord>, StoreError> {
+        let rows: Vec<CrisisRow> = sqlx::query_as(&format!(
+            "SELECT {CRISIS_COLUMNS} FROM rm_crises WHERE workspace_id = $1 ORDER BY closed, opened_at DESC, id"
+        ))
+        .bind(ws.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(crisis_from_row).collect()
+    }
+
+    /// One crisis, only when it belongs to the workspace.
+    pub async fn crisis(&self, ws: WorkspaceId, id: StreamId) -> Result<CrisisRecord, StoreError> {
+        let row: CrisisRow = sqlx::query_as(&format!(
+            "SELECT {CRISIS_COLUMNS} FROM rm_crises WHERE workspace_id = $1 AND id = $2"
+        ))
+        .bind(ws.to_string())
+        .bind(id.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        crisis_from_row(row)
+    }
+
+    async fn crisis_state_tx(
+        conn: &mut AnyConnection,
+        ws: WorkspaceId,
+        id: StreamId,
+    ) -> Result<CrisisState, StoreError> {
+        let row: CrisisRow = sqlx::query_as(&format!(
+            "SELECT {CRISIS_COLUMNS} FROM rm_crises WHERE workspace_id = $1 AND id = $2"
+        ))
+        .bind(ws.to_string())
+        .bind(id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(crisis_from_row(row)?.state)
+    }
+
+    /// Decides a command against the crisis as it is inside the transaction and appends
+    /// what it decided.
+    pub async fn handle_crisis_command(
+        &self,
+        ws: WorkspaceId,
+        crisis: StreamId,
+        actor: &Actor,
+        command: CrisisCommand,
+    ) -> Result<Vec<Envelope>, StoreError> {
+        let _writer = self.writer().await;
+        let mut tx = self.pool.begin().await?;
+        Self::lock_stream(&mut tx, crisis).await?;
+        let state = Self::crisis_state_tx(&mut tx, ws, crisis).await?;
+        let events = state.decide(command)?;
+        let envelopes = self
+            .append_tx(&mut tx, crisis, Expected::Any, actor, &events)
+            .await?;
+        tx.commit().await?;
+        self.announce(&envelopes);
+        Ok(envelopes)
+    }
+
+    /// Records entries in one transaction: all of them, or none. A change based on an older
+    /// revision is refused, and so is a change that the entry's kind does not allow.
+    pub async fn save_entries(
+        &self,
+        ws: WorkspaceId,
+        crisis: StreamId,
+        actor: &Actor,
+        changes: Vec<EntryChange>,
+    ) -> Result<Vec<RecordId>, StoreError> {
+        let _writer = self.writer().await;
+        let mut tx = self.pool.begin().await?;
+        Self::lock_stream(&mut tx, crisis).await?;
+        let state = Self::crisis_state_tx(&mut tx, ws, crisis).await?;
+        if state.closed {
+            return Err(CrisisError::Closed.into());
+        }
+        let mut events = Vec::with_capacity(changes.len());
+        let mut ids = Vec::with_capacity(changes.len());
+        for change in changes {
+            let (id, rev, old) = match change.id {
+                None => (RecordId::new(), 1, None),
+                Some(id) => {
+                    let old = Self::entry_tx(&mut tx, crisis, id).await?;
+                    if old.kind != change.kind {
+                        return Err(StoreError::NotFound);
+                    }
+                    if let Some(expected) = change.expected_rev
+                        && expected != old.rev
+                    {
+                        return Err(StoreError::Register(RegisterError::Stale {
+                            current: old.rev,
+                        }));
+                    }
+                    (id, old.rev + 1, Some(old.data))
+                }
+            };
+            let issues = check_change(change.kind, old.as_ref(), &change.record.data);
+            if !issues.is_empty() {
+                return Err(CrisisError::Invalid(issues).into());
+            }
+            ids.push(id);
+            events.push(DomainEvent::EntrySaved {
+                kind: change.kind,
+                id,
+                rev,
+                title: change.record.title,
+                data: change.record.data,
+            });
+        }
+        let envelopes = match self
+            .append_tx(&mut tx, crisis, Expected::Any, actor, &events)
+            .await
+        {
+            Err(StoreError::Conflict) => {
+                return Err(StoreError::Register(RegisterError::NameTaken));
+            }
+            other => other?,
+        };
+        tx.commit().await?;
+        self.announce(&envelopes);
+        Ok(ids)
+    }
+
+    async fn entry_tx(
+        conn: &mut AnyConnection,
+        crisis: StreamId,
+        id: RecordId,
+    ) -> Result<Entry, StoreError> {
+        let row: EntryRow = sqlx::query_as(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE crisis_id = $1 AND id = $2"
+        ))
+        .bind(crisis.to_string())
+        .bind(id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+        entry_from_row(row)
+    }
+
+    /// One entry of a crisis of the workspace.
+    pub async fn entry(
+        &self,
+        ws: WorkspaceId,
+        crisis: StreamId,
+        id: RecordId,
+    ) -> Result<Entry, StoreError> {
+        let row: EntryRow = sqlx::query_as(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE workspace_id = $1 AND crisis_id = $2 AND id = $3"
+        ))
+        .bind(ws.to_string())
+        .bind(crisis.to_string())
+        .bind(id.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        entry_from_row(row)
+    }
+
+    /// Every entry of the given kinds in a crisis, in the order they were first recorded.
+    pub async fn entries(
+        &self,
+        ws: WorkspaceId,
+        crisis: StreamId,
+        kinds: &[EntryKind],
+    ) -> Result<Vec<Entry>, StoreError> {
+        let mut out = vec![];
+        for kind in kinds {
+            let rows: Vec<EntryRow> = sqlx::query_as(&format!(
+                "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE workspace_id = $1 AND crisis_id = $2 AND kind = $3 ORDER BY seq"
+            ))
+            .bind(ws.to_string())
+            .bind(crisis.to_string())
+            .bind(kind.code())
+            .fetch_all(&self.pool)
+            .await?;
+            for row in rows {
+                out.push(entry_from_row(row)?);
+            }
+        }
+        out.sort_by_key(|e| e.seq);
+        Ok(out)
+    }
+
+    /// One page of the entries of a kind that pass the filter, and how many pass it in all.
+    pub async fn entry_page(
+        &self,
+        ws: WorkspaceId,
+        crisis: StreamId,
+        kind: EntryKind,
+        filter: &EntryFilter,
+    ) -> Result<(Vec<Entry>, i64), StoreError> {
+        let mut clause = String::from("workspace_id = $1 AND crisis_id = $2 AND kind = $3");
+        let mut binds: Vec<String> = vec![ws.to_string(), crisis.to_string(), kind.code().into()];
+        if let Some(tag) = filter.tag.as_deref().filter(|t| !t.is_empty()) {
+            binds.push(tag.to_owned());
+            clause.push_str(&format!(" AND tag = ${}", binds.len()));
+        }
+        if let Some(author) = filter.author.as_deref().filter(|t| !t.is_empty()) {
+            binds.push(author.to_owned());
+            clause.push_str(&format!(" AND created_by = ${}", binds.len()));
+        }
+        if let Some(text) = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            binds.push(like_pattern(text));
+            clause.push_str(&format!(" AND search LIKE ${} ESCAPE '\\'", binds.len()));
+        }
+        let count_sql = format!("SELECT COUNT(*) FROM rm_crisis_entries WHERE {clause}");
+        let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
+        for b in &binds {
+            count = count.bind(b.clone());
+        }
+        let (total,) = count.fetch_one(&self.pool).await?;
+        let order = if filter.newest_first { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE {clause} ORDER BY seq {order} LIMIT {} OFFSET {}",
+            filter.limit.clamp(1, 1000),
+            filter.offset.max(0)
+        );
+        let mut query = sqlx::query_as::<_, EntryRow>(&sql);
+        for b in binds {
+            query = query.bind(b);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let entries = rows
+            .into_iter()
+            .map(entry_from_row)
+            .collect::<Result<_, _>>()?;
+        Ok((entries, total))
+    }
+
+    /// Every recorded version of one entry, oldest first (from the log itself).
+    pub async fn entry_versions(
+        &self,
+        crisis: StreamId,
+        id: RecordId,
+    ) -> Result<Vec<Envelope>, StoreError> {
+        let rows: Vec<crate::events::EventRow> = sqlx::query_as(
+            "SELECT id, workspace_id, stream_id, seq, recorded_at, actor, kind, payload, prev_hash, hash \
+             FROM events WHERE stream_id = $1 AND kind = 'entry_saved' AND payload LIKE $2 ORDER BY seq",
+        )
+        .bind(crisis.to_string())
+        .bind(format!("%\"id\":\"{id}\"%"))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(crate::events::EventRow::into_envelope)
+            .collect()
+    }
+
+    /// Events of a crisis other than entries (opening, classification, phase, GRIP, teams,
+    /// restore order, closing), oldest first: the crisis's own history.
+    pub async fn crisis_history(&self, crisis: StreamId) -> Result<Vec<Envelope>, StoreError> {
+        let rows: Vec<crate::events::EventRow> = sqlx::query_as(
+            "SELECT id, workspace_id, stream_id, seq, recorded_at, actor, kind, payload, prev_hash, hash \
+             FROM events WHERE stream_id = $1 AND kind <> 'entry_saved' ORDER BY seq",
+        )
+        .bind(crisis.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(crate::events::EventRow::into_envelope)
+            .collect()
+    }
+}
+
+pub(crate) async fn project_crisis(
+    conn: &mut AnyConnection,
+    env: &Envelope,
+    event: &DomainEvent,
+    at: &str,
+) -> Result<(), StoreError> {
+    if let Some(state) = CrisisState::from_opening(event) {
+        let json = serde_json::to_string(&state)
+            .map_err(|e| StoreError::Corrupt(format!("crisis {}: {e}", env.stream)))?;
+        sqlx::query(
+            "INSERT INTO rm_crises (id, workspace_id, title, state, phase, exercise, closed, opened_at, opened_by, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $7)",
+        )
+        .bind(env.stream.to_string())
+        .bind(env.workspace.to_string())
+        .bind(&state.title)
+        .bind(json)
+        .bind(state.phase.code())
+        .bind(i64::from(state.exercise))
+        .bind(at)
+        .bind(&env.actor)
+        .execute(&mut *conn)
+        .await?;
+        return Ok(());
+    }
+    let (json,): (String,) = sqlx::query_as("SELECT state FROM rm_crises WHERE id = $1")
+        .bind(env.stream.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+    let mut state: CrisisState = serde_json::from_str(&json)
+        .map_err(|e| StoreError::Corrupt(format!("crisis {}: {e}", env.stream)))?;
+    state.apply(event);
+    let json = serde_json::to_string(&state)
+        .map_err(|e| StoreError::Corrupt(format!("crisis {}: {e}", env.stream)))?;
+    sqlx::query(
+        "UPDATE rm_crises SET state = $1, phase = $2, closed = $3, updated_at = $4 WHERE id = $5",
+    )
+    .bind(json)
+    .bind(state.phase.code())
+    .bind(i64::from(state.closed))
+    .bind(at)
+    .bind(env.stream.to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn project_entry(
+    conn: &mut AnyConnection,
+    env: &Envelope,
+    kind: EntryKind,
+    id: RecordId,
+    rev: i64,
+    title: &str,
+    data: &Map<String, Value>,
+    at: &str,
+) -> Result<(), StoreError> {
+    let json =
+        serde_json::to_string(data).map_err(|e| StoreError::Corrupt(format!("entry {id}: {e}")))?;
+    let tag = kind
+        .tag_field()
+        .and_then(|f| data.get(f))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    sqlx::query(
+        "INSERT INTO rm_crisis_entries (id, workspace_id, crisis_id, kind, title, title_key, tag, search, data, rev, seq, created_at, created_by, updated_at, updated_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13) \
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key, tag = excluded.tag, \
+         search = excluded.search, data = excluded.data, rev = excluded.rev, updated_at = excluded.updated_at, \
+         updated_by = excluded.updated_by",
+    )
+    .bind(id.to_string())
+    .bind(env.workspace.to_string())
+    .bind(env.stream.to_string())
+    .bind(kind.code())
+    .bind(title)
+    .bind(title_key(title))
+    .bind(tag)
+    .bind(search_text(data))
+    .bind(json)
+    .bind(rev)
+    .bind(env.seq)
+    .bind(at)
+    .bind(&env.actor)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

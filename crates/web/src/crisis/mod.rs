@@ -1,0 +1,395 @@
+//! The crisis room on the web: the pages (`pages`) and the JSON door (`api`) share the
+//! commands here, so both validate and record the same way.
+
+pub mod api;
+mod pages;
+mod views;
+
+pub use pages::router;
+
+use crate::AppState;
+use crate::auth::{Principal, audit};
+use crate::error::{AppError, FieldError};
+use crate::register::{Index, Refs};
+use crisismap_core::crisis::{CrisisCommand, CrisisError, CrisisState, EntryKind, Phase};
+use crisismap_core::register::{RawRecord, RecordId, RecordKind, RefLookup, RegisterError};
+use crisismap_core::{StreamId, UserId, WorkspaceId};
+use crisismap_store::{CrisisRecord, Entry, EntryChange, StoreError, UserRecord};
+use std::collections::HashMap;
+
+/// A crisis with what its pages need to resolve references: the register, the workspace's
+/// users and the crisis's entries (all but the log, which can be long; log entries that are
+/// pointed at are added one by one).
+pub struct Room {
+    pub crisis: CrisisRecord,
+    pub index: Index,
+    pub users: Vec<UserRecord>,
+    pub entries: Vec<Entry>,
+    by_id: HashMap<RecordId, usize>,
+}
+
+/// Every kind but the log.
+pub const LOADED_KINDS: [EntryKind; 12] = [
+    EntryKind::Decision,
+    EntryKind::Action,
+    EntryKind::Dilemma,
+    EntryKind::Scenario,
+    EntryKind::Attendance,
+    EntryKind::Support,
+    EntryKind::Informing,
+    EntryKind::Communication,
+    EntryKind::Bob,
+    EntryKind::Fact,
+    EntryKind::ProcessStatus,
+    EntryKind::Effect,
+];
+
+impl Room {
+    pub async fn load(state: &AppState, ws: WorkspaceId, id: StreamId) -> Result<Room, AppError> {
+        let crisis = state.store().crisis(ws, id).await?;
+        let index = Index::load(state, ws).await?;
+        let users = state.store().users(ws).await?;
+        let entries = state.store().entries(ws, id, &LOADED_KINDS).await?;
+        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        Ok(Room {
+            crisis,
+            index,
+            users,
+            entries,
+            by_id,
+        })
+    }
+
+    pub fn id(&self) -> StreamId {
+        self.crisis.id
+    }
+
+    pub fn state(&self) -> &CrisisState {
+        &self.crisis.state
+    }
+
+    /// Adds an entry that is not loaded by default (a log entry being corrected).
+    pub fn add(&mut self, entry: Entry) {
+        if !self.by_id.contains_key(&entry.id) {
+            self.by_id.insert(entry.id, self.entries.len());
+            self.entries.push(entry);
+        }
+    }
+
+    pub fn entry(&self, id: RecordId) -> Option<&Entry> {
+        self.by_id.get(&id).map(|i| &self.entries[*i])
+    }
+
+    pub fn of(&self, kind: EntryKind) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.kind == kind)
+    }
+
+    pub fn href(&self, kind: EntryKind, id: RecordId) -> String {
+        entry_href(self.crisis.id, kind, id)
+    }
+
+    /// The name of who did something (`user:<id>` → display name).
+    pub fn actor_name(&self, actor: &str) -> String {
+        actor
+            .strip_prefix("user:")
+            .and_then(|id| id.parse::<UserId>().ok())
+            .and_then(|id| self.users.iter().find(|u| u.id == id))
+            .map(|u| u.display_name.clone())
+            .unwrap_or_else(|| actor.trim_start_matches("system:").to_owned())
+    }
+
+    /// The register's processes in the order this crisis restores them: the order the team
+    /// set here, then any process not in it by the register's priority.
+    pub fn restore_order(&self) -> Vec<RecordId> {
+        let mut registered: Vec<&crisismap_core::register::Record> =
+            self.index.live(RecordKind::Process).collect();
+        registered.sort_by_key(|r| {
+            (
+                r.data
+                    .get("restore_priority")
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(i64::MAX),
+                r.title.to_lowercase(),
+            )
+        });
+        let mut order: Vec<RecordId> = self
+            .state()
+            .restore_order
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|id| registered.iter().any(|r| r.id == *id))
+            .collect();
+        for r in registered {
+            if !order.contains(&r.id) {
+                order.push(r.id);
+            }
+        }
+        order
+    }
+}
+
+pub fn crisis_href(id: StreamId) -> String {
+    format!("/crisis/{id}")
+}
+
+pub fn entry_href(crisis: StreamId, kind: EntryKind, id: RecordId) -> String {
+    format!("/crisis/{crisis}/{}/{id}", kind.slug())
+}
+
+impl Refs for Room {
+    fn index(&self) -> &Index {
+        &self.index
+    }
+
+    fn entry_options(&self, kind: EntryKind) -> Vec<(String, String)> {
+        self.of(kind)
+            .map(|e| (e.id.to_string(), entry_label(e)))
+            .collect()
+    }
+
+    fn entry_label(&self, kind: EntryKind, id: RecordId) -> Option<(String, String)> {
+        self.entry(id)
+            .filter(|e| e.kind == kind)
+            .map(|e| (entry_label(e), self.href(kind, id)))
+    }
+
+    fn user_options(&self) -> Vec<(String, String)> {
+        self.users
+            .iter()
+            .filter(|u| !u.disabled)
+            .map(|u| (u.id.to_string(), u.display_name.clone()))
+            .collect()
+    }
+
+    fn user_name(&self, id: UserId) -> Option<String> {
+        self.users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.display_name.clone())
+    }
+}
+
+/// How an entry is named in a select or a link: its title, cut at 80 characters.
+fn entry_label(e: &Entry) -> String {
+    let title = e.title.lines().next().unwrap_or("");
+    if title.chars().count() > 80 {
+        format!("{}…", title.chars().take(79).collect::<String>())
+    } else {
+        title.to_owned()
+    }
+}
+
+impl RefLookup for Room {
+    fn exists(&self, kind: RecordKind, id: RecordId) -> bool {
+        self.index.exists(kind, id)
+    }
+
+    fn exists_entry(&self, kind: EntryKind, id: RecordId) -> bool {
+        self.entry(id).is_some_and(|e| e.kind == kind)
+    }
+
+    fn exists_user(&self, id: UserId) -> bool {
+        self.users.iter().any(|u| u.id == id && !u.disabled)
+    }
+}
+
+fn issues_to_fields(issues: Vec<crisismap_core::register::FieldIssue>) -> AppError {
+    AppError::Invalid(
+        issues
+            .into_iter()
+            .map(|i| FieldError {
+                field: i.field,
+                code: i.code.to_owned(),
+                message: String::new(),
+            })
+            .collect(),
+    )
+}
+
+pub fn crisis_error(e: StoreError) -> AppError {
+    match e {
+        StoreError::Crisis(CrisisError::Closed) => AppError::Conflict("crisis_closed".into()),
+        StoreError::Crisis(CrisisError::Invalid(issues)) => issues_to_fields(issues),
+        StoreError::Register(RegisterError::Stale { .. }) => {
+            AppError::Conflict("stale_revision".into())
+        }
+        StoreError::Register(RegisterError::NameTaken) => AppError::Invalid(vec![FieldError {
+            field: "process".into(),
+            code: "already_in_picture".into(),
+            message: String::new(),
+        }]),
+        other => other.into(),
+    }
+}
+
+/// Input for opening a crisis, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct OpenInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub known: String,
+    /// Local time in Europe/Amsterdam (`2026-11-28T09:00`) or UTC (`2026-11-28T08:00:00Z`);
+    /// empty: now.
+    #[serde(default)]
+    pub started_at: String,
+    /// lukewarm or warm.
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default, deserialize_with = "crate::crisis::views::loose_bool")]
+    pub exercise: bool,
+}
+
+/// A moment typed in Amsterdam time or given in UTC.
+pub fn parse_moment(text: &str) -> Option<jiff::Timestamp> {
+    let t = text.trim();
+    if let Ok(ts) = t.parse::<jiff::Timestamp>() {
+        return Some(ts);
+    }
+    t.parse::<jiff::civil::DateTime>()
+        .ok()?
+        .to_zoned(crisismap_core::time::amsterdam().clone())
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+/// Opens a crisis with the guidance's strategic dilemmas, in the opener's language.
+pub async fn open(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    input: &OpenInput,
+    lang: crisismap_core::Lang,
+) -> Result<StreamId, AppError> {
+    let mut errors = vec![];
+    let started_at = if input.started_at.trim().is_empty() {
+        Some(state.now())
+    } else {
+        parse_moment(&input.started_at)
+    };
+    if started_at.is_none() {
+        errors.push(FieldError {
+            field: "started_at".into(),
+            code: "invalid_datetime".into(),
+            message: String::new(),
+        });
+    }
+    let phase = match input.phase.trim() {
+        "" => Some(Phase::Lukewarm),
+        p => p.parse::<Phase>().ok().filter(|p| *p != Phase::Aftermath),
+    };
+    if phase.is_none() {
+        errors.push(FieldError {
+            field: "phase".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        });
+    }
+    let opening = CrisisState::open(
+        &input.title,
+        &input.known,
+        started_at.unwrap_or_else(|| state.now()),
+        phase.unwrap_or(Phase::Lukewarm),
+        input.exercise,
+    );
+    if let Err(CrisisError::Invalid(issues)) = &opening {
+        errors.extend(issues.iter().map(|i| FieldError {
+            field: i.field.clone(),
+            code: i.code.to_owned(),
+            message: String::new(),
+        }));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let opening = opening.map_err(|e| crisis_error(e.into()))?;
+    let dilemmas = views::guidance_dilemmas(lang)?;
+    let id = state
+        .store()
+        .open_crisis(
+            by.user.workspace,
+            &by.actor(),
+            opening,
+            dilemmas,
+            EntryKind::Dilemma,
+        )
+        .await
+        .map_err(crisis_error)?;
+    audit(
+        state,
+        crisismap_store::AuditRecord {
+            workspace: Some(by.user.workspace),
+            actor: format!("user:{}", by.user.id),
+            action: "crisis_open".to_owned(),
+            object: format!("crisis:{id}"),
+            result: "ok".to_owned(),
+            origin: origin.to_owned(),
+        },
+    )
+    .await;
+    Ok(id)
+}
+
+/// Decides and records a change to the crisis itself.
+pub async fn command(
+    state: &AppState,
+    by: &Principal,
+    crisis: StreamId,
+    command: CrisisCommand,
+) -> Result<(), AppError> {
+    state
+        .store()
+        .handle_crisis_command(by.user.workspace, crisis, &by.actor(), command)
+        .await
+        .map_err(crisis_error)?;
+    Ok(())
+}
+
+/// Validates and records one entry: the command behind both the form and the API.
+pub async fn save_entry(
+    state: &AppState,
+    by: &Principal,
+    room: &mut Room,
+    kind: EntryKind,
+    id: Option<RecordId>,
+    expected_rev: Option<i64>,
+    raw: &RawRecord,
+) -> Result<RecordId, AppError> {
+    let ws = by.user.workspace;
+    if let Some(id) = id {
+        let existing = state.store().entry(ws, room.id(), id).await?;
+        if existing.kind != kind {
+            return Err(AppError::NotFound);
+        }
+    }
+    // A log entry that is corrected is not loaded with the room: look it up.
+    if kind == EntryKind::Log
+        && let Ok(target) = raw.field("corrects").parse::<RecordId>()
+        && let Ok(entry) = state.store().entry(ws, room.id(), target).await
+    {
+        room.add(entry);
+    }
+    let validated = kind
+        .schema()
+        .validate(raw, room)
+        .map_err(issues_to_fields)?;
+    let ids = state
+        .store()
+        .save_entries(
+            ws,
+            room.id(),
+            &by.actor(),
+            vec![EntryChange {
+                kind,
+                id,
+                expected_rev,
+                record: validated,
+            }],
+        )
+        .await
+        .map_err(crisis_error)?;
+    ids.into_iter()
+        .next()
+        .ok_or(AppError::Internal("nothing saved".into()))
+}

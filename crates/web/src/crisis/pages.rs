@@ -1,0 +1,2145 @@
+//! The crisis room's pages: the list of crises, opening one, the shared picture, the
+//! classification assistant, every kind of entry (list, detail with its versions, forms),
+//! the timeline and the situation report. Every page follows its crisis live.
+
+use super::views::{
+    self, closing_decision, next_meeting, overdue, reevaluation_due, superseded_by,
+};
+use super::{OpenInput, Room, crisis_href, entry_href};
+use crate::AppState;
+use crate::auth::{Authed, MemberUp, ViewerUp};
+use crate::error::{AppError, FieldError};
+use crate::i18n::Tr;
+use crate::pages::render;
+use crate::register::display::{Shown, choice_label, show};
+use crate::register::form::{self, FormView};
+use crate::view::{PageCtx, Section};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, RawForm, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use crisismap_core::crisis::{
+    Answers, Classification, CrisisCommand, EntryKind, Grip, Phase, propose,
+};
+use crisismap_core::register::{RawRecord, RecordId, RecordKind};
+use crisismap_core::time::local_display;
+use crisismap_core::{DomainEvent, Role, StreamId};
+use crisismap_store::{Entry, EntryFilter};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/crisis", get(list))
+        .route("/crisis/nieuw", get(open_form).post(open))
+        .route("/crisis/{id}", get(picture))
+        .route(
+            "/crisis/{id}/classificatie",
+            get(classify_page).post(classify),
+        )
+        .route("/crisis/{id}/fase", post(change_phase))
+        .route("/crisis/{id}/grip", post(change_grip))
+        .route("/crisis/{id}/teams", post(set_teams))
+        .route("/crisis/{id}/herstelvolgorde", post(move_process))
+        .route("/crisis/{id}/afsluiten", post(close))
+        .route("/crisis/{id}/tijdlijn", get(timeline))
+        .route("/crisis/{id}/situatierapport", get(sitrep))
+        .route("/crisis/{id}/{slug}", get(entries).post(create))
+        .route("/crisis/{id}/{slug}/nieuw", get(new_form))
+        .route("/crisis/{id}/{slug}/{entry}", get(detail).post(update))
+        .route("/crisis/{id}/{slug}/{entry}/bewerken", get(edit_form))
+}
+
+fn crisis_id(id: &str) -> Result<StreamId, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+fn kind_of(slug: &str) -> Result<EntryKind, AppError> {
+    EntryKind::from_slug(slug).ok_or(AppError::NotFound)
+}
+
+fn entry_id(id: &str) -> Result<RecordId, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+fn when(text: &str) -> String {
+    text.parse::<jiff::Timestamp>()
+        .map(local_display)
+        .unwrap_or_default()
+}
+
+/// One tab of the crisis room.
+pub struct Tab {
+    pub href: String,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+/// What every crisis page shows on top: title, exercise, classification, phase, GRIP, tabs.
+pub struct Head {
+    pub id: String,
+    pub title: String,
+    pub exercise: bool,
+    pub closed: bool,
+    pub classification: &'static str,
+    pub phase: &'static str,
+    pub grip: &'static str,
+    pub tabs: Vec<Tab>,
+    pub can_write: bool,
+}
+
+const TABS: [(&str, &str); 12] = [
+    ("", "crisis.tab.picture"),
+    ("logboek", "crisis.tab.log"),
+    ("besluiten", "crisis.tab.decisions"),
+    ("acties", "crisis.tab.actions"),
+    ("dilemmas", "crisis.tab.dilemmas"),
+    ("scenarios", "crisis.tab.scenarios"),
+    ("aanwezigheid", "crisis.tab.team"),
+    ("informeren", "crisis.tab.informing"),
+    ("communicatie", "crisis.tab.communication"),
+    ("vergaderingen", "crisis.tab.meetings"),
+    ("tijdlijn", "crisis.tab.timeline"),
+    ("situatierapport", "crisis.tab.sitrep"),
+];
+
+fn head(room: &Room, tr: Tr, current: &str, role: Role) -> Head {
+    let s = room.state();
+    let base = crisis_href(room.id());
+    Head {
+        id: room.id().to_string(),
+        title: s.title.clone(),
+        exercise: s.exercise,
+        closed: s.closed,
+        classification: match s.classification {
+            Some(c) => tr.t(&format!("c.classification.{}", c.code())),
+            None => tr.t("crisis.unclassified"),
+        },
+        phase: tr.t(&format!("c.phase.{}", s.phase.code())),
+        grip: tr.t(&format!("c.grip.{}", s.grip.code())),
+        tabs: TABS
+            .iter()
+            .map(|(slug, key)| Tab {
+                href: if slug.is_empty() {
+                    base.clone()
+                } else {
+                    format!("{base}/{slug}")
+                },
+                label: tr.t(key),
+                current: *slug == current,
+            })
+            .collect(),
+        can_write: role.allows(Role::Member) && !s.closed,
+    }
+}
+
+async fn room_ctx(
+    state: &AppState,
+    principal: &crate::auth::Principal,
+    ctx: &crate::auth::RequestCtx,
+    room: &Room,
+    title: String,
+) -> PageCtx {
+    let mut page = PageCtx::user(state, principal, ctx, Section::Crisis, "").await;
+    page.title = title;
+    page.live_stream = Some(room.id().to_string());
+    page.exercise = room.state().exercise;
+    page
+}
+
+// ---------------------------------------------------------------- list and opening
+
+pub struct CrisisRow {
+    pub href: String,
+    pub title: String,
+    pub exercise: bool,
+    pub closed: bool,
+    pub phase: &'static str,
+    pub classification: &'static str,
+    pub grip: &'static str,
+    pub started: String,
+}
+
+#[derive(Template)]
+#[template(path = "crisis/list.html")]
+struct ListPage {
+    ctx: PageCtx,
+    running: Vec<CrisisRow>,
+    closed: Vec<CrisisRow>,
+    can_open: bool,
+}
+
+pub(crate) fn crisis_rows(
+    crises: &[crisismap_store::CrisisRecord],
+    tr: Tr,
+) -> (Vec<CrisisRow>, Vec<CrisisRow>) {
+    let rows = crises.iter().map(|c| CrisisRow {
+        href: crisis_href(c.id),
+        title: c.state.title.clone(),
+        exercise: c.state.exercise,
+        closed: c.state.closed,
+        phase: tr.t(&format!("c.phase.{}", c.state.phase.code())),
+        classification: match c.state.classification {
+            Some(cl) => tr.t(&format!("c.classification.{}", cl.code())),
+            None => tr.t("crisis.unclassified"),
+        },
+        grip: tr.t(&format!("c.grip.{}", c.state.grip.code())),
+        started: when(&c.state.started_at),
+    });
+    rows.partition(|r| !r.closed)
+}
+
+async fn list(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+) -> Result<Html<String>, AppError> {
+    let tr = Tr(auth.ctx.lang);
+    let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Crisis, "").await;
+    ctx.title = tr.t("section.crisis.title").to_owned();
+    let crises = state.store().crises(auth.user().workspace).await?;
+    let (running, closed) = crisis_rows(&crises, tr);
+    render(&ListPage {
+        ctx,
+        running,
+        closed,
+        can_open: auth.user().role.allows(Role::Member),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "crisis/open.html")]
+struct OpenPage {
+    ctx: PageCtx,
+    input: OpenInput,
+    errors: Vec<FieldError>,
+}
+
+impl OpenPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+async fn open_page(
+    state: &AppState,
+    auth: &Authed<MemberUp>,
+    input: OpenInput,
+    errors: Vec<FieldError>,
+) -> Result<Response, AppError> {
+    let tr = Tr(auth.ctx.lang);
+    let mut ctx = PageCtx::user(state, &auth.principal, &auth.ctx, Section::Crisis, "").await;
+    ctx.title = tr.t("crisis.open").to_owned();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let errors = crate::commands::localize(errors, tr);
+    Ok((status, render(&OpenPage { ctx, input, errors })?).into_response())
+}
+
+async fn open_form(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+) -> Result<Response, AppError> {
+    let input = OpenInput {
+        started_at: state
+            .now()
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string(),
+        phase: "lukewarm".into(),
+        ..OpenInput::default()
+    };
+    open_page(&state, &auth, input, vec![]).await
+}
+
+fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest(e.to_string()))
+}
+
+fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+async fn open(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let input = OpenInput {
+        title: field(&p, "title").to_owned(),
+        known: field(&p, "known").to_owned(),
+        started_at: field(&p, "started_at").to_owned(),
+        phase: field(&p, "phase").to_owned(),
+        exercise: matches!(field(&p, "exercise"), "on" | "true"),
+    };
+    match super::open(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        &input,
+        auth.ctx.lang,
+    )
+    .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("{}/classificatie", crisis_href(id))).into_response()),
+        Err(AppError::Invalid(errors)) => open_page(&state, &auth, input, errors).await,
+        Err(e) => Err(e),
+    }
+}
+
+// ---------------------------------------------------------------- the shared picture
+
+pub struct ProcessLine {
+    pub id: String,
+    pub position: usize,
+    pub name: String,
+    pub href: String,
+    pub status_code: String,
+    pub status: &'static str,
+    pub since: String,
+    pub expected: String,
+    pub note: String,
+    pub changed: String,
+    pub edit_href: String,
+}
+
+pub struct Item {
+    pub href: String,
+    pub title: String,
+    pub detail: String,
+    pub tag: &'static str,
+    pub tag_code: String,
+    pub changed: String,
+}
+
+pub struct HistoryLine {
+    pub at: String,
+    pub who: String,
+    pub what: String,
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "crisis/picture.html")]
+struct PicturePage {
+    ctx: PageCtx,
+    head: Head,
+    known: String,
+    started: String,
+    processes: Vec<ProcessLine>,
+    effects: Vec<Item>,
+    facts: Vec<Item>,
+    uncertainties: Vec<Item>,
+    assumptions: Vec<Item>,
+    teams: Vec<(String, String)>,
+    all_teams: Vec<(String, String, bool)>,
+    next_meeting: Option<String>,
+    overdue: Vec<Item>,
+    reevaluate: Vec<Item>,
+    open_dilemmas: usize,
+    history: Vec<HistoryLine>,
+    phases: Vec<(&'static str, &'static str, bool)>,
+    grips: Vec<(&'static str, &'static str, bool)>,
+    flash: Option<&'static str>,
+}
+
+fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
+    let tag_code = e
+        .kind
+        .tag_field()
+        .and_then(|f| e.text(f))
+        .unwrap_or("")
+        .to_owned();
+    let field = e.kind.tag_field().unwrap_or("");
+    Item {
+        href: room.href(e.kind, e.id),
+        title: e.title.clone(),
+        detail,
+        tag: if tag_code.is_empty() {
+            ""
+        } else {
+            choice_label(tr, field, &tag_code)
+        },
+        tag_code,
+        changed: format!(
+            "{} · {}",
+            when(&e.updated_at),
+            room.actor_name(&e.updated_by)
+        ),
+    }
+}
+
+/// The history of the crisis itself: opening, classifications, phase and GRIP changes.
+async fn history(state: &AppState, room: &Room, tr: Tr) -> Result<Vec<HistoryLine>, AppError> {
+    let events = state.store().crisis_history(room.id()).await?;
+    Ok(events
+        .iter()
+        .filter_map(|env| {
+            let event = env.event().ok()?;
+            let (what, reason) = describe(&event, room, tr)?;
+            Some(HistoryLine {
+                at: local_display(env.recorded_at),
+                who: room.actor_name(&env.actor),
+                what,
+                reason,
+            })
+        })
+        .collect())
+}
+
+/// A crisis-level event in words: (what happened, the reason given).
+fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)> {
+    Some(match event {
+        DomainEvent::CrisisOpened {
+            phase, exercise, ..
+        } => (
+            format!(
+                "{} ({}{})",
+                tr.t("crisis.h.opened"),
+                tr.t(&format!("c.phase.{}", phase.code())),
+                if *exercise {
+                    format!(", {}", tr.t("crisis.exercise"))
+                } else {
+                    String::new()
+                }
+            ),
+            String::new(),
+        ),
+        DomainEvent::CrisisClassified {
+            classification,
+            grip,
+            accepted,
+            reason,
+            ..
+        } => (
+            format!(
+                "{}: {}, {} ({})",
+                tr.t("crisis.h.classified"),
+                tr.t(&format!("c.classification.{}", classification.code())),
+                tr.t(&format!("c.grip.{}", grip.code())),
+                tr.t(if *accepted {
+                    "crisis.proposal_accepted"
+                } else {
+                    "crisis.proposal_overridden"
+                })
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisPhaseChanged { phase, reason } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.phase"),
+                tr.t(&format!("c.phase.{}", phase.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisGripChanged { grip, reason } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.grip"),
+                tr.t(&format!("c.grip.{}", grip.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisTeamsChanged { teams, reason } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.teams"),
+                teams
+                    .iter()
+                    .filter_map(|t| room.index.title(*t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::RestoreOrderChanged { reason, .. } => {
+            (tr.t("crisis.h.restore_order").to_owned(), reason.clone())
+        }
+        DomainEvent::CrisisClosed { reason } => {
+            (tr.t("crisis.h.closed").to_owned(), reason.clone())
+        }
+        _ => return None,
+    })
+}
+
+#[derive(Deserialize, Default)]
+struct FlashQuery {
+    melding: Option<String>,
+}
+
+async fn picture(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+    Query(q): Query<FlashQuery>,
+) -> Result<Html<String>, AppError> {
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let tr = Tr(auth.ctx.lang);
+    let now = state.now();
+    let s = room.state();
+    let ctx = room_ctx(&state, &auth.principal, &auth.ctx, &room, s.title.clone()).await;
+    let statuses: HashMap<&str, &Entry> = room
+        .of(EntryKind::ProcessStatus)
+        .filter_map(|e| e.text("process").map(|p| (p, e)))
+        .collect();
+    let processes = room
+        .restore_order()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, pid)| {
+            let record = room.index.get(pid)?;
+            let status = statuses.get(pid.to_string().as_str());
+            let code = status
+                .and_then(|e| e.text("status"))
+                .unwrap_or("normal")
+                .to_owned();
+            Some(ProcessLine {
+                id: pid.to_string(),
+                position: i + 1,
+                name: record.title.clone(),
+                href: crate::register::display::record_href(RecordKind::Process, pid),
+                status: choice_label(tr, "status", &code),
+                status_code: code,
+                since: status
+                    .and_then(|e| e.text("since"))
+                    .map(when)
+                    .unwrap_or_default(),
+                expected: status
+                    .and_then(|e| e.text("expected_recovery"))
+                    .map(when)
+                    .unwrap_or_default(),
+                note: status.and_then(|e| e.text("note")).unwrap_or("").to_owned(),
+                changed: status
+                    .map(|e| {
+                        format!(
+                            "{} · {}",
+                            when(&e.updated_at),
+                            room.actor_name(&e.updated_by)
+                        )
+                    })
+                    .unwrap_or_default(),
+                edit_href: match status {
+                    Some(e) => format!("{}/bewerken", room.href(EntryKind::ProcessStatus, e.id)),
+                    None => format!("{}/processen/nieuw?process={pid}", crisis_href(room.id())),
+                },
+            })
+        })
+        .collect();
+    let effects = room
+        .of(EntryKind::Effect)
+        .map(|e| item(&room, e, e.text("effect").unwrap_or("").to_owned(), tr))
+        .collect();
+    let facts_of = |nature: &str| -> Vec<Item> {
+        room.of(EntryKind::Fact)
+            .filter(|e| e.text("nature") == Some(nature))
+            .map(|e| {
+                let mut detail = e.text("source").unwrap_or("").to_owned();
+                if let Some(at) = e.text("observed_at") {
+                    detail = format!("{detail} ({})", when(at));
+                }
+                item(&room, e, detail, tr)
+            })
+            .collect()
+    };
+    let teams = s
+        .teams
+        .iter()
+        .filter_map(|t| {
+            room.index.get(*t).map(|r| {
+                (
+                    r.title.clone(),
+                    crate::register::display::record_href(RecordKind::Team, r.id),
+                )
+            })
+        })
+        .collect();
+    let all_teams = room
+        .index
+        .live(RecordKind::Team)
+        .map(|t| (t.id.to_string(), t.title.clone(), s.teams.contains(&t.id)))
+        .collect();
+    let overdue_items = room
+        .of(EntryKind::Action)
+        .filter(|e| overdue(e, now))
+        .map(|e| {
+            item(
+                &room,
+                e,
+                e.text("deadline").map(when).unwrap_or_default(),
+                tr,
+            )
+        })
+        .collect();
+    let reevaluate = room
+        .of(EntryKind::Decision)
+        .filter(|e| reevaluation_due(&room, e, now))
+        .map(|e| {
+            item(
+                &room,
+                e,
+                e.text("reevaluate_at").map(when).unwrap_or_default(),
+                tr,
+            )
+        })
+        .collect();
+    let open_dilemmas = room
+        .of(EntryKind::Dilemma)
+        .filter(|d| closing_decision(&room, d.id).is_none())
+        .count();
+    let page = PicturePage {
+        head: head(&room, tr, "", auth.user().role),
+        known: s.known.clone(),
+        started: when(&s.started_at),
+        processes,
+        effects,
+        facts: facts_of("fact"),
+        uncertainties: facts_of("uncertainty"),
+        assumptions: facts_of("assumption"),
+        teams,
+        all_teams,
+        next_meeting: next_meeting(&room, now).map(local_display),
+        overdue: overdue_items,
+        reevaluate,
+        open_dilemmas,
+        history: history(&state, &room, tr).await?,
+        phases: Phase::ALL
+            .iter()
+            .map(|p| {
+                (
+                    p.code(),
+                    tr.t(&format!("c.phase.{}", p.code())),
+                    *p == s.phase,
+                )
+            })
+            .collect(),
+        grips: Grip::ALL
+            .iter()
+            .map(|g| {
+                (
+                    g.code(),
+                    tr.t(&format!("c.grip.{}", g.code())),
+                    *g == s.grip,
+                )
+            })
+            .collect(),
+        flash: tr.flash(
+            q.melding.as_deref(),
+            &["saved", "phase", "grip", "teams", "order", "closed"],
+        ),
+        ctx,
+    };
+    render(&page)
+}
+
+/// Where a crisis form goes back to after a refusal: the picture, with the messages.
+async fn crisis_command_from_form(
+    state: &AppState,
+    auth: &Authed<MemberUp>,
+    id: StreamId,
+    command: CrisisCommand,
+    done: &str,
+) -> Result<Response, AppError> {
+    // The crisis must be this workspace's before anything is decided.
+    state.store().crisis(auth.user().workspace, id).await?;
+    match super::command(state, &auth.principal, id, command).await {
+        Ok(()) => Ok(Redirect::to(&format!("{}?melding={done}", crisis_href(id))).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
+            Err(AppError::Invalid(errors))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn change_phase(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let phase = field(&p, "phase").parse::<Phase>().map_err(|_| {
+        AppError::Invalid(vec![FieldError {
+            field: "phase".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }])
+    })?;
+    let command = CrisisCommand::ChangePhase {
+        phase,
+        reason: field(&p, "reason").to_owned(),
+    };
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "phase").await
+}
+
+async fn change_grip(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let grip = field(&p, "grip").parse::<Grip>().map_err(|_| {
+        AppError::Invalid(vec![FieldError {
+            field: "grip".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }])
+    })?;
+    let command = CrisisCommand::ChangeGrip {
+        grip,
+        reason: field(&p, "reason").to_owned(),
+    };
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "grip").await
+}
+
+async fn set_teams(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let index = crate::register::Index::load(&state, auth.user().workspace).await?;
+    let teams = p
+        .iter()
+        .filter(|(k, _)| k == "team")
+        .filter_map(|(_, v)| v.parse::<RecordId>().ok())
+        .filter(|t| index.get(*t).is_some_and(|r| r.kind == RecordKind::Team))
+        .collect();
+    let command = CrisisCommand::SetTeams {
+        teams,
+        reason: field(&p, "reason").to_owned(),
+    };
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "teams").await
+}
+
+async fn move_process(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let id = crisis_id(&id)?;
+    let room = Room::load(&state, auth.user().workspace, id).await?;
+    let mut order = room.restore_order();
+    let process: RecordId = field(&p, "process")
+        .parse()
+        .map_err(|_| AppError::NotFound)?;
+    let pos = order
+        .iter()
+        .position(|x| *x == process)
+        .ok_or(AppError::NotFound)?;
+    match field(&p, "direction") {
+        "up" if pos > 0 => order.swap(pos, pos - 1),
+        "down" if pos + 1 < order.len() => order.swap(pos, pos + 1),
+        _ => {}
+    }
+    let command = CrisisCommand::SetRestoreOrder {
+        order,
+        reason: field(&p, "reason").to_owned(),
+    };
+    crisis_command_from_form(&state, &auth, id, command, "order").await
+}
+
+async fn close(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let command = CrisisCommand::Close {
+        reason: field(&p, "reason").to_owned(),
+    };
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "closed").await
+}
+
+// ---------------------------------------------------------------- classification
+
+pub struct Question {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub yes: bool,
+}
+
+pub struct ProposalLine {
+    pub what: String,
+    pub reason: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "crisis/classify.html")]
+struct ClassifyPage {
+    ctx: PageCtx,
+    head: Head,
+    questions: Vec<Question>,
+    asked: bool,
+    classification: ProposalLine,
+    grip: ProposalLine,
+    teams: Vec<ProposalLine>,
+    inform: Vec<ProposalLine>,
+    classifications: Vec<(&'static str, &'static str)>,
+    grips: Vec<(&'static str, &'static str)>,
+    history: Vec<HistoryLine>,
+    errors: Vec<FieldError>,
+}
+
+fn answers_from(pairs: &[(String, String)]) -> Answers {
+    let mut a = Answers::default();
+    for q in Answers::QUESTIONS {
+        a.set(q, field(pairs, q) == "yes");
+    }
+    a
+}
+
+async fn classify_view(
+    state: &AppState,
+    principal: &crate::auth::Principal,
+    rctx: &crate::auth::RequestCtx,
+    room: &Room,
+    answers: Answers,
+    asked: bool,
+    errors: Vec<FieldError>,
+) -> Result<Response, AppError> {
+    let tr = Tr(rctx.lang);
+    let ctx = room_ctx(
+        state,
+        principal,
+        rctx,
+        room,
+        tr.t("crisis.classify").to_owned(),
+    )
+    .await;
+    let p = propose(&answers);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ClassifyPage {
+        head: head(room, tr, "", principal.user.role),
+        questions: Answers::QUESTIONS
+            .iter()
+            .map(|q| Question {
+                code: q,
+                label: tr.t(&format!("q.{q}")),
+                hint: tr.t(&format!("q.{q}.hint")),
+                yes: answers.get(q),
+            })
+            .collect(),
+        asked,
+        classification: ProposalLine {
+            what: tr
+                .t(&format!(
+                    "c.classification.{}",
+                    p.classification.value.code()
+                ))
+                .to_owned(),
+            reason: tr.t(&format!("reason.{}", p.classification.reason)),
+        },
+        grip: ProposalLine {
+            what: tr.t(&format!("c.grip.{}", p.grip.value.code())).to_owned(),
+            reason: tr.t(&format!("reason.{}", p.grip.reason)),
+        },
+        teams: p
+            .teams
+            .iter()
+            .map(|t| ProposalLine {
+                what: tr.t(&format!("c.standard.{}", t.value)).to_owned(),
+                reason: tr.t(&format!("reason.{}", t.reason)),
+            })
+            .collect(),
+        inform: p
+            .inform
+            .iter()
+            .map(|t| ProposalLine {
+                what: tr.t(&format!("c.party.{}", t.value)).to_owned(),
+                reason: tr.t(&format!("reason.{}", t.reason)),
+            })
+            .collect(),
+        classifications: Classification::ALL
+            .iter()
+            .map(|c| (c.code(), tr.t(&format!("c.classification.{}", c.code()))))
+            .collect(),
+        grips: Grip::ALL
+            .iter()
+            .map(|g| (g.code(), tr.t(&format!("c.grip.{}", g.code()))))
+            .collect(),
+        history: history(state, room, tr).await?.into_iter().collect(),
+        errors: crate::commands::localize(errors, tr),
+        ctx,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn classify_page(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let asked = q
+        .iter()
+        .any(|(k, _)| Answers::QUESTIONS.contains(&k.as_str()));
+    let answers = if asked {
+        answers_from(&q)
+    } else {
+        room.state().answers.unwrap_or_default()
+    };
+    classify_view(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        &room,
+        answers,
+        asked,
+        vec![],
+    )
+    .await
+}
+
+/// The register teams that carry the proposed standards.
+fn teams_for(room: &Room, standards: &[String]) -> Vec<RecordId> {
+    room.index
+        .live(RecordKind::Team)
+        .filter(|t| {
+            t.text("standard")
+                .is_some_and(|s| standards.iter().any(|x| x == s))
+        })
+        .map(|t| t.id)
+        .collect()
+}
+
+pub fn classify_command(
+    room: &Room,
+    answers: Answers,
+    accept: bool,
+    classification: &str,
+    grip: &str,
+    reason: &str,
+) -> CrisisCommand {
+    let proposal = propose(&answers);
+    let standards: Vec<String> = proposal.teams.iter().map(|t| t.value.clone()).collect();
+    CrisisCommand::Classify {
+        answers,
+        accept,
+        classification: classification.parse().ok(),
+        grip: grip.parse().ok(),
+        reason: reason.to_owned(),
+        teams: teams_for(room, &standards),
+    }
+}
+
+async fn classify(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let answers = answers_from(&p);
+    let accept = field(&p, "choice") != "override";
+    let command = classify_command(
+        &room,
+        answers,
+        accept,
+        field(&p, "classification"),
+        field(&p, "grip"),
+        field(&p, "reason"),
+    );
+    match super::command(&state, &auth.principal, room.id(), command).await {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("{}?melding=saved", crisis_href(room.id()))).into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            classify_view(
+                &state,
+                &auth.principal,
+                &auth.ctx,
+                &room,
+                answers,
+                true,
+                errors,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---------------------------------------------------------------- entries
+
+pub struct Row {
+    pub href: String,
+    pub title: String,
+    pub cells: Vec<Shown>,
+    pub flags: Vec<(&'static str, &'static str)>,
+    pub meta: String,
+    pub body: String,
+}
+
+pub struct ScenarioColumn {
+    pub label: &'static str,
+    pub case: &'static str,
+    pub rows: Vec<Row>,
+}
+
+pub struct PartyCheck {
+    pub party: &'static str,
+    pub why: String,
+    pub informed: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "crisis/entries.html")]
+struct EntriesPage {
+    ctx: PageCtx,
+    head: Head,
+    slug: &'static str,
+    heading: &'static str,
+    new_label: &'static str,
+    lead: &'static str,
+    title_header: &'static str,
+    headers: Vec<String>,
+    rows: Vec<Row>,
+    total: i64,
+    shown_from: i64,
+    page: i64,
+    pages: i64,
+    filter: ListQuery,
+    tags: Vec<(&'static str, &'static str)>,
+    authors: Vec<(String, String)>,
+    is_log: bool,
+    is_action: bool,
+    scenarios: Vec<ScenarioColumn>,
+    parties: Vec<PartyCheck>,
+    staffing: Vec<(&'static str, bool)>,
+    support: Vec<Row>,
+    teams: Vec<(String, String)>,
+    flash: Option<&'static str>,
+    query_base: String,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub tag: String,
+    pub author: String,
+    pub mine: String,
+    pub page: i64,
+    pub melding: Option<String>,
+}
+
+const PAGE_SIZE: i64 = 100;
+
+fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
+    let schema = e.kind.schema();
+    let cells = schema
+        .columns
+        .iter()
+        .filter_map(|c| schema.field(c))
+        .map(|f| show(f, e.data.get(f.name), room, tr))
+        .collect();
+    let mut flags = vec![];
+    if overdue(e, now) {
+        flags.push(("badge-bad", tr.t("crisis.overdue")));
+    }
+    if e.kind == EntryKind::Decision {
+        if superseded_by(room, e.id).is_some() {
+            flags.push(("badge-muted", tr.t("crisis.superseded")));
+        } else if reevaluation_due(room, e, now) {
+            flags.push(("badge-warn", tr.t("crisis.reevaluate_due")));
+        }
+    }
+    if e.kind == EntryKind::Dilemma {
+        if closing_decision(room, e.id).is_some() {
+            flags.push(("badge-ok", tr.t("crisis.dilemma_closed")));
+        } else {
+            flags.push(("badge-warn", tr.t("crisis.dilemma_open")));
+        }
+    }
+    if e.kind == EntryKind::Log && e.text("corrects").is_some() {
+        flags.push(("badge-warn", tr.t("crisis.correction")));
+    }
+    Row {
+        href: room.href(e.kind, e.id),
+        title: e.title.clone(),
+        cells,
+        flags,
+        meta: format!(
+            "{} · {}",
+            when(&e.created_at),
+            room.actor_name(&e.created_by)
+        ),
+        body: match e.kind {
+            EntryKind::Scenario => e.text("description").unwrap_or("").to_owned(),
+            EntryKind::Log => e.text("text").unwrap_or("").to_owned(),
+            _ => String::new(),
+        },
+    }
+}
+
+async fn entries(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path((id, slug)): Path<(String, String)>,
+    Query(q): Query<ListQuery>,
+) -> Result<Html<String>, AppError> {
+    let kind = kind_of(&slug)?;
+    let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let tr = Tr(auth.ctx.lang);
+    let now = state.now();
+    let ctx = room_ctx(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        &room,
+        format!(
+            "{}: {}",
+            tr.t(&format!("e.{kind}.plural")),
+            room.state().title
+        ),
+    )
+    .await;
+    let schema = kind.schema();
+    let page = q.page.max(1);
+    let (entries, total): (Vec<Entry>, i64) = if kind == EntryKind::Log {
+        let filter = EntryFilter {
+            tag: Some(q.tag.clone()),
+            author: Some(q.author.clone()),
+            text: Some(q.q.clone()),
+            newest_first: true,
+            offset: (page - 1) * PAGE_SIZE,
+            limit: PAGE_SIZE,
+        };
+        let (entries, total) = state
+            .store()
+            .entry_page(auth.user().workspace, room.id(), kind, &filter)
+            .await?;
+        // Corrections point at earlier entries: load those for their links.
+        for e in &entries {
+            if let Some(target) = e.text("corrects").and_then(|t| t.parse().ok())
+                && room.entry(target).is_none()
+                && let Ok(t) = state
+                    .store()
+                    .entry(auth.user().workspace, room.id(), target)
+                    .await
+            {
+                room.add(t);
+            }
+        }
+        (entries, total)
+    } else {
+        let needle = q.q.trim().to_lowercase();
+        let me = auth.user().id.to_string();
+        let list: Vec<Entry> = room
+            .of(kind)
+            .filter(|e| {
+                needle.is_empty() || crisismap_store::search_text_of(&e.data).contains(&needle)
+            })
+            .filter(|e| {
+                q.tag.is_empty() || kind.tag_field().and_then(|f| e.text(f)) == Some(q.tag.as_str())
+            })
+            .filter(|e| q.mine.is_empty() || e.text("owner") == Some(me.as_str()))
+            .cloned()
+            .collect();
+        let total = list.len() as i64;
+        (list, total)
+    };
+    let mut rows: Vec<Row> = entries.iter().map(|e| row(&room, e, tr, now)).collect();
+    if kind == EntryKind::Action {
+        // Overdue first, then by deadline.
+        rows.sort_by_key(|r| r.flags.is_empty());
+    }
+    let headers = schema
+        .columns
+        .iter()
+        .filter(|c| schema.field(c).is_some())
+        .map(|c| tr.t(&format!("f.{kind}.{c}")).to_owned())
+        .collect();
+    let tags = kind
+        .tag_field()
+        .and_then(|f| schema.field(f))
+        .map(|f| match f.ty {
+            crisismap_core::register::schema::FieldType::Choice(codes) => codes
+                .iter()
+                .map(|c| (*c, choice_label(tr, f.name, c)))
+                .collect(),
+            _ => vec![],
+        })
+        .unwrap_or_default();
+    let scenarios = if kind == EntryKind::Scenario {
+        crisismap_core::crisis::entries::CASES
+            .iter()
+            .map(|case| ScenarioColumn {
+                label: choice_label(tr, "case", case),
+                case,
+                rows: room
+                    .of(kind)
+                    .filter(|e| e.text("case") == Some(case))
+                    .map(|e| row(&room, e, tr, now))
+                    .collect(),
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let parties = if kind == EntryKind::Informing {
+        let escalations = room
+            .index
+            .views::<crisismap_core::register::views::EscalationView>(RecordKind::Escalation);
+        let mut expected = room.state().expected_parties(&escalations);
+        if let Some(a) = room.state().answers
+            && room.state().classification.is_some()
+        {
+            for p in propose(&a).inform {
+                if !expected.iter().any(|(x, _)| *x == p.value) {
+                    expected.push((p.value, vec![tr.t("crisis.by_classification").to_owned()]));
+                }
+            }
+        }
+        expected
+            .into_iter()
+            .map(|(party, why)| PartyCheck {
+                party: choice_label(tr, "party", &party),
+                why: why.join("; "),
+                informed: room
+                    .of(EntryKind::Informing)
+                    .filter(|e| e.text("party") == Some(party.as_str()))
+                    .filter_map(|e| e.text("informed_at"))
+                    .min()
+                    .map(when),
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let (staffing, support, teams) = if kind == EntryKind::Attendance {
+        (
+            views::staffing(&room, now),
+            room.of(EntryKind::Support)
+                .map(|e| row(&room, e, tr, now))
+                .collect(),
+            room.state()
+                .teams
+                .iter()
+                .filter_map(|t| room.index.get(*t))
+                .map(|t| {
+                    (
+                        t.title.clone(),
+                        crate::register::display::record_href(RecordKind::Team, t.id),
+                    )
+                })
+                .collect(),
+        )
+    } else {
+        (vec![], vec![], vec![])
+    };
+    let authors = if kind == EntryKind::Log {
+        room.users
+            .iter()
+            .map(|u| (format!("user:{}", u.id), u.display_name.clone()))
+            .collect()
+    } else {
+        vec![]
+    };
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let query_base = format!(
+        "{}?{}",
+        format_args!("{}/{}", crisis_href(room.id()), kind.slug()),
+        serde_urlencoded::to_string([
+            ("q", q.q.as_str()),
+            ("tag", q.tag.as_str()),
+            ("author", q.author.as_str()),
+        ])
+        .unwrap_or_default()
+    );
+    let tab = match kind {
+        EntryKind::Support => "aanwezigheid",
+        EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => "",
+        other => other.slug(),
+    };
+    render(&EntriesPage {
+        head: head(&room, tr, tab, auth.user().role),
+        slug: kind.slug(),
+        heading: tr.t(&format!("e.{kind}.plural")),
+        new_label: tr.t(&format!("e.{kind}.new")),
+        lead: tr.t(&format!("e.{kind}.lead")),
+        title_header: tr.t(&format!("f.{kind}.{}", schema.title)),
+        headers,
+        rows,
+        total,
+        shown_from: (page - 1) * PAGE_SIZE,
+        page,
+        pages,
+        flash: tr.flash(q.melding.as_deref(), &["saved"]),
+        filter: q,
+        tags,
+        authors,
+        is_log: kind == EntryKind::Log,
+        is_action: kind == EntryKind::Action,
+        scenarios,
+        parties,
+        staffing,
+        support,
+        teams,
+        query_base,
+        ctx,
+    })
+}
+
+pub struct DetailField {
+    pub label: String,
+    pub value: Shown,
+}
+
+pub struct DetailGroup {
+    pub legend: &'static str,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Shown>>,
+}
+
+pub struct Version {
+    pub rev: i64,
+    pub at: String,
+    pub who: String,
+    pub summary: String,
+}
+
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "crisis/entry.html")]
+struct EntryPage {
+    ctx: PageCtx,
+    head: Head,
+    slug: &'static str,
+    kind_label: &'static str,
+    id: String,
+    rev: i64,
+    fields: Vec<DetailField>,
+    groups: Vec<DetailGroup>,
+    recorded: String,
+    versions: Vec<Version>,
+    related: Vec<(&'static str, Vec<Link>)>,
+    actions: Vec<Link>,
+    can_edit: bool,
+    flash: Option<&'static str>,
+}
+
+fn detail_fields(room: &Room, e: &Entry, tr: Tr) -> (Vec<DetailField>, Vec<DetailGroup>) {
+    let kind = e.kind;
+    let schema = kind.schema();
+    let fields = schema
+        .fields
+        .iter()
+        .map(|f| DetailField {
+            label: tr.t(&format!("f.{kind}.{}", f.name)).to_owned(),
+            value: show(f, e.data.get(f.name), room, tr),
+        })
+        .collect();
+    let groups = schema
+        .groups
+        .iter()
+        .map(|g| DetailGroup {
+            legend: tr.t(&format!("g.{kind}.{}", g.name)),
+            headers: g
+                .fields
+                .iter()
+                .map(|f| tr.t(&format!("f.{kind}.{}.{}", g.name, f.name)).to_owned())
+                .collect(),
+            rows: e
+                .data
+                .get(g.name)
+                .and_then(|v| v.as_array())
+                .map(|rows| {
+                    rows.iter()
+                        .map(|row| {
+                            g.fields
+                                .iter()
+                                .map(|f| show(f, row.get(f.name), room, tr))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    (fields, groups)
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path((id, slug, entry)): Path<(String, String, String)>,
+    Query(q): Query<FlashQuery>,
+) -> Result<Html<String>, AppError> {
+    let kind = kind_of(&slug)?;
+    let ws = auth.user().workspace;
+    let mut room = Room::load(&state, ws, crisis_id(&id)?).await?;
+    let e = state
+        .store()
+        .entry(ws, room.id(), entry_id(&entry)?)
+        .await?;
+    if e.kind != kind {
+        return Err(AppError::NotFound);
+    }
+    let tr = Tr(auth.ctx.lang);
+    // Log entries this one corrects, or that correct it.
+    let mut corrections = vec![];
+    if kind == EntryKind::Log {
+        if let Some(target) = e.text("corrects").and_then(|t| t.parse().ok())
+            && let Ok(t) = state.store().entry(ws, room.id(), target).await
+        {
+            room.add(t);
+        }
+        let (found, _) = state
+            .store()
+            .entry_page(
+                ws,
+                room.id(),
+                EntryKind::Log,
+                &EntryFilter {
+                    text: Some(e.id.to_string()),
+                    limit: 100,
+                    ..EntryFilter::default()
+                },
+            )
+            .await?;
+        corrections = found
+            .into_iter()
+            .filter(|c| c.text("corrects") == Some(e.id.to_string().as_str()))
+            .collect();
+    }
+    room.add(e.clone());
+    let title = e.title.lines().next().unwrap_or("").to_owned();
+    let ctx = room_ctx(&state, &auth.principal, &auth.ctx, &room, title).await;
+    let (fields, groups) = detail_fields(&room, &e, tr);
+    let versions = state
+        .store()
+        .entry_versions(room.id(), e.id)
+        .await?
+        .iter()
+        .filter_map(|env| match env.event().ok()? {
+            DomainEvent::EntrySaved { rev, data, .. } => Some(Version {
+                rev,
+                at: local_display(env.recorded_at),
+                who: room.actor_name(&env.actor),
+                summary: kind
+                    .tag_field()
+                    .and_then(|f| {
+                        data.get(f)
+                            .and_then(|v| v.as_str())
+                            .map(|c| choice_label(tr, f, c).to_owned())
+                    })
+                    .unwrap_or_default(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let base = crisis_href(room.id());
+    let link = |x: &Entry| Link {
+        label: x.title.lines().next().unwrap_or("").to_owned(),
+        href: room.href(x.kind, x.id),
+    };
+    let me = e.id.to_string();
+    let mut related: Vec<(&'static str, Vec<Link>)> = vec![];
+    let mut actions = vec![];
+    let writer = auth.user().role.allows(Role::Member) && !room.state().closed;
+    match kind {
+        EntryKind::Log => {
+            related.push((
+                tr.t("crisis.corrections"),
+                corrections.iter().map(link).collect(),
+            ));
+            if writer {
+                actions.push(Link {
+                    label: tr.t("crisis.correct").to_owned(),
+                    href: format!("{base}/logboek/nieuw?corrects={me}"),
+                });
+            }
+        }
+        EntryKind::Decision => {
+            let superseded: Vec<Link> = superseded_by(&room, e.id).into_iter().map(link).collect();
+            related.push((tr.t("crisis.superseded_by"), superseded));
+            let acts = room
+                .of(EntryKind::Action)
+                .filter(|a| a.text("decision") == Some(me.as_str()))
+                .map(link)
+                .collect();
+            related.push((tr.t("e.action.plural"), acts));
+            if writer {
+                actions.push(Link {
+                    label: tr.t("crisis.supersede").to_owned(),
+                    href: format!("{base}/besluiten/nieuw?supersedes={me}"),
+                });
+                actions.push(Link {
+                    label: tr.t("e.action.new").to_owned(),
+                    href: format!("{base}/acties/nieuw?decision={me}"),
+                });
+            }
+        }
+        EntryKind::Dilemma => {
+            let closing: Vec<Link> = closing_decision(&room, e.id)
+                .into_iter()
+                .map(link)
+                .collect();
+            related.push((tr.t("crisis.closed_by"), closing));
+            if writer {
+                actions.push(Link {
+                    label: tr.t("crisis.decide_dilemma").to_owned(),
+                    href: format!("{base}/besluiten/nieuw?dilemma={me}"),
+                });
+            }
+        }
+        EntryKind::Bob => {
+            let decided = room
+                .of(EntryKind::Decision)
+                .filter(|d| d.text("meeting") == Some(me.as_str()))
+                .map(link)
+                .collect();
+            related.push((tr.t("crisis.meeting_decisions"), decided));
+            if writer {
+                actions.push(Link {
+                    label: tr.t("e.decision.new").to_owned(),
+                    href: format!("{base}/besluiten/nieuw?meeting={me}"),
+                });
+            }
+        }
+        EntryKind::Scenario => {
+            let decided = room
+                .of(EntryKind::Decision)
+                .filter(|d| d.text("scenario") == Some(me.as_str()))
+                .map(link)
+                .collect();
+            related.push((tr.t("e.decision.plural"), decided));
+        }
+        _ => {}
+    }
+    render(&EntryPage {
+        head: head(&room, tr, kind.slug(), auth.user().role),
+        slug: kind.slug(),
+        kind_label: tr.t(&format!("e.{kind}.one")),
+        id: me,
+        rev: e.rev,
+        fields,
+        groups,
+        recorded: format!(
+            "{} · {}",
+            when(&e.created_at),
+            room.actor_name(&e.created_by)
+        ),
+        versions,
+        related,
+        actions,
+        can_edit: writer && !kind.immutable(),
+        flash: tr.flash(q.melding.as_deref(), &["saved"]),
+        ctx,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "crisis/form.html")]
+struct FormPage {
+    ctx: PageCtx,
+    head: Head,
+    action: String,
+    cancel: String,
+    rev: Option<i64>,
+    form: FormView,
+    conflict: Option<&'static str>,
+    immutable_note: Option<&'static str>,
+}
+
+#[allow(clippy::too_many_arguments)] // the form's whole state, passed by the handlers that own it
+async fn form_page(
+    state: &AppState,
+    auth: &Authed<MemberUp>,
+    room: &Room,
+    kind: EntryKind,
+    entry: Option<&Entry>,
+    raw: RawRecord,
+    errors: Vec<FieldError>,
+    conflict: bool,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let tr = Tr(auth.ctx.lang);
+    let title = match entry {
+        Some(e) => format!(
+            "{}: {}",
+            tr.t("form.edit"),
+            e.title.lines().next().unwrap_or("")
+        ),
+        None => tr.t(&format!("e.{kind}.new")).to_owned(),
+    };
+    let ctx = room_ctx(state, &auth.principal, &auth.ctx, room, title).await;
+    let base = format!("{}/{}", crisis_href(room.id()), kind.slug());
+    let (action, cancel) = match entry {
+        Some(e) => (room.href(kind, e.id), room.href(kind, e.id)),
+        None => (base.clone(), base),
+    };
+    let form = form::build(kind.schema(), &raw, &errors, room, tr);
+    let page = FormPage {
+        head: head(room, tr, kind.slug(), auth.user().role),
+        action,
+        cancel,
+        rev: entry.map(|e| e.rev),
+        form,
+        conflict: conflict.then(|| tr.t("error.stale_revision")),
+        immutable_note: kind
+            .immutable()
+            .then(|| tr.t(&format!("e.{kind}.immutable"))),
+        ctx,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// A text for the meeting's picture step: the shared picture as it is at the start.
+fn picture_snapshot(room: &Room, tr: Tr) -> String {
+    let s = room.state();
+    let mut out = format!(
+        "{}: {} · {}: {} · {}: {}\n",
+        tr.t("crisis.classification"),
+        s.classification
+            .map(|c| tr.t(&format!("c.classification.{}", c.code())))
+            .unwrap_or(tr.t("crisis.unclassified")),
+        tr.t("crisis.phase"),
+        tr.t(&format!("c.phase.{}", s.phase.code())),
+        tr.t("crisis.grip"),
+        tr.t(&format!("c.grip.{}", s.grip.code())),
+    );
+    for e in room.of(EntryKind::ProcessStatus) {
+        let name = e
+            .text("process")
+            .and_then(|p| p.parse().ok())
+            .and_then(|p| room.index.title(p))
+            .unwrap_or("");
+        out.push_str(&format!(
+            "- {name}: {}\n",
+            choice_label(tr, "status", e.text("status").unwrap_or(""))
+        ));
+    }
+    for e in room.of(EntryKind::Effect) {
+        out.push_str(&format!(
+            "- {}: {}\n",
+            e.title,
+            choice_label(tr, "status", e.text("status").unwrap_or(""))
+        ));
+    }
+    for e in room.of(EntryKind::Fact) {
+        out.push_str(&format!(
+            "- [{}] {}\n",
+            choice_label(tr, "nature", e.text("nature").unwrap_or("")),
+            e.title
+        ));
+    }
+    out
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug)): Path<(String, String)>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    if room.state().closed {
+        return Err(AppError::Conflict("crisis_closed".into()));
+    }
+    let tr = Tr(auth.ctx.lang);
+    let now_local = state
+        .now()
+        .to_zoned(crisismap_core::time::amsterdam().clone())
+        .strftime("%Y-%m-%dT%H:%M")
+        .to_string();
+    let mut raw = RawRecord::default();
+    let schema = kind.schema();
+    let defaults: &[(&str, &str)] = match kind {
+        EntryKind::Log => &[("occurred_at", "now"), ("category", "report")],
+        EntryKind::Decision => &[("decided_at", "now")],
+        EntryKind::Action => &[("status", "new")],
+        EntryKind::Communication => &[("status", "draft")],
+        EntryKind::Support => &[("requested_at", "now"), ("status", "requested")],
+        EntryKind::Informing => &[("informed_at", "now")],
+        EntryKind::Bob => &[("started_at", "now")],
+        EntryKind::Attendance => &[("arrived_at", "now"), ("kind", "member")],
+        EntryKind::Fact => &[("observed_at", "now"), ("nature", "fact")],
+        EntryKind::ProcessStatus => &[("since", "now"), ("status", "disrupted")],
+        EntryKind::Effect => &[("status", "disrupted")],
+        _ => &[],
+    };
+    for (k, v) in defaults {
+        let v = if *v == "now" { now_local.as_str() } else { v };
+        raw.fields.insert((*k).to_owned(), v.to_owned());
+    }
+    if kind == EntryKind::Bob {
+        raw.fields
+            .insert("picture".into(), picture_snapshot(&room, tr));
+    }
+    if kind == EntryKind::Decision || kind == EntryKind::Log {
+        raw.fields
+            .insert("decided_by".into(), auth.user().display_name.clone());
+    }
+    // Prefill from the address: links like "decide this dilemma" carry the reference.
+    for (k, v) in q {
+        if schema.field(&k).is_some() {
+            raw.fields.insert(k, v);
+        }
+    }
+    if let Some(target) = raw.fields.get("corrects").and_then(|t| t.parse().ok())
+        && let Ok(t) = state
+            .store()
+            .entry(auth.user().workspace, room.id(), target)
+            .await
+    {
+        room.add(t);
+    }
+    raw.fields.retain(|k, _| schema.field(k).is_some());
+    form_page(
+        &state,
+        &auth,
+        &room,
+        kind,
+        None,
+        raw,
+        vec![],
+        false,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug, entry)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let e = state
+        .store()
+        .entry(auth.user().workspace, room.id(), entry_id(&entry)?)
+        .await?;
+    if e.kind != kind || kind.immutable() {
+        return Err(AppError::NotFound);
+    }
+    let raw = RawRecord::from_data(kind.schema(), &e.data);
+    form_page(
+        &state,
+        &auth,
+        &room,
+        kind,
+        Some(&e),
+        raw,
+        vec![],
+        false,
+        StatusCode::OK,
+    )
+    .await
+}
+
+fn form_pairs(body: &[u8]) -> Result<(RawRecord, Option<i64>), AppError> {
+    let pairs = pairs(body)?;
+    let rev = pairs
+        .iter()
+        .find(|(k, _)| k == "rev")
+        .and_then(|(_, v)| v.parse().ok());
+    let raw = RawRecord::from_pairs(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "_csrf" && k != "rev")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    Ok((raw, rev))
+}
+
+async fn save_from_form(
+    state: &AppState,
+    auth: &Authed<MemberUp>,
+    mut room: Room,
+    kind: EntryKind,
+    existing: Option<Entry>,
+    rev: Option<i64>,
+    raw: RawRecord,
+) -> Result<Response, AppError> {
+    let id = existing.as_ref().map(|e| e.id);
+    match super::save_entry(state, &auth.principal, &mut room, kind, id, rev, &raw).await {
+        Ok(saved) => {
+            let to = match kind {
+                EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {
+                    format!("{}?melding=saved", crisis_href(room.id()))
+                }
+                _ => format!("{}?melding=saved", entry_href(room.id(), kind, saved)),
+            };
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
+            form_page(
+                state,
+                auth,
+                &room,
+                kind,
+                existing.as_ref(),
+                raw,
+                errors,
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(code)) if code == "stale_revision" => {
+            // Keep what this user typed; the form now carries the newer revision.
+            let current = match id {
+                Some(id) => Some(
+                    state
+                        .store()
+                        .entry(auth.user().workspace, room.id(), id)
+                        .await?,
+                ),
+                None => None,
+            };
+            form_page(
+                state,
+                auth,
+                &room,
+                kind,
+                current.as_ref(),
+                raw,
+                vec![],
+                true,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn create(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug)): Path<(String, String)>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let (raw, _) = form_pairs(&body)?;
+    save_from_form(&state, &auth, room, kind, None, None, raw).await
+}
+
+async fn update(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug, entry)): Path<(String, String, String)>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let e = state
+        .store()
+        .entry(auth.user().workspace, room.id(), entry_id(&entry)?)
+        .await?;
+    if e.kind != kind {
+        return Err(AppError::NotFound);
+    }
+    let (raw, rev) = form_pairs(&body)?;
+    save_from_form(&state, &auth, room, kind, Some(e), rev, raw).await
+}
+
+// ---------------------------------------------------------------- timeline and sitrep
+
+pub struct TimelineItem {
+    pub at: String,
+    pub occurred: String,
+    pub who: String,
+    pub kind: &'static str,
+    pub kind_code: String,
+    pub text: String,
+    pub href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "crisis/timeline.html")]
+struct TimelinePage {
+    ctx: PageCtx,
+    head: Head,
+    items: Vec<TimelineItem>,
+    kinds: Vec<(String, &'static str)>,
+    only: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TimelineQuery {
+    only: String,
+}
+
+/// Every event of the crisis in words, oldest first: log, decisions, actions, GRIP and phase
+/// changes, communications, meetings.
+pub async fn timeline_items(
+    state: &AppState,
+    room: &Room,
+    tr: Tr,
+) -> Result<Vec<TimelineItem>, AppError> {
+    let mut items = vec![];
+    let mut after = 0;
+    loop {
+        let batch = state.store().events(room.id(), after, 5000).await?;
+        let Some(last) = batch.last() else { break };
+        after = last.seq;
+        for env in &batch {
+            let Ok(event) = env.event() else { continue };
+            let item = match &event {
+                DomainEvent::EntrySaved {
+                    kind,
+                    id,
+                    rev,
+                    title,
+                    data,
+                } => {
+                    let tag = kind
+                        .tag_field()
+                        .and_then(|f| data.get(f).and_then(|v| v.as_str()).map(|c| (f, c)))
+                        .map(|(f, c)| format!(" ({})", choice_label(tr, f, c)))
+                        .unwrap_or_default();
+                    let verb = if *rev == 1 {
+                        ""
+                    } else {
+                        tr.t("crisis.changed")
+                    };
+                    let occurred = [
+                        "occurred_at",
+                        "decided_at",
+                        "informed_at",
+                        "published_at",
+                        "started_at",
+                    ]
+                    .iter()
+                    .find_map(|f| data.get(*f).and_then(|v| v.as_str()))
+                    .map(when)
+                    .unwrap_or_default();
+                    TimelineItem {
+                        at: local_display(env.recorded_at),
+                        occurred,
+                        who: room.actor_name(&env.actor),
+                        kind: tr.t(&format!("e.{kind}.one")),
+                        kind_code: kind.code().to_owned(),
+                        text: format!(
+                            "{}{}{tag}",
+                            if verb.is_empty() {
+                                String::new()
+                            } else {
+                                format!("{verb}: ")
+                            },
+                            title.lines().next().unwrap_or("")
+                        ),
+                        href: Some(room.href(*kind, *id)),
+                    }
+                }
+                other => {
+                    let Some((what, reason)) = describe(other, room, tr) else {
+                        continue;
+                    };
+                    TimelineItem {
+                        at: local_display(env.recorded_at),
+                        occurred: String::new(),
+                        who: room.actor_name(&env.actor),
+                        kind: tr.t("crisis.kind_crisis"),
+                        kind_code: "crisis".into(),
+                        text: if reason.is_empty() {
+                            what
+                        } else {
+                            format!("{what}: {reason}")
+                        },
+                        href: None,
+                    }
+                }
+            };
+            items.push(item);
+        }
+    }
+    Ok(items)
+}
+
+async fn timeline(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+    Query(q): Query<TimelineQuery>,
+) -> Result<Html<String>, AppError> {
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let tr = Tr(auth.ctx.lang);
+    let ctx = room_ctx(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        &room,
+        format!("{}: {}", tr.t("crisis.tab.timeline"), room.state().title),
+    )
+    .await;
+    let mut items = timeline_items(&state, &room, tr).await?;
+    if !q.only.is_empty() {
+        items.retain(|i| i.kind_code == q.only);
+    }
+    let mut kinds: Vec<(String, &'static str)> =
+        vec![("crisis".into(), tr.t("crisis.kind_crisis"))];
+    kinds.extend(
+        EntryKind::ALL
+            .iter()
+            .map(|k| (k.code().to_owned(), tr.t(&format!("e.{k}.one")))),
+    );
+    render(&TimelinePage {
+        head: head(&room, tr, "tijdlijn", auth.user().role),
+        items,
+        kinds,
+        only: q.only,
+        ctx,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "crisis/sitrep.html")]
+struct SitrepPage {
+    ctx: PageCtx,
+    head: Head,
+    printed: String,
+    known: String,
+    processes: Vec<(String, &'static str, String)>,
+    decisions: Vec<(Row, String)>,
+    since: Option<String>,
+    sections: Vec<(&'static str, Vec<Row>)>,
+    next_meeting: Option<String>,
+    teams: Vec<String>,
+}
+
+async fn sitrep(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let tr = Tr(auth.ctx.lang);
+    let now = state.now();
+    let ctx = room_ctx(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        &room,
+        format!("{}: {}", tr.t("crisis.tab.sitrep"), room.state().title),
+    )
+    .await;
+    let statuses: HashMap<&str, &Entry> = room
+        .of(EntryKind::ProcessStatus)
+        .filter_map(|e| e.text("process").map(|p| (p, e)))
+        .collect();
+    let processes = room
+        .restore_order()
+        .into_iter()
+        .filter_map(|pid| {
+            let name = room.index.title(pid)?.to_owned();
+            let st = statuses.get(pid.to_string().as_str());
+            let code = st.and_then(|e| e.text("status")).unwrap_or("normal");
+            let expected = st
+                .and_then(|e| e.text("expected_recovery"))
+                .map(when)
+                .unwrap_or_default();
+            Some((name, choice_label(tr, "status", code), expected))
+        })
+        .collect();
+    // "Since the previous report": decisions since the start of the latest meeting.
+    let since_ts = room
+        .of(EntryKind::Bob)
+        .filter_map(|m| m.text("started_at"))
+        .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
+        .filter(|t| *t <= now)
+        .max();
+    let decisions = room
+        .of(EntryKind::Decision)
+        .filter(|d| {
+            since_ts.is_none_or(|s| {
+                d.text("decided_at")
+                    .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                    .is_some_and(|t| t >= s)
+            })
+        })
+        .map(|d| {
+            (
+                row(&room, d, tr, now),
+                d.text("decision").unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    render(&SitrepPage {
+        head: head(&room, tr, "situatierapport", auth.user().role),
+        printed: local_display(now),
+        known: room.state().known.clone(),
+        processes,
+        decisions,
+        since: since_ts.map(local_display),
+        sections: vec![
+            (
+                tr.t("e.effect.plural"),
+                room.of(EntryKind::Effect)
+                    .map(|e| row(&room, e, tr, now))
+                    .collect(),
+            ),
+            (
+                tr.t("crisis.facts_heading"),
+                room.of(EntryKind::Fact)
+                    .map(|e| row(&room, e, tr, now))
+                    .collect(),
+            ),
+            (
+                tr.t("crisis.open_actions"),
+                room.of(EntryKind::Action)
+                    .filter(|a| !matches!(a.text("status"), Some("closed")))
+                    .map(|e| row(&room, e, tr, now))
+                    .collect(),
+            ),
+            (
+                tr.t("e.scenario.plural"),
+                room.of(EntryKind::Scenario)
+                    .map(|e| row(&room, e, tr, now))
+                    .collect(),
+            ),
+            (
+                tr.t("e.communication.plural"),
+                room.of(EntryKind::Communication)
+                    .map(|e| row(&room, e, tr, now))
+                    .collect(),
+            ),
+        ],
+        next_meeting: next_meeting(&room, now).map(local_display),
+        teams: room
+            .state()
+            .teams
+            .iter()
+            .filter_map(|t| room.index.title(*t).map(str::to_owned))
+            .collect(),
+        ctx,
+    })
+}
