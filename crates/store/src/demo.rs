@@ -82,7 +82,13 @@ pub async fn seed(store: &Store, password_hash: &str) -> Result<(WorkspaceId, bo
             .await?;
     }
     seed_register(store, ws, &actor).await?;
+    crate::demo_crisis::seed_crises(store, ws).await?;
     Ok((ws, true))
+}
+
+/// The demo's two crises: a closed ransomware crisis and a running exercise.
+pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreError> {
+    crate::demo_crisis::seed_crises(store, ws).await
 }
 
 /// A believable preparation register for Gemeente Voorbeeld.

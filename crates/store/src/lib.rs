@@ -7,6 +7,7 @@ mod accounts;
 mod backend;
 mod crisis;
 pub mod demo;
+mod demo_crisis;
 mod error;
 mod events;
 mod projection;

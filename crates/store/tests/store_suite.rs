@@ -376,10 +376,60 @@ async fn a_rebuild_gives_identical_read_models() {
             .archive_record(ws, &cli(), RecordKind::Team, triangle, Some(1))
             .await
             .expect("archived");
+        // A crisis: opened, classified, one log entry.
+        let opening = crisismap_core::crisis::CrisisState::open(
+            "Storing",
+            "",
+            "2026-11-28T08:00:00Z".parse().expect("ts"),
+            crisismap_core::crisis::Phase::Warm,
+            false,
+        )
+        .expect("valid");
+        let crisis = store
+            .open_crisis(
+                ws,
+                &cli(),
+                opening,
+                vec![],
+                crisismap_core::crisis::EntryKind::Dilemma,
+            )
+            .await
+            .expect("opened");
+        store
+            .handle_crisis_command(
+                ws,
+                crisis,
+                &cli(),
+                crisismap_core::crisis::state::CrisisCommand::ChangeGrip {
+                    grip: crisismap_core::crisis::Grip::Grip3,
+                    reason: "Gevolgen voor inwoners".into(),
+                },
+            )
+            .await
+            .expect("grip");
+        let mut log = serde_json::Map::new();
+        log.insert("text".into(), "Melding".into());
+        store
+            .save_entries(
+                ws,
+                crisis,
+                &cli(),
+                vec![crisismap_store::EntryChange {
+                    kind: crisismap_core::crisis::EntryKind::Log,
+                    id: None,
+                    expected_rev: None,
+                    record: crisismap_core::register::Validated {
+                        title: "Melding".into(),
+                        data: log,
+                    },
+                }],
+            )
+            .await
+            .expect("logged");
         let before = store.read_model_snapshot().await.expect("snapshot");
         assert!(before.iter().all(|(_, rows)| !rows.is_empty()));
         let replayed = store.rebuild().await.expect("rebuild");
-        assert_eq!(replayed, 19, "{}", db.name);
+        assert_eq!(replayed, 22, "{}", db.name);
         let after = store.read_model_snapshot().await.expect("snapshot");
         assert_eq!(before, after, "{}", db.name);
         let user = store.user(a).await.expect("user");

@@ -6,6 +6,7 @@ mod pages;
 mod views;
 
 pub use pages::router;
+pub(crate) use pages::{CrisisRow, crisis_rows};
 
 use crate::AppState;
 use crate::auth::{Principal, audit};

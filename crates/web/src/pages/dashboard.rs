@@ -40,6 +40,7 @@ struct DashboardPage {
     readiness: Vec<(&'static str, usize, usize)>,
     due: Vec<Due>,
     upcoming: Vec<Due>,
+    crises: Vec<crate::crisis::CrisisRow>,
 }
 
 #[derive(Deserialize)]
@@ -71,7 +72,9 @@ pub async fn overview(
         due,
         upcoming,
     } = crate::register::dashboard(&index, now, state.config().contact_review_months, tr);
+    let (crises, _) = crate::crisis::crisis_rows(&state.store().crises(ws).await?, tr);
     render(&DashboardPage {
+        crises,
         flash,
         users: state.store().users(ws).await?.len(),
         events: streams.iter().map(|s| s.head_seq).sum(),

@@ -1,0 +1,507 @@
+//! Stories of the crisis room: a ransomware attack played through the API from the first
+//! report to the aftermath, live updates, refusals that lose nothing, and every page of the
+//! demo's crises in both languages.
+
+mod common;
+
+use common::*;
+use crisismap_core::Role;
+use crisismap_core::event::Actor;
+use crisismap_store::testing::TestDb;
+use futures_util::StreamExt;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn created(r: reqwest::Response) -> Value {
+    let status = r.status();
+    let body: Value = r.json().await.expect("json");
+    assert!(status.is_success(), "{status}: {body}");
+    body
+}
+
+#[tokio::test]
+async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        crisismap_store::seed::seed_defaults(&app.store, app.ws, &Actor::System("test".into()))
+            .await
+            .expect("teams and escalation agreements");
+        let advisor = app.api_as(&email_for(Role::Editor)).await;
+        let ciso = app.api_as(&email_for(Role::Member)).await;
+        let process = created(
+            advisor
+                .post_json(
+                    "/api/v1/register/process",
+                    &json!({"name": "Burgerzaken", "criticality": "vital", "restore_priority": 1}),
+                )
+                .await,
+        )
+        .await;
+
+        // The first report: a lukewarm crisis.
+        let crisis = created(
+            ciso.post_json(
+                "/api/v1/crises",
+                &json!({"title": "Ransomware op de werkplekken", "known": "Losgeldbericht op het scherm.", "phase": "lukewarm"}),
+            )
+            .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let base = format!("/api/v1/crises/{id}");
+        assert_eq!(crisis["classification"], Value::Null);
+        let dilemmas: Value = ciso
+            .get(&format!("{base}/entries/dilemma"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(
+            dilemmas.as_array().map(Vec::len),
+            Some(7),
+            "the guidance's dilemmas"
+        );
+
+        // Classification: the proposal is accepted; an override without a reason is refused.
+        let answers = json!({"own_organisation": true, "societal_effects": true, "crime_suspected": true,
+            "beyond_local": false, "vital_infrastructure": false, "national": false});
+        let refused = advisor
+            .post_json(&format!("{base}/classification"), &json!({"answers": answers, "accept": false, "classification": "cyber_incident", "grip": "routine"}))
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let problem: Value = refused.json().await.expect("json");
+        assert_eq!(problem["errors"][0]["field"], "reason", "{problem}");
+        let classified = created(
+            advisor
+                .post_json(
+                    &format!("{base}/classification"),
+                    &json!({"answers": answers, "accept": true}),
+                )
+                .await,
+        )
+        .await;
+        assert_eq!(classified["classification"], "cyber_crisis");
+        assert_eq!(classified["grip"], "grip3");
+        assert_eq!(
+            classified["teams"].as_array().map(Vec::len),
+            Some(3),
+            "calamity team, triangle, GBT"
+        );
+
+        // The mayor's team goes warm; GRIP changes with a reason.
+        created(
+            advisor
+                .post_json(
+                    &format!("{base}/phase"),
+                    &json!({"phase": "warm", "reason": "Sluizen liggen stil"}),
+                )
+                .await,
+        )
+        .await;
+        let grip = created(
+            advisor
+                .post_json(
+                    &format!("{base}/grip"),
+                    &json!({"grip": "grip4", "reason": "Buurgemeenten geraakt"}),
+                )
+                .await,
+        )
+        .await;
+        assert_eq!(grip["grip"], "grip4");
+
+        // Two users update the picture; a stale update is refused and changes nothing.
+        let status = created(
+            ciso.post_json(
+                &format!("{base}/entries/process_status"),
+                &json!({"process": process["id"], "status": "down", "since": "2026-11-28T08:30:00Z"}),
+            )
+            .await,
+        )
+        .await;
+        let sid = status["id"].as_str().expect("id");
+        created(
+            advisor
+                .put_json(
+                    &format!("{base}/entries/process_status/{sid}"),
+                    &json!({"rev": 1, "process": process["id"], "status": "disrupted", "note": "Loket werkt op papier"}),
+                )
+                .await,
+        )
+        .await;
+        let stale = ciso
+            .put_json(
+                &format!("{base}/entries/process_status/{sid}"),
+                &json!({"rev": 1, "process": process["id"], "status": "restored"}),
+            )
+            .await;
+        assert_eq!(stale.status(), StatusCode::CONFLICT);
+        let now: Value = ciso
+            .get(&format!("{base}/entries/process_status/{sid}"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(
+            now["data"]["status"], "disrupted",
+            "the stale change wrote nothing"
+        );
+        let twice = ciso
+            .post_json(
+                &format!("{base}/entries/process_status"),
+                &json!({"process": process["id"], "status": "down"}),
+            )
+            .await;
+        assert_eq!(
+            twice.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "one status per process"
+        );
+
+        // A log entry is never edited; a correction points at it.
+        let log = created(
+            ciso.post_json(&format!("{base}/entries/log"), &json!({"occurred_at": "2026-11-28T07:10:00Z", "category": "report", "text": "Melding om 07:10", "source": "Servicedesk"})).await,
+        )
+        .await;
+        let edit = ciso
+            .put_json(&format!("{base}/entries/log/{}", log["id"].as_str().expect("id")), &json!({"rev": 1, "occurred_at": "2026-11-28T06:50:00Z", "category": "report", "text": "x"}))
+            .await;
+        assert_eq!(edit.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        created(
+            ciso.post_json(&format!("{base}/entries/log"), &json!({"occurred_at": "2026-11-28T06:50:00Z", "category": "report", "text": "Correctie: 06:50", "corrects": log["id"]})).await,
+        )
+        .await;
+
+        // A BOB meeting, a decision with considerations that closes the ransom dilemma.
+        let meeting = created(
+            advisor.post_json(&format!("{base}/entries/bob"), &json!({"title": "GBT 1", "started_at": "2026-11-28T10:00:00Z", "judgement": "Back-ups intact", "next_meeting": "2026-11-28T14:00:00Z"})).await,
+        )
+        .await;
+        let ransom = dilemmas
+            .as_array()
+            .and_then(|d| {
+                d.iter()
+                    .find(|x| x["title"].as_str().is_some_and(|t| t.contains("losgeld")))
+            })
+            .expect("the ransom dilemma")["id"]
+            .clone();
+        let no_considerations = advisor
+            .post_json(&format!("{base}/entries/decision"), &json!({"title": "Geen losgeld", "decision": "We betalen niet", "decided_by": "Burgemeester", "decided_at": "2026-11-28T10:30:00Z"}))
+            .await;
+        assert_eq!(no_considerations.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let decision = created(
+            advisor.post_json(&format!("{base}/entries/decision"), &json!({
+                "title": "Geen losgeld", "decision": "We betalen niet en herstellen uit back-ups",
+                "considerations": "Betalen financiert criminaliteit; back-ups zijn intact",
+                "decided_by": "Marleen Hoekstra", "capacity": "burgemeester in het GBT", "power": "gemw_172",
+                "decided_at": "2026-11-28T10:30:00Z", "dilemma": ransom, "meeting": meeting["id"],
+                "reevaluate_at": "2026-11-29T10:00:00Z"})).await,
+        )
+        .await;
+
+        // Actions: closed only after done.
+        let action = created(
+            ciso.post_json(&format!("{base}/entries/action"), &json!({"what": "Werkplekken herstellen", "status": "new", "decision": decision["id"], "deadline": "2026-11-29T17:00:00Z"})).await,
+        )
+        .await;
+        let aid = action["id"].as_str().expect("id");
+        let early = ciso
+            .put_json(
+                &format!("{base}/entries/action/{aid}"),
+                &json!({"rev": 1, "what": "Werkplekken herstellen", "status": "closed"}),
+            )
+            .await;
+        assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        created(
+            ciso.put_json(
+                &format!("{base}/entries/action/{aid}"),
+                &json!({"rev": 1, "what": "Werkplekken herstellen", "status": "done"}),
+            )
+            .await,
+        )
+        .await;
+        created(advisor.put_json(&format!("{base}/entries/action/{aid}"), &json!({"rev": 2, "what": "Werkplekken herstellen", "status": "closed", "result": "Gecontroleerd"})).await).await;
+
+        // Communication: drafted, approved and published.
+        let message = created(
+            advisor.post_json(&format!("{base}/entries/communication"), &json!({"title": "Cyberaanval", "audience": "residents", "message": "Het loket werkt op papier.", "status": "draft"})).await,
+        )
+        .await;
+        let mid = message["id"].as_str().expect("id");
+        created(advisor.put_json(&format!("{base}/entries/communication/{mid}"), &json!({"rev": 1, "title": "Cyberaanval", "audience": "residents", "message": "Het loket werkt op papier.", "status": "approved", "approved_by": "Burgemeester"})).await).await;
+        created(advisor.put_json(&format!("{base}/entries/communication/{mid}"), &json!({"rev": 2, "title": "Cyberaanval", "audience": "residents", "message": "Het loket werkt op papier.", "status": "published", "approved_by": "Burgemeester", "channel": "website", "published_at": "2026-11-28T11:00:00Z"})).await).await;
+
+        // The aftermath, then the record holds.
+        created(
+            advisor
+                .post_json(
+                    &format!("{base}/phase"),
+                    &json!({"phase": "aftermath", "reason": "Hersteld"}),
+                )
+                .await,
+        )
+        .await;
+        let report = app.store.verify(Some(app.ws)).await.expect("verify");
+        assert!(report.is_intact(), "{}: the chain verifies", app.db_name);
+
+        let timeline: Value = advisor
+            .get(&format!("{base}/timeline"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let texts: Vec<String> = timeline
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {}",
+                    i["kind"].as_str().unwrap_or(""),
+                    i["text"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        let order = [
+            "crisis Geopend",
+            "crisis Geclassificeerd",
+            "crisis Fase gewijzigd: Warme fase",
+            "crisis GRIP gewijzigd: GRIP 4",
+            "process_status",
+            "log Melding om 07:10",
+            "log Correctie",
+            "bob GBT 1",
+            "decision Geen losgeld",
+            "action Werkplekken herstellen",
+            "communication Cyberaanval",
+            "crisis Fase gewijzigd: Nafase",
+        ];
+        let mut at = 0;
+        for step in order {
+            let found = texts[at..]
+                .iter()
+                .position(|t| t.starts_with(step))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}: {step:?} not after step {at} in {texts:#?}",
+                        app.db_name
+                    )
+                });
+            at += found + 1;
+        }
+        assert!(
+            texts.iter().any(|t| t.contains("Gepubliceerd")),
+            "the publication is in the timeline"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_decision_posted_by_one_client_reaches_another_clients_live_stream() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Member)).await;
+        let crisis = created(
+            api.post_json(
+                "/api/v1/crises",
+                &json!({"title": "Storing", "phase": "warm"}),
+            )
+            .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let viewer = app.login(&email_for(Role::Viewer)).await;
+        let r = viewer.get(&format!("/live/{id}")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let mut body = r.bytes_stream();
+        created(
+            api.post_json(&format!("/api/v1/crises/{id}/entries/decision"), &json!({
+                "title": "Loket dicht", "decision": "Het loket gaat dicht", "considerations": "Geen systemen",
+                "decided_by": "Burgemeester", "decided_at": "2026-11-28T09:00:00Z"})).await,
+        )
+        .await;
+        let head = app
+            .store
+            .streams(app.ws)
+            .await
+            .expect("streams")
+            .into_iter()
+            .find(|s| s.id.to_string() == id)
+            .expect("crisis stream")
+            .head_seq;
+        let mut seen = String::new();
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !seen.contains(&format!("data: {head}")) {
+            let chunk = tokio::time::timeout_at(deadline, body.next())
+                .await
+                .unwrap_or_else(|_| panic!("{}: no change within 10 s; got {seen:?}", app.db_name))
+                .expect("stream open")
+                .expect("chunk");
+            seen.push_str(&String::from_utf8_lossy(&chunk));
+        }
+        let (_, page) = app
+            .login(&email_for(Role::Viewer))
+            .await
+            .page(&format!("/crisis/{id}/besluiten"))
+            .await;
+        assert!(page.contains("Loket dicht"), "the decision list shows it");
+    }
+}
+
+#[tokio::test]
+async fn a_form_with_errors_comes_back_in_dutch_and_keeps_what_was_typed() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let mut b = app.login(&email_for(Role::Member)).await;
+    b.refresh_csrf("/crisis/nieuw").await;
+    let r = b
+        .post_form(
+            "/crisis/nieuw",
+            &[("title", ""), ("known", "Alles plat"), ("phase", "warm")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.expect("body");
+    assert!(body.contains("Vul dit veld in."), "the Dutch message");
+    assert!(body.contains("Alles plat"), "nothing typed is lost");
+
+    let r = b
+        .post_form(
+            "/crisis/nieuw",
+            &[
+                ("title", "Storing zaaksysteem"),
+                ("phase", "lukewarm"),
+                ("exercise", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = location(r.headers());
+    assert!(to.ends_with("/classificatie"), "{to}");
+    let crisis = to.trim_end_matches("/classificatie").to_owned();
+    let (_, page) = b.page(&crisis).await;
+    assert!(
+        page.contains("Oefening — dit is geen echte crisis"),
+        "the exercise banner"
+    );
+
+    b.refresh_csrf(&format!("{crisis}/besluiten/nieuw")).await;
+    let r = b
+        .post_form(
+            &format!("{crisis}/besluiten"),
+            &[
+                ("title", "Systemen uit"),
+                ("decision", "Alles uit"),
+                ("decided_by", "CISO"),
+                ("decided_at", "2026-11-28T10:00"),
+                ("power", "other"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.expect("body");
+    assert!(
+        body.contains("Vul dit in als u ‘anders’ kiest.") || body.contains("Vul dit veld in."),
+        "per-field messages"
+    );
+    assert!(body.contains("Systemen uit"), "kept");
+
+    // Viewers read, but cannot record; another workspace does not even see it.
+    let viewer = app.login(&email_for(Role::Viewer)).await;
+    assert_eq!(
+        viewer
+            .get(&format!("{crisis}/logboek/nieuw"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(viewer.get(&crisis).await.status(), StatusCode::OK);
+    let neighbour = app.login(OTHER_ADMIN).await;
+    assert_eq!(neighbour.get(&crisis).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        neighbour.get(&format!("{crisis}/tijdlijn")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let actor = Actor::System("test".into());
+    crisismap_store::demo::seed_register(&app.store, app.ws, &actor)
+        .await
+        .expect("register");
+    crisismap_store::demo::seed_crises(&app.store, app.ws)
+        .await
+        .expect("crises");
+    let crises = app.store.crises(app.ws).await.expect("crises");
+    assert_eq!(crises.len(), 2);
+    assert!(
+        crises.iter().any(|c| c.state.closed && !c.state.exercise),
+        "a past crisis"
+    );
+    assert!(
+        crises.iter().any(|c| !c.state.closed && c.state.exercise),
+        "a running exercise"
+    );
+    let mut pages = vec!["/crisis".to_owned(), "/crisis/nieuw".to_owned()];
+    for c in &crises {
+        let base = format!("/crisis/{}", c.id);
+        for p in [
+            "",
+            "/classificatie",
+            "/tijdlijn",
+            "/situatierapport",
+            "/classificatie?own_organisation=yes&crime_suspected=yes",
+        ] {
+            pages.push(format!("{base}{p}"));
+        }
+        for kind in crisismap_core::crisis::EntryKind::ALL {
+            pages.push(format!("{base}/{}", kind.slug()));
+            if !c.state.closed {
+                pages.push(format!("{base}/{}/nieuw", kind.slug()));
+            }
+        }
+        for e in app
+            .store
+            .entries(app.ws, c.id, &crisismap_core::crisis::EntryKind::ALL)
+            .await
+            .expect("entries")
+        {
+            pages.push(format!("{base}/{}/{}", e.kind.slug(), e.id));
+            if !c.state.closed && !e.kind.immutable() {
+                pages.push(format!("{base}/{}/{}/bewerken", e.kind.slug(), e.id));
+            }
+        }
+    }
+    let mut b = app.login(&email_for(Role::Editor)).await;
+    for lang in ["nl", "en"] {
+        b.refresh_csrf("/account").await;
+        b.post_form("/account/taal", &[("taal", lang)]).await;
+        for page in &pages {
+            let r = b.get(page).await;
+            let status = r.status();
+            let body = r.text().await.expect("body");
+            assert_eq!(status, StatusCode::OK, "{lang} {page}");
+            assert!(!body.contains("⟦?⟧"), "{lang} {page}: untranslated text");
+        }
+    }
+    let exercise = crises.iter().find(|c| c.state.exercise).expect("exercise");
+    let (_, picture) = b.page(&format!("/crisis/{}", exercise.id)).await;
+    assert!(
+        picture.contains("EXERCISE") || picture.contains("Exercise"),
+        "the banner in English"
+    );
+    assert!(
+        picture.contains("BrugSturing"),
+        "the affected supplier in the picture"
+    );
+    let (_, dashboard) = b.page("/").await;
+    assert!(
+        dashboard.contains(&exercise.state.title),
+        "the dashboard lists the running exercise"
+    );
+    let (_, informing) = b.page(&format!("/crisis/{}/informeren", exercise.id)).await;
+    assert!(
+        informing.contains("not yet informed"),
+        "missing parties are flagged"
+    );
+}
