@@ -1,6 +1,6 @@
 //! The crisis room's JSON door: the same commands as the pages.
 
-use super::{OpenInput, Room, crisis_error};
+use super::{OpenInput, Room, choice, crisis_error};
 use crate::AppState;
 use crate::auth::{Authed, MemberUp, ViewerUp};
 use crate::error::{AppError, FieldError};
@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use crisismap_core::StreamId;
 use crisismap_core::crisis::{Answers, CrisisCommand, EntryKind};
-use crisismap_core::register::{RawRecord, RecordId};
+use crisismap_core::register::RecordId;
 use crisismap_store::{CrisisRecord, Entry, EntryFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -236,16 +236,6 @@ pub struct ChangeInput {
     pub order: Vec<String>,
 }
 
-fn choice<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, AppError> {
-    text.parse().map_err(|_| {
-        AppError::Invalid(vec![FieldError {
-            field: field.into(),
-            code: "unknown_choice".into(),
-            message: String::new(),
-        }])
-    })
-}
-
 #[utoipa::path(post, path = "/api/v1/crises/{id}/phase", tag = "crisis",
     params(("id" = String, Path)), request_body(content = Object, description = "phase (lukewarm, warm, aftermath) and reason"),
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
@@ -426,22 +416,6 @@ pub async fn entry(
     Ok(Json(EntryDto::from(&e)))
 }
 
-fn raw_of(
-    body: Result<Json<serde_json::Value>, JsonRejection>,
-) -> Result<(RawRecord, Option<i64>), AppError> {
-    let Json(value) = body.map_err(crate::api::json_error)?;
-    let rev = value.get("rev").and_then(|v| v.as_i64());
-    let mut raw = RawRecord::from_json(&value).map_err(|issue| {
-        AppError::Invalid(vec![FieldError {
-            field: issue.field,
-            code: issue.code.to_owned(),
-            message: String::new(),
-        }])
-    })?;
-    raw.fields.remove("rev");
-    Ok((raw, rev))
-}
-
 #[utoipa::path(post, path = "/api/v1/crises/{id}/entries/{kind}", tag = "crisis",
     params(("id" = String, Path), ("kind" = String, Path)),
     request_body(content = Object, description = "The entry's fields (see the HTML form for their meaning); times in UTC or Amsterdam local time"),
@@ -453,7 +427,7 @@ pub async fn create(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
     let kind = kind_of(&kind)?;
-    let (raw, _) = raw_of(body)?;
+    let (raw, _) = crate::register::api::body_of(body)?;
     let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let saved =
         super::save_entry(&state, &auth.principal, &mut room, kind, None, None, &raw).await?;
@@ -477,7 +451,7 @@ pub async fn update(
 ) -> Result<Json<EntryDto>, AppError> {
     let kind = kind_of(&kind)?;
     let entry: RecordId = entry.parse().map_err(|_| AppError::NotFound)?;
-    let (raw, rev) = raw_of(body)?;
+    let (raw, rev) = crate::register::api::body_of(body)?;
     let Some(rev) = rev else {
         return Err(AppError::Invalid(vec![FieldError {
             field: "rev".into(),

@@ -195,23 +195,23 @@ impl RefLookup for Room {
     }
 }
 
-fn issues_to_fields(issues: Vec<crisismap_core::register::FieldIssue>) -> AppError {
-    AppError::Invalid(
-        issues
-            .into_iter()
-            .map(|i| FieldError {
-                field: i.field,
-                code: i.code.to_owned(),
-                message: String::new(),
-            })
-            .collect(),
-    )
+/// A code from a fixed set (phase, GRIP level, …), or a field error naming the field.
+pub fn choice<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, AppError> {
+    text.trim().parse().map_err(|_| {
+        AppError::Invalid(vec![FieldError {
+            field: field.into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }])
+    })
 }
 
 pub fn crisis_error(e: StoreError) -> AppError {
     match e {
         StoreError::Crisis(CrisisError::Closed) => AppError::Conflict("crisis_closed".into()),
-        StoreError::Crisis(CrisisError::Invalid(issues)) => issues_to_fields(issues),
+        StoreError::Crisis(CrisisError::Invalid(issues)) => {
+            crate::register::issues_to_fields(issues)
+        }
         StoreError::Register(RegisterError::Stale { .. }) => {
             AppError::Conflict("stale_revision".into())
         }
@@ -374,7 +374,7 @@ pub async fn save_entry(
     let validated = kind
         .schema()
         .validate(raw, room)
-        .map_err(issues_to_fields)?;
+        .map_err(crate::register::issues_to_fields)?;
     let ids = state
         .store()
         .save_entries(

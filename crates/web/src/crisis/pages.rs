@@ -671,13 +671,7 @@ async fn change_phase(
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
     let p = pairs(&body)?;
-    let phase = field(&p, "phase").parse::<Phase>().map_err(|_| {
-        AppError::Invalid(vec![FieldError {
-            field: "phase".into(),
-            code: "unknown_choice".into(),
-            message: String::new(),
-        }])
-    })?;
+    let phase: Phase = super::choice("phase", field(&p, "phase"))?;
     let command = CrisisCommand::ChangePhase {
         phase,
         reason: field(&p, "reason").to_owned(),
@@ -692,13 +686,7 @@ async fn change_grip(
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
     let p = pairs(&body)?;
-    let grip = field(&p, "grip").parse::<Grip>().map_err(|_| {
-        AppError::Invalid(vec![FieldError {
-            field: "grip".into(),
-            code: "unknown_choice".into(),
-            message: String::new(),
-        }])
-    })?;
+    let grip: Grip = super::choice("grip", field(&p, "grip"))?;
     let command = CrisisCommand::ChangeGrip {
         grip,
         reason: field(&p, "reason").to_owned(),
@@ -1307,16 +1295,7 @@ async fn entries(
     })
 }
 
-pub struct DetailField {
-    pub label: String,
-    pub value: Shown,
-}
-
-pub struct DetailGroup {
-    pub legend: &'static str,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Shown>>,
-}
+use crate::register::display::{DetailField, DetailGroup};
 
 pub struct Version {
     pub rev: i64,
@@ -1347,47 +1326,6 @@ struct EntryPage {
     actions: Vec<Link>,
     can_edit: bool,
     flash: Option<&'static str>,
-}
-
-fn detail_fields(room: &Room, e: &Entry, tr: Tr) -> (Vec<DetailField>, Vec<DetailGroup>) {
-    let kind = e.kind;
-    let schema = kind.schema();
-    let fields = schema
-        .fields
-        .iter()
-        .map(|f| DetailField {
-            label: tr.t(&format!("f.{kind}.{}", f.name)).to_owned(),
-            value: show(f, e.data.get(f.name), room, tr),
-        })
-        .collect();
-    let groups = schema
-        .groups
-        .iter()
-        .map(|g| DetailGroup {
-            legend: tr.t(&format!("g.{kind}.{}", g.name)),
-            headers: g
-                .fields
-                .iter()
-                .map(|f| tr.t(&format!("f.{kind}.{}.{}", g.name, f.name)).to_owned())
-                .collect(),
-            rows: e
-                .data
-                .get(g.name)
-                .and_then(|v| v.as_array())
-                .map(|rows| {
-                    rows.iter()
-                        .map(|row| {
-                            g.fields
-                                .iter()
-                                .map(|f| show(f, row.get(f.name), room, tr))
-                                .collect()
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
-        .collect();
-    (fields, groups)
 }
 
 async fn detail(
@@ -1436,7 +1374,7 @@ async fn detail(
     room.add(e.clone());
     let title = e.title.lines().next().unwrap_or("").to_owned();
     let ctx = room_ctx(&state, &auth.principal, &auth.ctx, &room, title).await;
-    let (fields, groups) = detail_fields(&room, &e, tr);
+    let (fields, groups) = crate::register::display::detail(kind.schema(), &e.data, &room, tr);
     let versions = state
         .store()
         .entry_versions(room.id(), e.id)

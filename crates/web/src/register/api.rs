@@ -60,7 +60,7 @@ fn kind_of(kind: &str) -> Result<RecordKind, AppError> {
     kind.parse().map_err(|_| AppError::NotFound)
 }
 
-fn body_of(
+pub(crate) fn body_of(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(RawRecord, Option<i64>), AppError> {
     let Json(value) = body.map_err(crate::api::json_error)?;

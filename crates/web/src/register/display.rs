@@ -129,3 +129,61 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
         (_, other) => Shown::plain(other.to_string()),
     }
 }
+
+/// A field of a record or entry as its detail page shows it.
+pub struct DetailField {
+    pub label: String,
+    pub value: Shown,
+}
+
+/// A repeated group as a table on a detail page.
+pub struct DetailGroup {
+    pub legend: &'static str,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Shown>>,
+}
+
+/// Every field and group of a record or entry, labelled and shown, for its detail page.
+pub fn detail(
+    schema: &crisismap_core::register::schema::Schema,
+    data: &serde_json::Map<String, Value>,
+    refs: &dyn Refs,
+    tr: Tr,
+) -> (Vec<DetailField>, Vec<DetailGroup>) {
+    let kind = schema.code;
+    let fields = schema
+        .fields
+        .iter()
+        .map(|f| DetailField {
+            label: tr.t(&format!("f.{kind}.{}", f.name)).to_owned(),
+            value: show(f, data.get(f.name), refs, tr),
+        })
+        .collect();
+    let groups = schema
+        .groups
+        .iter()
+        .map(|g| DetailGroup {
+            legend: tr.t(&format!("g.{kind}.{}", g.name)),
+            headers: g
+                .fields
+                .iter()
+                .map(|f| tr.t(&format!("f.{kind}.{}.{}", g.name, f.name)).to_owned())
+                .collect(),
+            rows: data
+                .get(g.name)
+                .and_then(|v| v.as_array())
+                .map(|rows| {
+                    rows.iter()
+                        .map(|row| {
+                            g.fields
+                                .iter()
+                                .map(|f| show(f, row.get(f.name), refs, tr))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    (fields, groups)
+}

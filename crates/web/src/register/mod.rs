@@ -132,18 +132,7 @@ pub async fn save(
         return Err(AppError::NotFound);
     }
     let schema = kind.schema();
-    let validated = schema.validate(raw, &index).map_err(|issues| {
-        AppError::Invalid(
-            issues
-                .into_iter()
-                .map(|i| FieldError {
-                    field: i.field,
-                    code: i.code.to_owned(),
-                    message: String::new(),
-                })
-                .collect(),
-        )
-    })?;
+    let validated = schema.validate(raw, &index).map_err(issues_to_fields)?;
     let change = RecordChange {
         kind,
         id,
@@ -163,6 +152,20 @@ pub async fn save(
     };
     audit(state, audit_record(by, origin, "record_save", kind, id)).await;
     Ok(id)
+}
+
+/// Validation issues as the field errors both doors report.
+pub(crate) fn issues_to_fields(issues: Vec<crisismap_core::register::FieldIssue>) -> AppError {
+    AppError::Invalid(
+        issues
+            .into_iter()
+            .map(|i| FieldError {
+                field: i.field,
+                code: i.code.to_owned(),
+                message: String::new(),
+            })
+            .collect(),
+    )
 }
 
 pub fn register_error(e: StoreError, title_field: &str) -> AppError {

@@ -300,16 +300,7 @@ async fn list(
     })
 }
 
-pub struct DetailField {
-    pub label: String,
-    pub value: Shown,
-}
-
-pub struct DetailGroup {
-    pub legend: &'static str,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Shown>>,
-}
+use super::display::{DetailField, DetailGroup};
 
 #[derive(Template)]
 #[template(path = "register/detail.html")]
@@ -348,42 +339,7 @@ async fn detail(
         record.title.clone()
     };
     let ctx = page_ctx(&state, &auth.principal, &auth.ctx, title).await?;
-    let schema = kind.schema();
-    let fields = schema
-        .fields
-        .iter()
-        .map(|f| DetailField {
-            label: tr.t(&format!("f.{kind}.{}", f.name)).to_owned(),
-            value: show(f, record.data.get(f.name), &index, tr),
-        })
-        .collect();
-    let groups = schema
-        .groups
-        .iter()
-        .map(|g| DetailGroup {
-            legend: tr.t(&format!("g.{kind}.{}", g.name)),
-            headers: g
-                .fields
-                .iter()
-                .map(|f| tr.t(&format!("f.{kind}.{}.{}", g.name, f.name)).to_owned())
-                .collect(),
-            rows: record
-                .data
-                .get(g.name)
-                .and_then(|v| v.as_array())
-                .map(|rows| {
-                    rows.iter()
-                        .map(|row| {
-                            g.fields
-                                .iter()
-                                .map(|f| show(f, row.get(f.name), &index, tr))
-                                .collect()
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
-        .collect();
+    let (fields, groups) = super::display::detail(kind.schema(), &record.data, &index, tr);
     let updated = record
         .updated_at
         .parse()
