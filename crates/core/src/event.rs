@@ -95,6 +95,11 @@ pub enum DomainEvent {
         id: RecordId,
         rev: i64,
     },
+    /// A user added as a guest (liaison, expert) who sees only this crisis.
+    UserScopedToCrisis {
+        user_id: UserId,
+        crisis: StreamId,
+    },
     /// The first event of a crisis stream.
     CrisisOpened {
         title: String,
@@ -156,6 +161,7 @@ impl DomainEvent {
             DomainEvent::UserLanguageChanged { .. } => "user_language_changed",
             DomainEvent::RecordSaved { .. } => "record_saved",
             DomainEvent::RecordArchived { .. } => "record_archived",
+            DomainEvent::UserScopedToCrisis { .. } => "user_scoped_to_crisis",
             DomainEvent::CrisisOpened { .. } => "crisis_opened",
             DomainEvent::CrisisClassified { .. } => "crisis_classified",
             DomainEvent::CrisisPhaseChanged { .. } => "crisis_phase_changed",

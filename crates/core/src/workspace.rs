@@ -14,6 +14,8 @@ pub struct UserState {
     pub role: Role,
     pub disabled: bool,
     pub language: Lang,
+    /// A guest's one crisis.
+    pub crisis_scope: Option<crate::StreamId>,
 }
 
 /// Everything the administration rules need to know, folded from the workspace stream.
@@ -45,6 +47,14 @@ pub enum WorkspaceCommand {
     SetLanguage {
         user_id: UserId,
         language: Lang,
+    },
+    /// A liaison or expert who may record in one crisis and see nothing else (a member of
+    /// that crisis only).
+    AddGuest {
+        user_id: UserId,
+        email: Email,
+        display_name: DisplayName,
+        crisis: crate::StreamId,
     },
 }
 
@@ -95,6 +105,7 @@ impl WorkspaceState {
                         role: *role,
                         disabled: false,
                         language: Lang::Nl,
+                        crisis_scope: None,
                     },
                 );
             }
@@ -116,6 +127,11 @@ impl WorkspaceState {
             DomainEvent::UserLanguageChanged { user_id, language } => {
                 if let Some(u) = self.users.get_mut(user_id) {
                     u.language = *language;
+                }
+            }
+            DomainEvent::UserScopedToCrisis { user_id, crisis } => {
+                if let Some(u) = self.users.get_mut(user_id) {
+                    u.crisis_scope = Some(*crisis);
                 }
             }
             // Register records and crises live in streams of their own, not here.
@@ -153,6 +169,25 @@ impl WorkspaceState {
                     display_name: display_name.into(),
                     role,
                 }])
+            }
+            WorkspaceCommand::AddGuest {
+                user_id,
+                email,
+                display_name,
+                crisis,
+            } => {
+                if self.users.values().any(|u| u.email == email.as_str()) {
+                    return Err(WorkspaceError::EmailTaken);
+                }
+                Ok(vec![
+                    DomainEvent::UserAdded {
+                        user_id,
+                        email: email.into(),
+                        display_name: display_name.into(),
+                        role: Role::Member,
+                    },
+                    DomainEvent::UserScopedToCrisis { user_id, crisis },
+                ])
             }
             WorkspaceCommand::ChangeRole { user_id, role } => {
                 let u = self.user(&user_id)?;
@@ -221,6 +256,34 @@ mod tests {
             email: Email::parse("ADVISEUR@voorbeeld.nl").expect("valid"),
             display_name: DisplayName::parse("Ander").expect("valid"),
             role: Role::Viewer,
+        });
+        assert_eq!(again, Err(WorkspaceError::EmailTaken));
+    }
+
+    #[test]
+    fn a_guest_is_a_member_of_one_crisis_only_and_needs_a_new_address() {
+        let mut s = WorkspaceState::default();
+        add(&mut s, "adviseur@voorbeeld.nl", Role::Editor);
+        let crisis = crate::StreamId::new();
+        let guest = UserId::new();
+        let events = s
+            .decide(WorkspaceCommand::AddGuest {
+                user_id: guest,
+                email: Email::parse("liaison@brugsturing.nl").expect("valid"),
+                display_name: DisplayName::parse("Ilse van Dam").expect("valid"),
+                crisis,
+            })
+            .expect("accepted");
+        for e in &events {
+            s.apply(e);
+        }
+        let u = &s.users[&guest];
+        assert_eq!((u.role, u.crisis_scope), (Role::Member, Some(crisis)));
+        let again = s.decide(WorkspaceCommand::AddGuest {
+            user_id: UserId::new(),
+            email: Email::parse("adviseur@voorbeeld.nl").expect("valid"),
+            display_name: DisplayName::parse("Ander").expect("valid"),
+            crisis,
         });
         assert_eq!(again, Err(WorkspaceError::EmailTaken));
     }

@@ -112,6 +112,14 @@ pub(crate) async fn apply(
             .execute(&mut *conn)
             .await?;
         }
+        DomainEvent::UserScopedToCrisis { user_id, crisis } => {
+            sqlx::query("UPDATE rm_users SET crisis_scope = $1, updated_at = $2 WHERE id = $3")
+                .bind(crisis.to_string())
+                .bind(&at)
+                .bind(user_id.to_string())
+                .execute(&mut *conn)
+                .await?;
+        }
         DomainEvent::CrisisOpened { .. }
         | DomainEvent::CrisisClassified { .. }
         | DomainEvent::CrisisPhaseChanged { .. }

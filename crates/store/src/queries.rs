@@ -31,6 +31,8 @@ pub struct UserRecord {
     pub disabled: bool,
     pub language: Lang,
     pub created_at: String,
+    /// A guest's one crisis: they see and record in it and nothing else.
+    pub crisis_scope: Option<StreamId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,9 +45,19 @@ pub struct StreamInfo {
     pub created_at: String,
 }
 
-type UserRow = (String, String, String, String, String, i64, String, String);
+type UserRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    Option<String>,
+);
 const USER_COLUMNS: &str =
-    "id, workspace_id, email, display_name, role, disabled, language, created_at";
+    "id, workspace_id, email, display_name, role, disabled, language, created_at, crisis_scope";
 
 fn user_from_row(r: UserRow) -> Result<UserRecord, StoreError> {
     let bad = |what: &str| StoreError::Corrupt(format!("user {}: bad {what}", r.0));
@@ -58,6 +70,10 @@ fn user_from_row(r: UserRow) -> Result<UserRecord, StoreError> {
         disabled: r.5 != 0,
         language: r.6.parse().unwrap_or_default(),
         created_at: r.7.clone(),
+        crisis_scope: match &r.8 {
+            Some(s) => Some(s.parse().map_err(|_| bad("crisis scope"))?),
+            None => None,
+        },
     })
 }
 

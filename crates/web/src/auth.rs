@@ -9,7 +9,7 @@ use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_core::{Lang, Role};
 use crisismap_store::{AuditRecord, StoreError, UserRecord};
 use std::marker::PhantomData;
@@ -247,6 +247,23 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     };
     let clear = clear_cookie.then(|| ctx.clear_session_cookie());
     let lang = ctx.lang;
+    // A guest sees one crisis and nothing else: every other address is refused here, once,
+    // for every route the router has or will have.
+    let guest = ctx.principal.as_ref().and_then(|p| p.user.crisis_scope);
+    if let Some(crisis) = guest {
+        let path = req.uri().path().to_owned();
+        if path == "/" {
+            let mut response = Redirect::to(&format!("/crisis/{crisis}")).into_response();
+            response.extensions_mut().insert(lang);
+            return response;
+        }
+        if !guest_may_visit(&path, crisis) {
+            audit(&state, ctx.audit("guest_scope", &path, "denied")).await;
+            let mut response = AppError::Forbidden.into_response();
+            response.extensions_mut().insert(lang);
+            return response;
+        }
+    }
     req.extensions_mut().insert(ctx);
     let mut response = next.run(req).await;
     // The error layer renders its pages in the user's language.
@@ -255,6 +272,30 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         response.headers_mut().append(header::SET_COOKIE, c);
     }
     response
+}
+
+/// The addresses a guest of `crisis` may visit: that crisis (pages, live updates, API), their
+/// own account and password, the language switch, the assets, and the public pages.
+pub fn guest_may_visit(path: &str, crisis: crisismap_core::StreamId) -> bool {
+    let within = |base: String| path == base || path.starts_with(&format!("{base}/"));
+    within(format!("/crisis/{crisis}"))
+        || within(format!("/api/v1/crises/{crisis}"))
+        || path == format!("/live/{crisis}")
+        || path.starts_with("/assets/")
+        || matches!(
+            path,
+            "/uitloggen"
+                | "/inloggen"
+                | "/wachtwoord"
+                | "/taal"
+                | "/account"
+                | "/account/taal"
+                | "/api/v1/me"
+                | "/toegankelijkheid"
+                | "/healthz"
+                | "/readyz"
+                | "/favicon.ico"
+        )
 }
 
 async fn token_principal(state: &AppState, token: &str) -> Option<Principal> {

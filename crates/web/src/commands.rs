@@ -99,6 +99,65 @@ pub async fn add_user(
     Ok((user, password))
 }
 
+/// Invites a liaison or expert as a guest of one crisis: a member who sees that crisis and
+/// nothing else, with a one-time password returned once.
+pub async fn add_guest(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    crisis: crisismap_core::StreamId,
+    input: &NewUserInput,
+) -> Result<(UserRecord, String), AppError> {
+    // Only a crisis of the inviter's own workspace.
+    state.store().crisis(by.user.workspace, crisis).await?;
+    let email = Email::parse(&input.email);
+    let name = DisplayName::parse(&input.display_name);
+    let mut errors = vec![];
+    if let Err(e) = &email {
+        errors.push(field("email", e.code()));
+    }
+    if let Err(e) = &name {
+        errors.push(field("display_name", e.code()));
+    }
+    let (Ok(email), Ok(display_name)) = (email, name) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let password = random_password();
+    let cost = state.config().password_cost;
+    let pw = password.clone();
+    let password_hash = tokio::task::spawn_blocking(move || hash_password(&pw, cost))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let user_id = UserId::new();
+    let result = state
+        .store()
+        .handle_workspace_command(
+            by.user.workspace,
+            &by.actor(),
+            WorkspaceCommand::AddGuest {
+                user_id,
+                email,
+                display_name,
+                crisis,
+            },
+            Some(NewCredential {
+                password_hash,
+                must_change: true,
+            }),
+        )
+        .await;
+    match result {
+        Ok(_) => {}
+        Err(StoreError::Conflict | StoreError::Workspace(WorkspaceError::EmailTaken)) => {
+            return Err(AppError::Invalid(vec![field("email", "email_taken")]));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let user = state.store().user_in(by.user.workspace, user_id).await?;
+    audit(state, admin_record(by, origin, "guest_add", &user_id)).await;
+    Ok((user, password))
+}
+
 fn admin_record(
     by: &Principal,
     origin: &str,

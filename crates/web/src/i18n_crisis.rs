@@ -1169,4 +1169,29 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Deze crisis is afgesloten; er kan niets meer worden vastgelegd.",
         "This crisis is closed; nothing more can be recorded.",
     ),
+    (
+        "role.guest",
+        "gast (alleen deze crisis)",
+        "guest (this crisis only)",
+    ),
+    (
+        "crisis.guests",
+        "Gasten: liaisons en deskundigen",
+        "Guests: liaisons and experts",
+    ),
+    (
+        "crisis.guests.lead",
+        "Een liaison van een getroffen organisatie of leverancier, of een deskundige (bijvoorbeeld van de IBD), krijgt een gastaccount dat alleen deze crisis ziet: niet de voorbereiding, niet andere crises. Het eenmalige wachtwoord wordt één keer getoond; geef het via een ander kanaal door.",
+        "A liaison of an affected organisation or supplier, or an expert (for example of the IBD), gets a guest account that sees only this crisis: not the preparation, not other crises. The one-time password is shown once; pass it on through another channel.",
+    ),
+    (
+        "crisis.guests.none",
+        "Deze crisis heeft nog geen gasten.",
+        "This crisis has no guests yet.",
+    ),
+    (
+        "crisis.guests.invite",
+        "Gastaccount maken",
+        "Create guest account",
+    ),
 ];

@@ -33,7 +33,7 @@ const NAV: [(Section, &str, &str); 7] = [
 
 #[derive(Debug, Clone)]
 pub struct NavItem {
-    pub href: &'static str,
+    pub href: String,
     pub label: &'static str,
     pub current: bool,
 }
@@ -60,6 +60,8 @@ pub struct PageCtx {
     pub live_stream: Option<String>,
     /// Shows the OEFENING (exercise) banner: every page of an exercise run says so.
     pub exercise: bool,
+    /// A guest's one crisis: the navigation offers only that.
+    pub guest_of: Option<String>,
 }
 
 impl PageCtx {
@@ -79,6 +81,7 @@ impl PageCtx {
             icon: assets::icon_url(),
             live_stream: None,
             exercise: false,
+            guest_of: None,
         }
     }
 
@@ -97,6 +100,7 @@ impl PageCtx {
             icon: assets::icon_url(),
             live_stream: None,
             exercise: false,
+            guest_of: None,
         }
     }
 
@@ -121,9 +125,13 @@ impl PageCtx {
             section,
             user: Some(UserBadge {
                 name: principal.user.display_name.clone(),
-                role: tr.role(principal.user.role),
+                role: if principal.user.crisis_scope.is_some() {
+                    tr.t("role.guest")
+                } else {
+                    tr.role(principal.user.role)
+                },
             }),
-            is_admin: principal.user.role == Role::Admin,
+            is_admin: principal.user.role == Role::Admin && principal.user.crisis_scope.is_none(),
             workspace,
             csrf: principal.csrf().to_owned(),
             css: assets::css_url(),
@@ -131,14 +139,22 @@ impl PageCtx {
             icon: assets::icon_url(),
             live_stream: None,
             exercise: false,
+            guest_of: principal.user.crisis_scope.map(|c| c.to_string()),
         }
     }
 
     pub fn nav(&self) -> Vec<NavItem> {
+        if let Some(crisis) = &self.guest_of {
+            return vec![NavItem {
+                href: format!("/crisis/{crisis}"),
+                label: self.tr.t("nav.crisis"),
+                current: true,
+            }];
+        }
         NAV.iter()
             .filter(|(s, _, _)| *s != Section::Admin || self.is_admin)
             .map(|(s, href, key)| NavItem {
-                href,
+                href: (*href).to_owned(),
                 label: self.tr.t(key),
                 current: *s == self.section,
             })

@@ -450,6 +450,7 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
             "/classificatie",
             "/tijdlijn",
             "/situatierapport",
+            "/gasten",
             "/classificatie?own_organisation=yes&crime_suspected=yes",
         ] {
             pages.push(format!("{base}{p}"));
@@ -504,4 +505,145 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
         informing.contains("not yet informed"),
         "missing parties are flagged"
     );
+}
+
+#[tokio::test]
+async fn a_liaison_invited_as_guest_sees_only_that_crisis() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let advisor = app.api_as(&email_for(Role::Editor)).await;
+        let ours = created(
+            advisor
+                .post_json(
+                    "/api/v1/crises",
+                    &json!({"title": "Aanval op BrugSturing", "phase": "warm"}),
+                )
+                .await,
+        )
+        .await;
+        let other = created(
+            advisor
+                .post_json(
+                    "/api/v1/crises",
+                    &json!({"title": "Datalek", "phase": "lukewarm"}),
+                )
+                .await,
+        )
+        .await;
+        let (ours, other) = (
+            ours["id"].as_str().expect("id").to_owned(),
+            other["id"].as_str().expect("id").to_owned(),
+        );
+        // A member may not invite; an editor may.
+        let member = app.api_as(&email_for(Role::Member)).await;
+        let refused = member
+            .post_json(
+                &format!("/api/v1/crises/{ours}/guests"),
+                &json!({"email": "liaison@brugsturing.nl", "display_name": "Ilse van Dam"}),
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        let guest = created(
+            advisor
+                .post_json(
+                    &format!("/api/v1/crises/{ours}/guests"),
+                    &json!({"email": "liaison@brugsturing.nl", "display_name": "Ilse van Dam"}),
+                )
+                .await,
+        )
+        .await;
+        assert!(
+            guest["one_time_password"]
+                .as_str()
+                .is_some_and(|p| p.len() >= 12)
+        );
+        let bad = advisor
+            .post_json(
+                &format!("/api/v1/crises/{ours}/guests"),
+                &json!({"email": "geen adres", "display_name": ""}),
+            )
+            .await;
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The guest logs in (with a password of their own) and lands in the crisis.
+        let guest_id = app.user_id("liaison@brugsturing.nl").await;
+        app.store
+            .set_password(
+                guest_id,
+                crisismap_store::NewCredential {
+                    password_hash: crisismap_web::hash_password(
+                        PASSWORD,
+                        crisismap_web::PasswordCost::Fast,
+                    ),
+                    must_change: false,
+                },
+            )
+            .await
+            .expect("password");
+        let mut b = app.login("liaison@brugsturing.nl").await;
+        let home = b.get("/").await;
+        assert_eq!(home.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(home.headers()), format!("/crisis/{ours}"));
+        let (status, page) = b.page(&format!("/crisis/{ours}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Aanval op BrugSturing"));
+        assert!(
+            !page.contains("/voorbereiden\""),
+            "no navigation to the register"
+        );
+
+        // Nothing else: not the other crisis, not the list, not the register, not the API.
+        for path in [
+            format!("/crisis/{other}"),
+            format!("/crisis/{other}/logboek"),
+            format!("/live/{other}"),
+            "/crisis".to_owned(),
+            "/crisis/nieuw".to_owned(),
+            "/voorbereiden".to_owned(),
+            "/voorbereiden/contacten".to_owned(),
+            "/afdrukken/crisismap.pdf".to_owned(),
+            "/beheer".to_owned(),
+            format!("/api/v1/crises/{other}"),
+            "/api/v1/crises".to_owned(),
+            "/api/v1/register/contact".to_owned(),
+            format!("/crisis/{ours}x"),
+        ] {
+            assert_eq!(
+                b.get(&path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{}: {path}",
+                app.db_name
+            );
+        }
+        // What the guest records lands in their crisis.
+        b.refresh_csrf(&format!("/crisis/{ours}/logboek/nieuw"))
+            .await;
+        let r = b
+            .post_form(
+                &format!("/crisis/{ours}/logboek"),
+                &[
+                    ("occurred_at", "2026-11-28T09:30"),
+                    ("category", "contact"),
+                    ("text", "Cloudplatform draait weer"),
+                    ("source", "BrugSturing"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = b
+            .post_form(
+                &format!("/crisis/{other}/logboek"),
+                &[
+                    ("occurred_at", "2026-11-28T09:30"),
+                    ("category", "contact"),
+                    ("text", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert!(
+            app.audit_text().await.contains("guest_scope"),
+            "refusals are audited"
+        );
+    }
 }

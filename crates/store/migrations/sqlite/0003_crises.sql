@@ -34,3 +34,6 @@ CREATE TABLE rm_crisis_entries (
 CREATE INDEX rm_crisis_entries_by_kind ON rm_crisis_entries (crisis_id, kind, seq);
 -- One status per municipal process in a crisis's shared picture.
 CREATE UNIQUE INDEX rm_crisis_entries_unique_process ON rm_crisis_entries (crisis_id, kind, title_key) WHERE kind = 'process_status';
+
+-- A guest (a liaison or expert) sees one crisis only.
+ALTER TABLE rm_users ADD COLUMN crisis_scope TEXT;

@@ -2,7 +2,7 @@
 
 use super::{OpenInput, Room, choice, crisis_error};
 use crate::AppState;
-use crate::auth::{Authed, MemberUp, ViewerUp};
+use crate::auth::{Authed, EditorUp, MemberUp, ViewerUp};
 use crate::error::{AppError, FieldError};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/crises/{id}/restore-order", post(restore_order))
         .route("/crises/{id}/close", post(close))
         .route("/crises/{id}/timeline", get(timeline))
+        .route("/crises/{id}/guests", post(invite_guest))
         .route("/crises/{id}/entries/{kind}", get(entries).post(create))
         .route(
             "/crises/{id}/entries/{kind}/{entry}",
@@ -475,4 +476,41 @@ pub async fn update(
         .entry(auth.user().workspace, room.id(), entry)
         .await?;
     Ok(Json(EntryDto::from(&e)))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GuestDto {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    /// The crisis this guest sees, and nothing else.
+    pub crisis: String,
+    /// Shown once; the guest must change it at first login.
+    pub one_time_password: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/crises/{id}/guests", tag = "crisis",
+    params(("id" = String, Path)), request_body(content = Object, description = "email and display_name of the liaison or expert"),
+    responses((status = 201, body = GuestDto), (status = 422, body = crate::layers::Problem)))]
+pub async fn invite_guest(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path(id): Path<String>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<impl IntoResponse, AppError> {
+    let input: crate::commands::NewUserInput = json(body)?;
+    let crisis = crisis_id(&id)?;
+    let (user, password) =
+        crate::commands::add_guest(&state, &auth.principal, &auth.ctx.origin, crisis, &input)
+            .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(GuestDto {
+            id: user.id.to_string(),
+            email: user.email,
+            display_name: user.display_name,
+            crisis: crisis.to_string(),
+            one_time_password: password,
+        }),
+    ))
 }

@@ -7,7 +7,7 @@ use super::views::{
 };
 use super::{OpenInput, Room, crisis_href, entry_href};
 use crate::AppState;
-use crate::auth::{Authed, MemberUp, ViewerUp};
+use crate::auth::{Authed, EditorUp, MemberUp, ViewerUp};
 use crate::error::{AppError, FieldError};
 use crate::i18n::Tr;
 use crate::pages::render;
@@ -44,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .route("/crisis/{id}/teams", post(set_teams))
         .route("/crisis/{id}/herstelvolgorde", post(move_process))
         .route("/crisis/{id}/afsluiten", post(close))
+        .route("/crisis/{id}/gasten", get(guests).post(invite_guest))
         .route("/crisis/{id}/tijdlijn", get(timeline))
         .route("/crisis/{id}/situatierapport", get(sitrep))
         .route("/crisis/{id}/{slug}", get(entries).post(create))
@@ -1024,6 +1025,7 @@ struct EntriesPage {
     teams: Vec<(String, String)>,
     flash: Option<&'static str>,
     query_base: String,
+    can_invite: bool,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -1291,6 +1293,9 @@ async fn entries(
         support,
         teams,
         query_base,
+        can_invite: auth.user().role.allows(Role::Editor)
+            && auth.user().crisis_scope.is_none()
+            && !room.state().closed,
         ctx,
     })
 }
@@ -2080,4 +2085,114 @@ async fn sitrep(
             .collect(),
         ctx,
     })
+}
+
+// ---------------------------------------------------------------- guests
+
+#[derive(Template)]
+#[template(path = "crisis/guests.html")]
+struct GuestsPage {
+    ctx: PageCtx,
+    head: Head,
+    guests: Vec<(String, String, bool)>,
+    issued: Option<(String, String, String)>,
+    errors: Vec<FieldError>,
+    name: String,
+    email: String,
+}
+
+async fn guests_page(
+    state: &AppState,
+    auth: &Authed<EditorUp>,
+    id: StreamId,
+    issued: Option<(String, String, String)>,
+    errors: Vec<FieldError>,
+    input: crate::commands::NewUserInput,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let room = Room::load(state, auth.user().workspace, id).await?;
+    let tr = Tr(auth.ctx.lang);
+    let ctx = room_ctx(
+        state,
+        &auth.principal,
+        &auth.ctx,
+        &room,
+        tr.t("crisis.guests").to_owned(),
+    )
+    .await;
+    let guests = room
+        .users
+        .iter()
+        .filter(|u| u.crisis_scope == Some(id))
+        .map(|u| (u.display_name.clone(), u.email.clone(), u.disabled))
+        .collect();
+    let page = GuestsPage {
+        head: head(&room, tr, "aanwezigheid", auth.user().role),
+        guests,
+        issued,
+        errors: crate::commands::localize(errors, tr),
+        name: input.display_name,
+        email: input.email,
+        ctx,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn guests(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    guests_page(
+        &state,
+        &auth,
+        crisis_id(&id)?,
+        None,
+        vec![],
+        Default::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn invite_guest(
+    State(state): State<AppState>,
+    auth: Authed<EditorUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let id = crisis_id(&id)?;
+    let p = pairs(&body)?;
+    let input = crate::commands::NewUserInput {
+        email: field(&p, "email").to_owned(),
+        display_name: field(&p, "display_name").to_owned(),
+        role: "member".into(),
+    };
+    match crate::commands::add_guest(&state, &auth.principal, &auth.ctx.origin, id, &input).await {
+        Ok((user, password)) => {
+            guests_page(
+                &state,
+                &auth,
+                id,
+                Some((user.display_name, user.email, password)),
+                vec![],
+                Default::default(),
+                StatusCode::CREATED,
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => {
+            guests_page(
+                &state,
+                &auth,
+                id,
+                None,
+                errors,
+                input,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
 }
