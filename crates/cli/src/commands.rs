@@ -183,7 +183,86 @@ async fn print(document: PrintCommand) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        PrintCommand::Sitrep {
+            db,
+            output,
+            crisis,
+            workspace,
+            lang,
+        } => print_crisis(db, output, crisis, workspace, lang, false).await,
+        PrintCommand::Decisions {
+            db,
+            output,
+            crisis,
+            workspace,
+            lang,
+        } => print_crisis(db, output, crisis, workspace, lang, true).await,
     }
+}
+
+/// Prints a crisis's situation report or decision record.
+async fn print_crisis(
+    db: DbArgs,
+    output: std::path::PathBuf,
+    crisis: Option<String>,
+    workspace: Option<String>,
+    lang: String,
+    decisions: bool,
+) -> anyhow::Result<ExitCode> {
+    let lang: crisismap_core::Lang = lang.parse().map_err(|_| anyhow!("--lang: use nl or en"))?;
+    let store = open(&db, OpenMode::MustExist).await?;
+    let ws = pick_workspace(&store, workspace.as_deref()).await?;
+    let crises = store.crises(ws.id).await?;
+    let chosen = match crisis.as_deref() {
+        Some(c) => crises
+            .iter()
+            .find(|x| x.id.to_string() == c || x.state.title == c)
+            .ok_or_else(|| anyhow!("no crisis {c:?} in {:?}", ws.name))?,
+        None => {
+            let running: Vec<_> = crises.iter().filter(|c| !c.state.closed).collect();
+            match running.as_slice() {
+                [one] => *one,
+                [] => bail!("no crisis is running: name one with --crisis"),
+                _ => bail!(
+                    "several crises are running: name one with --crisis ({})",
+                    running
+                        .iter()
+                        .map(|c| format!("{} {:?}", c.id, c.state.title))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+    };
+    let state = AppState::new(store, WebConfig::default());
+    let started = std::time::Instant::now();
+    let pdf = if decisions {
+        let data = crisismap_web::print::decision_record_data(&state, ws.id, chosen.id, lang)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+        crisismap_web::print::render_decisions(data).await
+    } else {
+        let data = crisismap_web::print::sitrep_data(&state, ws.id, chosen.id, lang)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+        crisismap_web::print::render_sitrep(data).await
+    }
+    .map_err(|e| anyhow!("{e}"))?;
+    crisismap_web::print::write_atomically(&output, &pdf.bytes)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    println!(
+        "{} of {:?}: {} pages, written to {} in {} ms.",
+        if decisions {
+            "Decision record"
+        } else {
+            "Situation report"
+        },
+        chosen.state.title,
+        pdf.pages,
+        output.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn shutdown_signal() {

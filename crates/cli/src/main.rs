@@ -142,6 +142,36 @@ pub enum PrintCommand {
         #[arg(long, default_value = "nl")]
         lang: String,
     },
+    /// The situation report of a crisis: its shared picture now.
+    Sitrep {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Crisis id or title; may be left out when exactly one crisis is running.
+        #[arg(long)]
+        crisis: Option<String>,
+        /// Workspace name or id; needed when there is more than one.
+        #[arg(long)]
+        workspace: Option<String>,
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// The decision record of a crisis, closed by the verification of its hash chain.
+    Decisions {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Crisis id or title; may be left out when exactly one crisis is running.
+        #[arg(long)]
+        crisis: Option<String>,
+        /// Workspace name or id; needed when there is more than one.
+        #[arg(long)]
+        workspace: Option<String>,
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -123,6 +123,27 @@ fn an_administrator_sets_up_a_workspace_and_verifies_it() {
         "{out}"
     );
     assert!(std::fs::read(&pdf).expect("written").starts_with(b"%PDF"));
+    assert_one_line_error(
+        &run(
+            &["print", "sitrep", "-o", pdf.to_str().expect("path")],
+            &dir,
+        ),
+        "no crisis is running",
+    );
+    assert_one_line_error(
+        &run(
+            &[
+                "print",
+                "decisions",
+                "--crisis",
+                "Storing",
+                "-o",
+                pdf.to_str().expect("path"),
+            ],
+            &dir,
+        ),
+        "no crisis \"Storing\"",
+    );
 
     let o = run(&["rebuild"], &dir);
     assert!(

@@ -68,6 +68,28 @@ impl Store {
         Ok(report)
     }
 
+    /// Verifies one stream (a crisis, for its decision record).
+    pub async fn verify_stream(&self, stream: StreamId) -> Result<StreamReport, StoreError> {
+        let (ws, kind, head_seq, head_hash): (String, String, i64, String) = sqlx::query_as(
+            "SELECT workspace_id, kind, head_seq, head_hash FROM streams WHERE id = $1",
+        )
+        .bind(stream.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        let workspace: WorkspaceId = ws
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("workspace id {ws:?}")))?;
+        let (length, head, fault) = self.walk(stream, head_seq, &head_hash).await?;
+        Ok(StreamReport {
+            stream,
+            workspace,
+            kind,
+            length,
+            head_hash: head,
+            fault,
+        })
+    }
+
     async fn walk(
         &self,
         stream: StreamId,

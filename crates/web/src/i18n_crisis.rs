@@ -1194,4 +1194,21 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Gastaccount maken",
         "Create guest account",
     ),
+    ("crisis.earlier", "Eerder", "Earlier"),
+    ("crisis.later", "Later", "Later"),
+    (
+        "crisis.all_on_one_page",
+        "Alles op één pagina (om af te drukken)",
+        "Everything on one page (for printing)",
+    ),
+    (
+        "crisis.download_pdf",
+        "Situatierapport als PDF",
+        "Situation report as PDF",
+    ),
+    (
+        "crisis.decision_record_pdf",
+        "Besluitenlijst met verificatie (PDF)",
+        "Decision record with verification (PDF)",
+    ),
 ];

@@ -1,4 +1,5 @@
-//! Paper: the crisis folder as PDF, from the preparation register. Built on demand for a
+//! Paper: the crisis folder as PDF, from the preparation register, and the situation report of
+//! every running crisis. Built on demand for a
 //! download, and kept current on disk by `serve` (see `keep_folders_current`) so that a
 //! laptop holding the data folder has the latest paper version even when the server is down.
 
@@ -20,6 +21,10 @@ use jiff::Timestamp;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+
+pub use crate::crisis::print::{
+    decision_record_data, render_decisions, render_sitrep, sitrep_data,
+};
 
 /// One renderer for the process: fonts and templates are loaded once.
 pub fn renderer() -> Result<Arc<Renderer>, AppError> {
@@ -321,9 +326,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
-/// The file name of a workspace's folder in the print directory.
-pub fn folder_path(print_dir: &Path, workspace: &str) -> PathBuf {
-    let slug: String = workspace
+fn slug(text: &str) -> String {
+    let slug: String = text
         .chars()
         .map(|c| {
             if c.is_alphanumeric() {
@@ -333,7 +337,35 @@ pub fn folder_path(print_dir: &Path, workspace: &str) -> PathBuf {
             }
         })
         .collect();
-    print_dir.join(format!("crisismap-{}.pdf", slug.trim_matches('-')))
+    slug.trim_matches('-').chars().take(60).collect()
+}
+
+/// The file name of a workspace's folder in the print directory.
+pub fn folder_path(print_dir: &Path, workspace: &str) -> PathBuf {
+    print_dir.join(format!("crisismap-{}.pdf", slug(workspace)))
+}
+
+/// The file name of a running crisis's situation report in the print directory.
+pub fn sitrep_path(
+    print_dir: &Path,
+    workspace: &str,
+    crisis: &str,
+    id: crisismap_core::StreamId,
+) -> PathBuf {
+    let short: String = id.to_string().chars().rev().take(6).collect();
+    print_dir.join(format!(
+        "situatierapport-{}-{}-{short}.pdf",
+        slug(workspace),
+        slug(crisis)
+    ))
+}
+
+async fn write_file(print_dir: &Path, path: PathBuf, bytes: Vec<u8>) -> Result<(), AppError> {
+    let dir = print_dir.to_owned();
+    tokio::task::spawn_blocking(move || write_atomically(&path, &bytes))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("{}: {e}", dir.display())))
 }
 
 /// Keeps a current crisis folder per workspace in `print_dir`: every folder once at start,
@@ -382,12 +414,17 @@ pub async fn write_folders(
     {
         let data = folder_data(state, ws.id, Lang::Nl, None).await?;
         let pdf = render_folder(data).await?;
-        let path = folder_path(print_dir, &ws.name);
-        let dir = print_dir.to_owned();
-        tokio::task::spawn_blocking(move || write_atomically(&path, &pdf.bytes))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
-            .map_err(|e| AppError::Internal(format!("{}: {e}", dir.display())))?;
+        write_file(print_dir, folder_path(print_dir, &ws.name), pdf.bytes).await?;
+        // The situation report of every running crisis, beside the folder.
+        for crisis in state.store().crises(ws.id).await? {
+            if crisis.state.closed {
+                continue;
+            }
+            let data = sitrep_data(state, ws.id, crisis.id, Lang::Nl).await?;
+            let pdf = render_sitrep(data).await?;
+            let path = sitrep_path(print_dir, &ws.name, &crisis.state.title, crisis.id);
+            write_file(print_dir, path, pdf.bytes).await?;
+        }
     }
     tracing::info!(dir = %print_dir.display(), "crisis folders written");
     Ok(())

@@ -156,3 +156,92 @@ async fn serve_keeps_a_current_folder_on_disk() {
     );
     task.abort();
 }
+
+#[tokio::test]
+async fn a_crisis_prints_its_situation_report_and_a_verified_decision_record() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    let actor = crisismap_core::event::Actor::System("test".into());
+    crisismap_store::demo::seed_register(&app.store, app.ws, &actor)
+        .await
+        .expect("register");
+    crisismap_store::demo::seed_crises(&app.store, app.ws)
+        .await
+        .expect("crises");
+    let crises = app.store.crises(app.ws).await.expect("crises");
+    let past = crises.iter().find(|c| c.state.closed).expect("past crisis");
+    let exercise = crises.iter().find(|c| c.state.exercise).expect("exercise");
+    let b = app.login(&email_for(Role::Viewer)).await;
+
+    let r = b.get(&format!("/crisis/{}/besluiten.pdf", past.id)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/pdf")
+    );
+    let text = pdf_text(&r.bytes().await.expect("pdf"));
+    assert!(text.contains("We betalen geen losgeld"), "{text}");
+    assert!(
+        text.contains("Betalen financiert criminaliteit"),
+        "considerations"
+    );
+    assert!(text.contains("Loket open met papieren formulieren"));
+    assert!(text.contains("Hash-keten intact"), "the chain verifies");
+    let head = app
+        .store
+        .streams(app.ws)
+        .await
+        .expect("streams")
+        .into_iter()
+        .find(|s| s.id == past.id)
+        .expect("stream")
+        .head_hash;
+    assert!(
+        text.replace(['\n', ' '], "").contains(&head),
+        "the head hash is printed"
+    );
+
+    let r = b
+        .get(&format!("/crisis/{}/situatierapport.pdf", exercise.id))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let text = pdf_text(&r.bytes().await.expect("pdf"));
+    assert!(text.contains("OEFENING"), "an exercise says so");
+    assert!(text.contains("Bediening bruggen en sluizen"), "the process");
+    assert!(text.contains("BrugSturing"), "the affected supplier");
+    assert!(text.contains("Uitgevallen"), "its status");
+
+    // Another workspace cannot print it.
+    let neighbour = app.login(OTHER_ADMIN).await;
+    assert_eq!(
+        neighbour
+            .get(&format!("/crisis/{}/besluiten.pdf", past.id))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // The print directory holds the running exercise's situation report too.
+    let dir = tempfile::tempdir().expect("tmp");
+    let state =
+        crisismap_web::AppState::new(app.store.clone(), crisismap_web::WebConfig::default());
+    crisismap_web::print::write_folders(&state, dir.path(), None)
+        .await
+        .expect("written");
+    let sitrep = crisismap_web::print::sitrep_path(
+        dir.path(),
+        "Gemeente Voorbeeld",
+        &exercise.state.title,
+        exercise.id,
+    );
+    let text = pdf_text(&std::fs::read(&sitrep).expect("the exercise's sitrep on disk"));
+    assert!(text.contains("BrugSturing"));
+    let closed = crisismap_web::print::sitrep_path(
+        dir.path(),
+        "Gemeente Voorbeeld",
+        &past.state.title,
+        past.id,
+    );
+    assert!(!closed.exists(), "only running crises");
+}

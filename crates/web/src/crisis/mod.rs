@@ -3,6 +3,7 @@
 
 pub mod api;
 mod pages;
+pub mod print;
 mod views;
 
 pub use pages::router;

@@ -47,6 +47,8 @@ pub fn router() -> Router<AppState> {
         .route("/crisis/{id}/gasten", get(guests).post(invite_guest))
         .route("/crisis/{id}/tijdlijn", get(timeline))
         .route("/crisis/{id}/situatierapport", get(sitrep))
+        .route("/crisis/{id}/situatierapport.pdf", get(sitrep_pdf))
+        .route("/crisis/{id}/besluiten.pdf", get(decisions_pdf))
         .route("/crisis/{id}/{slug}", get(entries).post(create))
         .route("/crisis/{id}/{slug}/nieuw", get(new_form))
         .route("/crisis/{id}/{slug}/{entry}", get(detail).post(update))
@@ -1833,13 +1835,22 @@ struct TimelinePage {
     items: Vec<TimelineItem>,
     kinds: Vec<(String, &'static str)>,
     only: String,
+    total: usize,
+    page: usize,
+    pages: usize,
+    all: bool,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct TimelineQuery {
     only: String,
+    page: usize,
+    /// `ja`: everything on one page, for printing.
+    alle: String,
 }
+
+const TIMELINE_PAGE: usize = 500;
 
 /// Every event of the crisis in words, oldest first: log, decisions, actions, GRIP and phase
 /// changes, communications, meetings.
@@ -1948,6 +1959,17 @@ async fn timeline(
     if !q.only.is_empty() {
         items.retain(|i| i.kind_code == q.only);
     }
+    let total = items.len();
+    let all = q.alle == "ja";
+    let pages = total.div_ceil(TIMELINE_PAGE).max(1);
+    let page = q.page.clamp(1, pages);
+    if !all {
+        items = items
+            .into_iter()
+            .skip((page - 1) * TIMELINE_PAGE)
+            .take(TIMELINE_PAGE)
+            .collect();
+    }
     let mut kinds: Vec<(String, &'static str)> =
         vec![("crisis".into(), tr.t("crisis.kind_crisis"))];
     kinds.extend(
@@ -1960,6 +1982,10 @@ async fn timeline(
         items,
         kinds,
         only: q.only,
+        total,
+        page,
+        pages,
+        all,
         ctx,
     })
 }
@@ -2195,4 +2221,54 @@ async fn invite_guest(
         }
         Err(e) => Err(e),
     }
+}
+
+fn pdf_response(pdf: crisismap_report::Pdf, name: &str) -> Response {
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        pdf.bytes,
+    )
+        .into_response()
+}
+
+async fn sitrep_pdf(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = crisis_id(&id)?;
+    let data = super::print::sitrep_data(&state, auth.user().workspace, id, auth.ctx.lang).await?;
+    let pdf = super::print::render_sitrep(data).await?;
+    crate::auth::audit(
+        &state,
+        auth.ctx.audit("print", &format!("sitrep:{id}"), "ok"),
+    )
+    .await;
+    Ok(pdf_response(pdf, "situatierapport.pdf"))
+}
+
+async fn decisions_pdf(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = crisis_id(&id)?;
+    let data = super::print::decision_record_data(&state, auth.user().workspace, id, auth.ctx.lang)
+        .await?;
+    let pdf = super::print::render_decisions(data).await?;
+    crate::auth::audit(
+        &state,
+        auth.ctx.audit("print", &format!("decisions:{id}"), "ok"),
+    )
+    .await;
+    Ok(pdf_response(pdf, "besluitenlijst.pdf"))
 }

@@ -85,6 +85,7 @@ pub async fn exercise(
 #[template(path = "print.html")]
 struct PrintPage {
     ctx: PageCtx,
+    crises: Vec<crate::crisis::CrisisRow>,
 }
 
 /// Afdrukken: the crisis folder as PDF, and what each printout holds.
@@ -94,7 +95,10 @@ pub async fn print(
 ) -> Result<Html<String>, AppError> {
     let mut ctx = PageCtx::user(&s, &a.principal, &a.ctx, Section::Print, "").await;
     ctx.title = ctx.t("section.print.title").to_owned();
-    render(&PrintPage { ctx })
+    let all = s.store().crises(a.user().workspace).await?;
+    let (mut crises, closed) = crate::crisis::crisis_rows(&all, ctx.tr);
+    crises.extend(closed);
+    render(&PrintPage { ctx, crises })
 }
 
 /// The crisis folder of the user's workspace, as it is now.

@@ -1,0 +1,294 @@
+//! A crisis on paper: the situation report and the decision record as PDF, from the same room
+//! the pages read, in the reader's language. The decision record closes with the verification
+//! of the crisis's hash chain, so the paper witnesses the digital record.
+
+use super::Room;
+use super::views::{next_meeting, superseded_by};
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::register::display::choice_label;
+use crisismap_core::crisis::EntryKind;
+use crisismap_core::time::local_display;
+use crisismap_core::{Lang, StreamId, WorkspaceId};
+use crisismap_report::{self as m, DecisionRecordData, Pdf, SitrepData};
+use crisismap_store::Entry;
+use std::collections::HashMap;
+
+fn when(text: Option<&str>) -> String {
+    text.and_then(|t| t.parse::<jiff::Timestamp>().ok())
+        .map(local_display)
+        .unwrap_or_default()
+}
+
+fn label(tr: Tr, e: &Entry, field: &str) -> String {
+    e.text(field)
+        .map(|c| choice_label(tr, field, c).to_owned())
+        .unwrap_or_default()
+}
+
+/// The situation report: the shared picture as it is now.
+pub async fn sitrep_data(
+    state: &AppState,
+    ws: WorkspaceId,
+    crisis: StreamId,
+    lang: Lang,
+) -> Result<SitrepData, AppError> {
+    let tr = Tr(lang);
+    let room = Room::load(state, ws, crisis).await?;
+    let workspace = state.store().workspace(ws).await?;
+    let stream = state.store().stream_in(ws, crisis).await?;
+    let now = state.now();
+    let s = room.state();
+    let statuses: HashMap<String, &Entry> = room
+        .of(EntryKind::ProcessStatus)
+        .filter_map(|e| e.text("process").map(|p| (p.to_owned(), e)))
+        .collect();
+    let processes = room
+        .restore_order()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, pid)| {
+            let name = room.index.title(pid)?.to_owned();
+            let st = statuses.get(&pid.to_string());
+            Some(m::ProcessStatus {
+                process: name,
+                status: choice_label(
+                    tr,
+                    "status",
+                    st.and_then(|e| e.text("status")).unwrap_or("normal"),
+                )
+                .to_owned(),
+                since: when(st.and_then(|e| e.text("since"))),
+                expected_recovery: when(st.and_then(|e| e.text("expected_recovery"))),
+                restore_order: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            })
+        })
+        .collect();
+    let affected_organisations = room
+        .of(EntryKind::Effect)
+        .map(|e| m::AffectedOrganisation {
+            organisation: format!("{} ({})", e.title, label(tr, e, "status")),
+            effect: e.text("effect").unwrap_or("").to_owned(),
+            cascade: e.text("cascade").unwrap_or("").to_owned(),
+        })
+        .collect();
+    let facts = room
+        .of(EntryKind::Fact)
+        .filter(|e| e.text("nature") == Some("fact"))
+        .map(|e| m::Fact {
+            at: when(e.text("observed_at")),
+            text: e.title.clone(),
+            source: e.text("source").unwrap_or("").to_owned(),
+        })
+        .collect();
+    let uncertainties = room
+        .of(EntryKind::Fact)
+        .filter(|e| e.text("nature") != Some("fact"))
+        .map(|e| format!("{}: {}", label(tr, e, "nature"), e.title))
+        .collect();
+    // Decisions since the previous meeting began (every decision when none was held).
+    let since = room
+        .of(EntryKind::Bob)
+        .filter_map(|m| m.text("started_at"))
+        .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
+        .filter(|t| *t <= now)
+        .max();
+    let decisions = room
+        .of(EntryKind::Decision)
+        .enumerate()
+        .filter(|(_, d)| {
+            since.is_none_or(|s| {
+                d.text("decided_at")
+                    .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                    .is_some_and(|t| t >= s)
+            })
+        })
+        .map(|(i, d)| m::DecisionSummary {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            at: when(d.text("decided_at")),
+            decision: format!("{}: {}", d.title, d.text("decision").unwrap_or("")),
+        })
+        .collect();
+    let actions = room
+        .of(EntryKind::Action)
+        .filter(|a| a.text("status") != Some("closed"))
+        .map(|a| m::Action {
+            what: a.title.clone(),
+            owner: a
+                .text("owner")
+                .and_then(|u| u.parse().ok())
+                .and_then(|u| room.users.iter().find(|x| x.id == u))
+                .map(|u| u.display_name.clone())
+                .or_else(|| a.text("owner_name").map(str::to_owned))
+                .unwrap_or_default(),
+            deadline: when(a.text("deadline")),
+            status: label(tr, a, "status"),
+        })
+        .collect();
+    let scenarios = room
+        .of(EntryKind::Scenario)
+        .filter_map(|e| {
+            let case = match e.text("case")? {
+                "worst" => m::ScenarioCase::Worst,
+                "real" => m::ScenarioCase::Real,
+                _ => m::ScenarioCase::Best,
+            };
+            Some(m::Scenario {
+                case,
+                description: format!("{}: {}", e.title, e.text("description").unwrap_or("")),
+                likelihood: label(tr, e, "likelihood"),
+                impact: label(tr, e, "impact"),
+            })
+        })
+        .collect();
+    let communications = room
+        .of(EntryKind::Communication)
+        .map(|e| m::Communication {
+            audience: format!("{}: {}", label(tr, e, "audience"), e.title),
+            status: label(tr, e, "status"),
+            channel: e.text("channel").unwrap_or("").to_owned(),
+        })
+        .collect();
+    let classification = match (s.classification, s.answers) {
+        (Some(c), Some(a)) => m::Classification {
+            kind: tr.t(&format!("c.classification.{}", c.code())).to_owned(),
+            reason: tr
+                .t(&format!(
+                    "reason.{}",
+                    crisismap_core::crisis::propose(&a).classification.reason
+                ))
+                .to_owned(),
+        },
+        _ => m::Classification {
+            kind: tr.t("crisis.unclassified").to_owned(),
+            reason: String::new(),
+        },
+    };
+    Ok(SitrepData {
+        lang,
+        workspace: workspace.name,
+        printed_at: now,
+        exercise: s.exercise,
+        crisis_title: s.title.clone(),
+        // The number is the crisis stream's length: the same number means the same state.
+        number: u32::try_from(stream.head_seq).unwrap_or(u32::MAX),
+        as_of: local_display(now),
+        classification,
+        grip: tr.t(&format!("c.grip.{}", s.grip.code())).to_owned(),
+        phase: tr.t(&format!("c.phase.{}", s.phase.code())).to_owned(),
+        processes,
+        affected_organisations,
+        facts,
+        uncertainties,
+        decisions,
+        actions,
+        scenarios,
+        communications,
+        next_meeting: next_meeting(&room, now)
+            .map(local_display)
+            .unwrap_or_default(),
+        stream: m::StreamHead {
+            label: format!("{}: {}", tr.t("crisis.kind_crisis"), s.title),
+            length: u64::try_from(stream.head_seq).unwrap_or(0),
+            head_hash: stream.head_hash,
+        },
+    })
+}
+
+/// The decision record: every decision in order, superseded ones marked, closed by the
+/// verification of the crisis's hash chain.
+pub async fn decision_record_data(
+    state: &AppState,
+    ws: WorkspaceId,
+    crisis: StreamId,
+    lang: Lang,
+) -> Result<DecisionRecordData, AppError> {
+    let tr = Tr(lang);
+    let room = Room::load(state, ws, crisis).await?;
+    let workspace = state.store().workspace(ws).await?;
+    let report = state.store().verify_stream(crisis).await?;
+    let now = state.now();
+    let s = room.state();
+    let decisions: Vec<&Entry> = room.of(EntryKind::Decision).collect();
+    let number_of = |id: &str| {
+        decisions
+            .iter()
+            .position(|d| d.id.to_string() == id)
+            .and_then(|i| u32::try_from(i + 1).ok())
+    };
+    let items = decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let legal_basis = match d.text("power") {
+                Some("other") => d.text("power_other").unwrap_or("").to_owned(),
+                Some(code) => choice_label(tr, "power", code).to_owned(),
+                None => String::new(),
+            };
+            m::Decision {
+                number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                at: when(d.text("decided_at")),
+                decision: format!("{}: {}", d.title, d.text("decision").unwrap_or("")),
+                considerations: d.text("considerations").unwrap_or("").to_owned(),
+                alternatives: d
+                    .text("alternatives")
+                    .map(|a| {
+                        a.lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                decided_by: d.text("decided_by").unwrap_or("").to_owned(),
+                capacity: d.text("capacity").unwrap_or("").to_owned(),
+                legal_basis,
+                supersedes: d.text("supersedes").and_then(number_of),
+                superseded_by: superseded_by(&room, d.id)
+                    .and_then(|later| number_of(&later.id.to_string())),
+            }
+        })
+        .collect();
+    let start = when(Some(&s.started_at));
+    let period = if s.closed {
+        format!("{start} – {}", when(Some(&room.crisis.updated_at)))
+    } else {
+        format!("{} {start}", tr.t("crisis.since"))
+    };
+    Ok(DecisionRecordData {
+        lang,
+        workspace: workspace.name,
+        printed_at: now,
+        exercise: s.exercise,
+        crisis_title: s.title.clone(),
+        period,
+        decisions: items,
+        verification: m::ChainVerification {
+            intact: report.fault.is_none(),
+            length: u64::try_from(report.length).unwrap_or(0),
+            head_hash: report.head_hash,
+            verified_at: local_display(now),
+            fault: report.fault.map(|f| format!("seq {}: {}", f.seq, f.fault)),
+        },
+    })
+}
+
+async fn render<T: Send + 'static>(
+    data: T,
+    f: fn(&crisismap_report::Renderer, &T) -> Result<Pdf, crisismap_report::ReportError>,
+) -> Result<Pdf, AppError> {
+    let renderer = crate::print::renderer()?;
+    tokio::task::spawn_blocking(move || f(&renderer, &data))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("crisis document: {e}")))
+}
+
+pub async fn render_sitrep(data: SitrepData) -> Result<Pdf, AppError> {
+    render(data, |r, d| r.situation_report(d)).await
+}
+
+pub async fn render_decisions(data: DecisionRecordData) -> Result<Pdf, AppError> {
+    render(data, |r, d| r.decision_record(d)).await
+}
