@@ -139,6 +139,12 @@ pub enum DomainEvent {
     CrisisClosed {
         reason: String,
     },
+    /// The nodes of the register's dependency graph that are marked failing in this crisis
+    /// (the whole new set), each with the moment it failed.
+    FailingNodesSet {
+        nodes: Vec<crate::crisis::FailingNode>,
+        reason: String,
+    },
     /// An entry of a crisis was recorded or changed; the event holds its whole new state.
     EntrySaved {
         kind: EntryKind,
@@ -169,6 +175,7 @@ impl DomainEvent {
             DomainEvent::CrisisTeamsChanged { .. } => "crisis_teams_changed",
             DomainEvent::RestoreOrderChanged { .. } => "restore_order_changed",
             DomainEvent::CrisisClosed { .. } => "crisis_closed",
+            DomainEvent::FailingNodesSet { .. } => "failing_nodes_set",
             DomainEvent::EntrySaved { .. } => "entry_saved",
         }
     }

@@ -592,7 +592,165 @@ pub async fn seed_register(
         r
     };
     let bridge = o[5].to_string();
-    let processes = vec![
+
+    // Risk organisations and objects, with what they depend on: a graph that shows a real
+    // cascade (the lock follows its supplier's cloud; the hospital rides out a day on
+    // emergency power when the grid fails).
+    let risk = |name: &str,
+                kind: &str,
+                address: &str,
+                coordinates: &str,
+                public_order: &str,
+                fighter: &str,
+                vitals: &[&str],
+                deps: &[(&str, &str, &str)]| {
+        let mut r = raw(&[
+            ("name", name),
+            ("object_type", kind),
+            ("address", address),
+            ("coordinates", coordinates),
+            ("public_order", public_order),
+            ("cause_fighter", fighter),
+            ("reachability", "Meldkamer of storingsdienst, dag en nacht"),
+            ("last_contact", &recent),
+        ]);
+        r.groups.insert(
+            "vital_processes".into(),
+            vitals
+                .iter()
+                .map(|v| {
+                    [("process".to_owned(), (*v).to_owned())]
+                        .into_iter()
+                        .collect()
+                })
+                .collect(),
+        );
+        r.groups.insert("depends_on".into(), dependency_rows(deps));
+        r
+    };
+    let base = save_all(
+        store,
+        ws,
+        actor,
+        K::RiskObject,
+        vec![
+            risk(
+                "Netbeheerder Midden",
+                "energy",
+                "Energieweg 1",
+                "52.0810, 5.0900",
+                "Stroomuitval in de wijk: verkeerslichten, liften, verwarming en zorg aan huis vallen weg.",
+                "ncsc",
+                &["electricity_regional"],
+                &[],
+            ),
+            risk(
+                "Datacenter Utrecht-West",
+                "data_centre",
+                "Serverstraat 12",
+                "52.0955, 5.0612",
+                "Gemeentelijke systemen en zorgsystemen in dit datacenter zijn onbereikbaar.",
+                "organisation",
+                &["internet_data"],
+                &[("vital:electricity_regional", "2880", "dieselaggregaat voor 48 uur")],
+            ),
+            risk(
+                "Waterbedrijf Vallei",
+                "drinking_water",
+                "Pompstationweg 3",
+                "52.0700, 5.1400",
+                "Geen of onveilig drinkwater: noodwater via distributiepunten, kwetsbare inwoners eerst.",
+                "ncsc",
+                &["drinking_water"],
+                &[
+                    ("vital:electricity_regional", "720", "noodstroom 12 uur"),
+                    ("vital:internet_data", "240", "besturing op afstand; daarna handbediening"),
+                ],
+            ),
+        ],
+        &mut known,
+    )
+    .await?;
+    let (dc, _grid) = (base[1].to_string(), base[0].to_string());
+    save_all(
+        store,
+        ws,
+        actor,
+        K::RiskObject,
+        vec![
+            risk(
+                "Sluis Zuid",
+                "lock",
+                "Kanaaldijk 40",
+                "52.0612, 5.1203",
+                "Scheepvaart staat stil en het verkeer over de sluisbrug loopt vast; omleiding voor hulpdiensten nodig.",
+                "organisation",
+                &[],
+                &[
+                    (&bridge, "30", "besturing via de cloud van BrugSturing; daarna handbediening"),
+                    ("vital:electricity_regional", "60", "accu voor 1 uur"),
+                ],
+            ),
+            risk(
+                "Zuidbrug",
+                "bridge",
+                "Brugweg 2",
+                "52.0650, 5.1180",
+                "De brug blijft open of dicht: langere aanrijtijden voor ambulance en brandweer.",
+                "organisation",
+                &[],
+                &[
+                    (&bridge, "30", "afstandsbediening en camerabeelden"),
+                    ("vital:electricity_regional", "0", ""),
+                ],
+            ),
+            risk(
+                "Ziekenhuis Rijnoord",
+                "hospital",
+                "Zorgplein 1",
+                "52.0880, 5.1100",
+                "Opnamestop: patiënten naar ziekenhuizen in de regio, onrust bij bezoekers en familie.",
+                "organisation",
+                &[],
+                &[
+                    ("vital:electricity_regional", "1440", "noodstroom voor 24 uur"),
+                    ("vital:drinking_water", "240", "watervoorraad voor 4 uur"),
+                    (&dc, "60", "elektronisch patiëntendossier"),
+                ],
+            ),
+            risk(
+                "Verpleeghuis Het Anker",
+                "care_home",
+                "Ankerlaan 8",
+                "52.0750, 5.1050",
+                "Kwetsbare bewoners zonder zorgalarmering en verwarming; evacuatie overwegen.",
+                "organisation",
+                &[],
+                &[
+                    ("vital:electricity_regional", "480", "noodstroom voor 8 uur"),
+                    ("vital:drinking_water", "120", ""),
+                    ("vital:voice_sms", "0", "zorgalarmering via het mobiele netwerk"),
+                ],
+            ),
+            risk(
+                "Chemiepark De Hoek",
+                "seveso",
+                "Industrieweg 60",
+                "52.0500, 5.0800",
+                "Procesbeveiliging valt terug op handbediening; kans op vrijkomen van gevaarlijke stoffen: NL-Alert en ontruiming van de omgeving.",
+                "organisation",
+                &["chemicals"],
+                &[
+                    ("vital:electricity_regional", "30", ""),
+                    (&dc, "120", "procesbesturing in het datacenter"),
+                ],
+            ),
+        ],
+        &mut known,
+    )
+    .await?;
+
+    let mut processes = vec![
         process(
             "Bediening bruggen en sluizen",
             "Beheer Openbare Ruimte",
@@ -664,6 +822,20 @@ pub async fn seed_register(
             &[],
         ),
     ];
+    // What the municipality's own processes depend on.
+    for (i, deps) in [
+        (0, vec![(bridge.as_str(), "0", "afstandsbediening")]),
+        (
+            1,
+            vec![("vital:internet_access", "120", "website en sociale media")],
+        ),
+        (2, vec![(dc.as_str(), "0", "zaaksysteem en betaalsysteem")]),
+        (4, vec![("vital:voice_sms", "0", "telefonie")]),
+    ] {
+        processes[i]
+            .groups
+            .insert("depends_on".into(), dependency_rows(&deps));
+    }
     save_all(store, ws, actor, K::Process, processes, &mut known).await?;
 
     let first = today.checked_add(jiff::ToSpan::weeks(2)).unwrap_or(today);
@@ -782,4 +954,20 @@ pub async fn seed_register(
     ];
     save_all(store, ws, actor, K::Readiness, readiness, &mut known).await?;
     Ok(())
+}
+
+/// Dependency rows from (target, minutes, note): a record id, or `vital:<code>`.
+fn dependency_rows(deps: &[(&str, &str, &str)]) -> Vec<std::collections::BTreeMap<String, String>> {
+    deps.iter()
+        .map(|(on, minutes, note)| {
+            let mut row = std::collections::BTreeMap::new();
+            match on.strip_prefix("vital:") {
+                Some(code) => row.insert("on_vital".to_owned(), code.to_owned()),
+                None => row.insert("on".to_owned(), (*on).to_owned()),
+            };
+            row.insert("hold_out_minutes".to_owned(), (*minutes).to_owned());
+            row.insert("note".to_owned(), (*note).to_owned());
+            row
+        })
+        .collect()
 }

@@ -525,6 +525,18 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
         },
     )
     .await?;
+    let supplier = find(RecordKind::Organisation, "BrugSturing");
+    if !supplier.is_empty() {
+        w.command(
+            &advisor,
+            CrisisCommand::SetFailing {
+                nodes: vec![supplier],
+                now: t1,
+                reason: "Inject 1: cloudplatform BrugSturing onbereikbaar".into(),
+            },
+        )
+        .await?;
+    }
     w.add(
         &advisor,
         EntryKind::ProcessStatus,

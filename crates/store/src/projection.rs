@@ -126,7 +126,8 @@ pub(crate) async fn apply(
         | DomainEvent::CrisisGripChanged { .. }
         | DomainEvent::CrisisTeamsChanged { .. }
         | DomainEvent::RestoreOrderChanged { .. }
-        | DomainEvent::CrisisClosed { .. } => {
+        | DomainEvent::CrisisClosed { .. }
+        | DomainEvent::FailingNodesSet { .. } => {
             crate::crisis::project_crisis(conn, env, event, &at).await?;
         }
         DomainEvent::EntrySaved {

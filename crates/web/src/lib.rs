@@ -20,6 +20,7 @@ mod pages;
 mod password;
 pub mod print;
 mod register;
+mod svg;
 mod view;
 
 pub use auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE};

@@ -647,3 +647,104 @@ async fn a_liaison_invited_as_guest_sees_only_that_crisis() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_failing_supplier_brings_the_lock_into_the_shared_picture_with_its_time_to_impact() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let advisor = app.api_as(&email_for(Role::Editor)).await;
+        let supplier = created(
+            advisor
+                .post_json(
+                    "/api/v1/register/organisation",
+                    &json!({"name": "BrugSturing B.V.", "org_type": "supplier"}),
+                )
+                .await,
+        )
+        .await;
+        // The advisor records that the lock's control system depends on the supplier.
+        let lock = created(
+            advisor
+                .post_json(
+                    "/api/v1/register/risk_object",
+                    &json!({"name": "Sluis Zuid", "object_type": "lock",
+                        "public_order": "Scheepvaart staat stil",
+                        "depends_on": [{"on": supplier["id"], "hold_out_minutes": 30, "note": "besturing in de cloud"}]}),
+                )
+                .await,
+        )
+        .await;
+        // A dependency must point at one thing.
+        let both = advisor
+            .post_json(
+                "/api/v1/register/risk_object",
+                &json!({"name": "Brug", "object_type": "bridge",
+                    "depends_on": [{"on": supplier["id"], "on_vital": "electricity_regional", "hold_out_minutes": 0}]}),
+            )
+            .await;
+        assert_eq!(both.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // What-if, in preparation.
+        let mut b = app.login(&email_for(Role::Viewer)).await;
+        let supplier_id = supplier["id"].as_str().expect("id").to_owned();
+        let (status, what_if) = b
+            .page(&format!("/voorbereiden/cascade?failing={supplier_id}"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            what_if.contains("Sluis Zuid") && what_if.contains("30 min"),
+            "{}",
+            app.db_name
+        );
+        assert!(what_if.contains("<svg"), "the picture");
+
+        // In the crisis room the supplier is marked failing.
+        let crisis = created(
+            advisor
+                .post_json(
+                    "/api/v1/crises",
+                    &json!({"title": "Storing brugbediening", "phase": "warm"}),
+                )
+                .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let unknown = advisor
+            .post_json(
+                &format!("/api/v1/crises/{id}/failing"),
+                &json!({"nodes": ["vital:nonsense"]}),
+            )
+            .await;
+        assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        created(
+            advisor
+                .post_json(
+                    &format!("/api/v1/crises/{id}/failing"),
+                    &json!({"nodes": [supplier_id], "reason": "Cloud onbereikbaar"}),
+                )
+                .await,
+        )
+        .await;
+        let impacts: Value = advisor
+            .get(&format!("/api/v1/crises/{id}/cascade"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let row = impacts
+            .as_array()
+            .and_then(|a| a.iter().find(|r| r["node"] == "Sluis Zuid"))
+            .expect("the lock is affected");
+        assert_eq!(row["minutes"], 30);
+        assert_eq!(
+            row["expected_at"], "28-11-2026 10:30",
+            "09:00 UTC is 10:00 in Amsterdam, plus 30 min"
+        );
+        assert_eq!(row["public_order"], "Scheepvaart staat stil");
+        let (_, picture) = b.page(&format!("/crisis/{id}")).await;
+        assert!(picture.contains("Sluis Zuid"), "in the shared picture");
+        assert!(picture.contains("30 min"));
+        assert!(picture.contains("28-11-2026 10:30"));
+        let _ = lock;
+    }
+}

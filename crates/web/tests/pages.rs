@@ -266,6 +266,9 @@ async fn every_register_page_of_the_demo_renders_translated_in_both_languages() 
         "/voorbereiden/gereedheid",
         "/voorbereiden/bibliotheek",
         "/voorbereiden/contacten/import",
+        "/voorbereiden/cascade",
+        "/voorbereiden/afhankelijkheden",
+        "/voorbereiden/cascade?failing=vital:electricity_regional",
     ]
     .iter()
     .map(|s| s.to_string())

@@ -154,3 +154,11 @@ pub const PARTIES: &[&str] = &[
 
 /// The standard teams a classification can activate (register teams carry these codes).
 pub const TEAM_STANDARDS: &[&str] = &["calamity_team", "local_triangle", "policy_team"];
+
+/// A node of the register's dependency graph (`register::graph::NodeKey` as text) that is
+/// failing in a crisis, and since when (canonical UTC).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FailingNode {
+    pub key: String,
+    pub since: String,
+}

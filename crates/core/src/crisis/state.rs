@@ -26,6 +26,9 @@ pub struct CrisisState {
     /// The classification assistant's latest answers.
     #[serde(default)]
     pub answers: Option<Answers>,
+    /// What is marked failing: the cascade follows from these.
+    #[serde(default)]
+    pub failing: Vec<super::FailingNode>,
 }
 
 /// Why a command about a crisis was refused.
@@ -91,6 +94,13 @@ pub enum CrisisCommand {
     Close {
         reason: String,
     },
+    /// Marks these graph nodes failing (the whole new set); nodes already failing keep the
+    /// moment they failed, new ones fail `now`.
+    SetFailing {
+        nodes: Vec<String>,
+        now: jiff::Timestamp,
+        reason: String,
+    },
 }
 
 impl CrisisState {
@@ -140,6 +150,7 @@ impl CrisisState {
                 restore_order: None,
                 closed: false,
                 answers: None,
+                failing: vec![],
             }),
             _ => None,
         }
@@ -166,6 +177,7 @@ impl CrisisState {
                 self.restore_order = Some(order.clone())
             }
             DomainEvent::CrisisClosed { .. } => self.closed = true,
+            DomainEvent::FailingNodesSet { nodes, .. } => self.failing = nodes.clone(),
             _ => {}
         }
     }
@@ -264,6 +276,30 @@ impl CrisisState {
                     return Err(invalid("order", "duplicate"));
                 }
                 Ok(vec![DomainEvent::RestoreOrderChanged { order, reason }])
+            }
+            CrisisCommand::SetFailing { nodes, now, reason } => {
+                let reason = line("reason", &reason, 2000, false)?;
+                let mut seen = std::collections::HashSet::new();
+                let failing: Vec<super::FailingNode> = nodes
+                    .into_iter()
+                    .filter(|k| seen.insert(k.clone()))
+                    .map(|key| {
+                        let since = self
+                            .failing
+                            .iter()
+                            .find(|f| f.key == key)
+                            .map(|f| f.since.clone())
+                            .unwrap_or_else(|| crate::time::canonical(now));
+                        super::FailingNode { key, since }
+                    })
+                    .collect();
+                if failing == self.failing {
+                    return Err(invalid("nodes", "unchanged"));
+                }
+                Ok(vec![DomainEvent::FailingNodesSet {
+                    nodes: failing,
+                    reason,
+                }])
             }
             CrisisCommand::Close { reason } => {
                 let reason = line("reason", &reason, 2000, true)?;

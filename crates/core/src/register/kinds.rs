@@ -70,6 +70,52 @@ pub const ESCALATION_SCOPES: &[&str] = &[
     "vital_infrastructure",
     "national",
 ];
+pub const RISK_TYPES: &[&str] = &[
+    "seveso",
+    "data_centre",
+    "port",
+    "logistics_hub",
+    "bridge",
+    "lock",
+    "school",
+    "hospital",
+    "cultural",
+    "care_home",
+    "drinking_water",
+    "energy",
+    "telecom",
+    "supplier",
+    "other",
+];
+pub const CAUSE_FIGHTERS: &[&str] = &["organisation", "ncsc", "other"];
+/// What a dependency may point at: the nodes of the cascade graph.
+pub const NODE_KINDS: &[RecordKind] = &[
+    RecordKind::RiskObject,
+    RecordKind::Process,
+    RecordKind::Organisation,
+];
+
+/// "X depends on Y": a record (`on`) or a vital process (`on_vital`), with how long X holds out
+/// without it.
+const DEPENDS_ON: Group = Group {
+    name: "depends_on",
+    fields: &[
+        f("on", T::RefAmong(NODE_KINDS), false),
+        f("on_vital", T::Choice(super::vital::CODES), false),
+        f(
+            "hold_out_minutes",
+            T::Integer {
+                min: 0,
+                max: 525_600,
+            },
+            true,
+        ),
+        f("note", LINE, false),
+    ],
+    blank_rows: 2,
+    max_rows: 200,
+};
+
 pub const READINESS_STATUSES: &[&str] = &["not_started", "in_progress", "in_order"];
 
 static CONTACT: Schema = Schema {
@@ -99,7 +145,7 @@ static CONTACT: Schema = Schema {
 
 static ORGANISATION: Schema = Schema {
     code: "organisation",
-    checks: no_checks,
+    checks: dependency_checks,
     title: "name",
     fields: &[
         f("name", NAME, true),
@@ -129,6 +175,7 @@ static ORGANISATION: Schema = Schema {
             blank_rows: 1,
             max_rows: 30,
         },
+        DEPENDS_ON,
     ],
     columns: &["org_type", "reachability"],
 };
@@ -236,15 +283,18 @@ static PROCESS: Schema = Schema {
         f("fallback_how", T::LongText { max: 1000 }, false),
         f("notes", NOTE, false),
     ],
-    groups: &[Group {
-        name: "suppliers",
-        fields: &[
-            f("organisation", T::Ref(RecordKind::Organisation), true),
-            f("what", LINE, false),
-        ],
-        blank_rows: 2,
-        max_rows: 30,
-    }],
+    groups: &[
+        Group {
+            name: "suppliers",
+            fields: &[
+                f("organisation", T::Ref(RecordKind::Organisation), true),
+                f("what", LINE, false),
+            ],
+            blank_rows: 2,
+            max_rows: 30,
+        },
+        DEPENDS_ON,
+    ],
     columns: &[
         "restore_priority",
         "criticality",
@@ -333,6 +383,45 @@ static READINESS: Schema = Schema {
     columns: &["status", "owner", "last_reviewed"],
 };
 
+static RISK_OBJECT: Schema = Schema {
+    code: "risk_object",
+    checks: risk_object_checks,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("object_type", T::Choice(RISK_TYPES), true),
+        f("address", LINE, false),
+        f("coordinates", T::Text { max: 40 }, false),
+        f("liaison", T::Ref(RecordKind::Contact), false),
+        f("reachability", T::LongText { max: 500 }, false),
+        f("systems", T::LongText { max: 2000 }, false),
+        f("public_order", T::LongText { max: 2000 }, false),
+        f("cause_fighter", T::Choice(CAUSE_FIGHTERS), false),
+        f("agreements", T::LongText { max: 2000 }, false),
+        f("last_contact", T::Date, false),
+        f("notes", NOTE, false),
+    ],
+    groups: &[
+        Group {
+            name: "contacts",
+            fields: &[
+                f("contact", T::Ref(RecordKind::Contact), true),
+                f("role", NAME, false),
+            ],
+            blank_rows: 2,
+            max_rows: 50,
+        },
+        Group {
+            name: "vital_processes",
+            fields: &[f("process", T::Choice(super::vital::CODES), true)],
+            blank_rows: 1,
+            max_rows: 30,
+        },
+        DEPENDS_ON,
+    ],
+    columns: &["object_type", "address", "cause_fighter", "last_contact"],
+};
+
 pub fn schema(kind: RecordKind) -> &'static Schema {
     match kind {
         RecordKind::Contact => &CONTACT,
@@ -344,6 +433,7 @@ pub fn schema(kind: RecordKind) -> &'static Schema {
         RecordKind::Meeting => &MEETING,
         RecordKind::Plan => &PLAN,
         RecordKind::Readiness => &READINESS,
+        RecordKind::RiskObject => &RISK_OBJECT,
     }
 }
 
@@ -358,7 +448,47 @@ fn roster_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
     issues
 }
 
+/// Each dependency points at exactly one thing: a record or a vital process.
+fn dependency_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    let rows = data
+        .get("depends_on")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    for (i, row) in rows.iter().enumerate() {
+        let on = row.get("on").and_then(Value::as_str).is_some();
+        let vital = row.get("on_vital").and_then(Value::as_str).is_some();
+        if on == vital {
+            issues.push(FieldIssue::new(
+                format!("depends_on.{i}.on"),
+                if on { "one_target" } else { "required" },
+            ));
+        }
+    }
+    issues
+}
+
+fn risk_object_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = dependency_checks(data);
+    if let Some(text) = data.get("coordinates").and_then(Value::as_str)
+        && parse_coordinates(text).is_none()
+    {
+        issues.push(FieldIssue::new("coordinates", "invalid_coordinates"));
+    }
+    issues
+}
+
+/// "52.0907, 5.1214" (latitude, longitude in degrees, WGS84).
+pub fn parse_coordinates(text: &str) -> Option<(f64, f64)> {
+    let (lat, lon) = text.split_once(',')?;
+    let lat: f64 = lat.trim().parse().ok()?;
+    let lon: f64 = lon.trim().parse().ok()?;
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
+}
+
 fn process_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = dependency_checks(data);
     let fallback = data
         .get("manual_fallback")
         .and_then(Value::as_bool)
@@ -368,10 +498,9 @@ fn process_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
         .and_then(Value::as_str)
         .unwrap_or("");
     if fallback && how.trim().is_empty() {
-        vec![FieldIssue::new("fallback_how", "required_with_fallback")]
-    } else {
-        vec![]
+        issues.push(FieldIssue::new("fallback_how", "required_with_fallback"));
     }
+    issues
 }
 
 /// Each period must end after it starts; shifts of one roster must not overlap.

@@ -4,11 +4,13 @@
 //! forms and JSON) into a record, and typed views (`views`) read records for the rules that
 //! need meaning (who is on call now, readiness).
 
+pub mod graph;
 pub mod kinds;
 pub mod oncall;
 pub mod readiness;
 pub mod schema;
 pub mod views;
+pub mod vital;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -29,10 +31,12 @@ pub enum RecordKind {
     Meeting,
     Plan,
     Readiness,
+    /// An organisation or object in the territory with cascade effects when disrupted.
+    RiskObject,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Contact,
         RecordKind::Organisation,
         RecordKind::Team,
@@ -42,6 +46,7 @@ impl RecordKind {
         RecordKind::Meeting,
         RecordKind::Plan,
         RecordKind::Readiness,
+        RecordKind::RiskObject,
     ];
 
     pub fn code(self) -> &'static str {
@@ -55,6 +60,7 @@ impl RecordKind {
             RecordKind::Meeting => "meeting",
             RecordKind::Plan => "plan",
             RecordKind::Readiness => "readiness",
+            RecordKind::RiskObject => "risk_object",
         }
     }
 
@@ -70,6 +76,7 @@ impl RecordKind {
             RecordKind::Meeting => "overleggen",
             RecordKind::Plan => "plannen",
             RecordKind::Readiness => "gereedheid",
+            RecordKind::RiskObject => "risico-objecten",
         }
     }
 

@@ -36,6 +36,8 @@ pub enum FieldType {
     Ref(RecordKind),
     /// Any other record of the register (evidence that points at a roster, a plan, …).
     AnyRef,
+    /// A record of one of these kinds (the other end of a dependency).
+    RefAmong(&'static [RecordKind]),
     /// An entry of this kind in the same crisis (a decision that answers a dilemma).
     Entry(crate::crisis::EntryKind),
     /// A user of the workspace (the owner of an action).
@@ -408,6 +410,13 @@ fn parse_value(f: &Field, text: &str, refs: &dyn RefLookup) -> Result<Option<Val
         FieldType::AnyRef => {
             let id: RecordId = text.parse().map_err(|_| "unknown_reference")?;
             if !refs.exists_any(id) {
+                return Err("unknown_reference");
+            }
+            Value::String(id.to_string())
+        }
+        FieldType::RefAmong(kinds) => {
+            let id: RecordId = text.parse().map_err(|_| "unknown_reference")?;
+            if !kinds.iter().any(|k| refs.exists(*k, id)) {
                 return Err("unknown_reference");
             }
             Value::String(id.to_string())

@@ -54,10 +54,11 @@ pub fn router() -> Router<AppState> {
         crate::crisis::api::classify, crate::crisis::api::phase, crate::crisis::api::grip,
         crate::crisis::api::restore_order, crate::crisis::api::close, crate::crisis::api::timeline,
         crate::crisis::api::entries, crate::crisis::api::entry, crate::crisis::api::create,
-        crate::crisis::api::update, crate::crisis::api::invite_guest),
+        crate::crisis::api::update, crate::crisis::api::invite_guest,
+        crate::crisis::api::set_failing, crate::crisis::api::cascade),
     components(schemas(MeDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError,
         crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
-        crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::GuestDto,
+        crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::GuestDto, crate::crisis::api::ImpactDto,
         crate::crisis::OpenInput)),
     modifiers(&BearerAuth),
     security(("bearer" = []))

@@ -28,6 +28,8 @@ pub fn router() -> Router<AppState> {
         .route("/crises/{id}/close", post(close))
         .route("/crises/{id}/timeline", get(timeline))
         .route("/crises/{id}/guests", post(invite_guest))
+        .route("/crises/{id}/failing", post(set_failing))
+        .route("/crises/{id}/cascade", get(cascade))
         .route("/crises/{id}/entries/{kind}", get(entries).post(create))
         .route(
             "/crises/{id}/entries/{kind}/{entry}",
@@ -512,5 +514,68 @@ pub async fn invite_guest(
             crisis: crisis.to_string(),
             one_time_password: password,
         }),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FailingInput {
+    /// Graph nodes: register record ids, or `vital:<code>` for a vital process.
+    #[serde(default)]
+    pub nodes: Vec<String>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/crises/{id}/failing", tag = "crisis",
+    params(("id" = String, Path)), request_body(content = Object, description = "nodes: the whole set of failing graph nodes (record ids or vital:<code>); reason"),
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+pub async fn set_failing(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<CrisisDto>, AppError> {
+    let input: FailingInput = json(body)?;
+    let command =
+        super::failing_command(&state, &auth.principal, input.nodes, &input.reason).await?;
+    run(&state, &auth, crisis_id(&id)?, command).await
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImpactDto {
+    pub node: String,
+    pub kind: String,
+    /// Minutes after the first failure.
+    pub minutes: u64,
+    /// The expected moment it stops working (Europe/Amsterdam).
+    pub expected_at: String,
+    pub path: String,
+    pub public_order: String,
+    pub failing: bool,
+}
+
+#[utoipa::path(get, path = "/api/v1/crises/{id}/cascade", tag = "crisis",
+    params(("id" = String, Path)),
+    responses((status = 200, body = [ImpactDto])))]
+pub async fn cascade(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ImpactDto>>, AppError> {
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let c = super::views::crisis_cascade(&room, crate::i18n::Tr(auth.ctx.lang))?;
+    Ok(Json(
+        c.rows
+            .into_iter()
+            .map(|(r, at)| ImpactDto {
+                node: r.name,
+                kind: r.kind.to_owned(),
+                minutes: r.minutes,
+                expected_at: at,
+                path: r.path,
+                public_order: r.public_order,
+                failing: r.failing,
+            })
+            .collect(),
     ))
 }

@@ -395,3 +395,38 @@ pub async fn save_entry(
         .next()
         .ok_or(AppError::Internal("nothing saved".into()))
 }
+
+/// The command that marks graph nodes failing, after checking that each is a node of this
+/// workspace's register.
+pub async fn failing_command(
+    state: &AppState,
+    by: &Principal,
+    nodes: Vec<String>,
+    reason: &str,
+) -> Result<CrisisCommand, AppError> {
+    let index = Index::load(state, by.user.workspace).await?;
+    let graph = crate::register::cascade::graph_of(&index)?;
+    let mut keys = vec![];
+    for n in nodes {
+        let key: crisismap_core::register::graph::NodeKey = n.parse().map_err(|_| {
+            AppError::Invalid(vec![FieldError {
+                field: "nodes".into(),
+                code: "unknown_reference".into(),
+                message: String::new(),
+            }])
+        })?;
+        if graph.node_of(&key).is_none() {
+            return Err(AppError::Invalid(vec![FieldError {
+                field: "nodes".into(),
+                code: "unknown_reference".into(),
+                message: String::new(),
+            }]));
+        }
+        keys.push(key.to_string());
+    }
+    Ok(CrisisCommand::SetFailing {
+        nodes: keys,
+        now: state.now(),
+        reason: reason.to_owned(),
+    })
+}

@@ -44,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .route("/crisis/{id}/teams", post(set_teams))
         .route("/crisis/{id}/herstelvolgorde", post(move_process))
         .route("/crisis/{id}/afsluiten", post(close))
+        .route("/crisis/{id}/uitval", post(set_failing))
         .route("/crisis/{id}/gasten", get(guests).post(invite_guest))
         .route("/crisis/{id}/tijdlijn", get(timeline))
         .route("/crisis/{id}/situatierapport", get(sitrep))
@@ -356,6 +357,8 @@ struct PicturePage {
     phases: Vec<(&'static str, &'static str, bool)>,
     grips: Vec<(&'static str, &'static str, bool)>,
     flash: Option<&'static str>,
+    cascade: super::views::CrisisCascade,
+    node_groups: Vec<crate::register::cascade::OptionGroup>,
 }
 
 fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
@@ -473,6 +476,33 @@ fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)
         }
         DomainEvent::CrisisClosed { reason } => {
             (tr.t("crisis.h.closed").to_owned(), reason.clone())
+        }
+        DomainEvent::FailingNodesSet { nodes, reason } => {
+            let graph = crate::register::cascade::graph_of(&room.index).ok();
+            let names: Vec<String> = nodes
+                .iter()
+                .map(|f| {
+                    graph
+                        .as_ref()
+                        .and_then(|g| {
+                            let key = f.key.parse().ok()?;
+                            g.node(g.node_of(&key)?).map(|n| n.title.clone())
+                        })
+                        .unwrap_or_else(|| f.key.clone())
+                })
+                .collect();
+            (
+                format!(
+                    "{}: {}",
+                    tr.t("crisis.h.failing"),
+                    if names.is_empty() {
+                        tr.t("crisis.nothing_failing").to_owned()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+                reason.clone(),
+            )
         }
         _ => return None,
     })
@@ -602,7 +632,17 @@ async fn picture(
         .of(EntryKind::Dilemma)
         .filter(|d| closing_decision(&room, d.id).is_none())
         .count();
+    let cascade = super::views::crisis_cascade(&room, tr)?;
+    let graph = crate::register::cascade::graph_of(&room.index)?;
+    let chosen: Vec<crisismap_core::register::graph::NodeKey> = s
+        .failing
+        .iter()
+        .filter_map(|f| f.key.parse().ok())
+        .collect();
+    let node_groups = crate::register::cascade::node_options(&graph, &chosen, tr);
     let page = PicturePage {
+        cascade,
+        node_groups,
         head: head(&room, tr, "", auth.user().role),
         known: s.known.clone(),
         started: when(&s.started_at),
@@ -745,6 +785,23 @@ async fn move_process(
         reason: field(&p, "reason").to_owned(),
     };
     crisis_command_from_form(&state, &auth, id, command, "order").await
+}
+
+async fn set_failing(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let p = pairs(&body)?;
+    let nodes = p
+        .iter()
+        .filter(|(k, _)| k == "failing")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let command =
+        super::failing_command(&state, &auth.principal, nodes, field(&p, "reason")).await?;
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "failing").await
 }
 
 async fn close(

@@ -82,7 +82,7 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
                 multiline: false,
             },
             FieldType::Choice(_) => Shown::plain(choice_label(tr, field.name, s)),
-            FieldType::Ref(_) | FieldType::AnyRef => {
+            FieldType::Ref(_) | FieldType::AnyRef | FieldType::RefAmong(_) => {
                 match s.parse::<RecordId>().ok().and_then(|id| index.get(id)) {
                     Some(r) => {
                         let mut text = if r.kind == RecordKind::Readiness {
@@ -93,7 +93,7 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
                         if r.archived {
                             text.push_str(&format!(" ({})", tr.t("register.archived")));
                         }
-                        if field.ty == FieldType::AnyRef {
+                        if matches!(field.ty, FieldType::AnyRef | FieldType::RefAmong(_)) {
                             text = format!("{}: {text}", tr.t(&format!("k.{}.one", r.kind)));
                         }
                         Shown {

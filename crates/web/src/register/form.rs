@@ -153,6 +153,9 @@ fn input_for(field: &Field, value: &str, refs: &dyn Refs, tr: Tr) -> Input {
             |r| r.kind != RecordKind::Readiness,
             true,
         ),
+        FieldType::RefAmong(kinds) => {
+            record_options(refs.index(), value, tr, |r| kinds.contains(&r.kind), true)
+        }
         FieldType::Entry(_) | FieldType::User => {
             let mut opts = vec![Opt {
                 value: String::new(),

@@ -3,6 +3,7 @@
 //! restore order, escalation flow, import and export, calendar feeds).
 
 pub mod api;
+pub(crate) mod cascade;
 pub(crate) mod display;
 mod extras;
 pub(crate) mod form;

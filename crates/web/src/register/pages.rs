@@ -34,6 +34,11 @@ pub fn router() -> Router<AppState> {
             get(extras::readiness_item_page).post(extras::readiness_save),
         )
         .route("/voorbereiden/bibliotheek", get(extras::library))
+        .route("/voorbereiden/cascade", get(super::cascade::analysis))
+        .route(
+            "/voorbereiden/afhankelijkheden",
+            get(super::cascade::dependencies),
+        )
         .route(
             "/voorbereiden/contacten/import",
             get(extras::import_form).post(extras::import_preview),
@@ -136,6 +141,7 @@ async fn overview(
             RecordKind::Meeting => "part.meetings",
             RecordKind::Plan => "part.plans",
             RecordKind::Readiness => "part.readiness",
+            RecordKind::RiskObject => "part.risk_objects",
         }
     };
     let mut cards: Vec<OverviewCard> = RecordKind::ALL
@@ -148,6 +154,12 @@ async fn overview(
             count: Some(index.live(*k).count()),
         })
         .collect();
+    cards.push(OverviewCard {
+        href: "/voorbereiden/cascade".into(),
+        title: tr.t("part.cascade.title"),
+        description: tr.t("part.cascade.desc"),
+        count: None,
+    });
     cards.push(OverviewCard {
         href: "/voorbereiden/gereedheid".into(),
         title: tr.t("part.readiness.title"),
