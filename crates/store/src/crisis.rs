@@ -438,6 +438,54 @@ impl Store {
             .collect()
     }
 
+    /// One page of a crisis's events in order, optionally only the crisis's own events
+    /// (`only = Some("crisis")`) or the entries of one kind, and how many there are in all.
+    pub async fn timeline_page(
+        &self,
+        crisis: StreamId,
+        only: Option<&str>,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<Envelope>, i64), StoreError> {
+        let (clause, bind): (&str, Option<String>) = match only {
+            None => ("", None),
+            Some("crisis") => (" AND kind <> 'entry_saved'", None),
+            Some(kind) => {
+                let kind: EntryKind = kind.parse().map_err(|_| StoreError::NotFound)?;
+                (
+                    " AND kind = 'entry_saved' AND payload LIKE $2",
+                    // The payload starts with its tag and kind, in that order.
+                    Some(format!(
+                        "{{\"type\":\"entry_saved\",\"kind\":\"{}\",%",
+                        kind.code()
+                    )),
+                )
+            }
+        };
+        let count_sql = format!("SELECT COUNT(*) FROM events WHERE stream_id = $1{clause}");
+        let mut count = sqlx::query_as::<_, (i64,)>(&count_sql).bind(crisis.to_string());
+        if let Some(b) = &bind {
+            count = count.bind(b.clone());
+        }
+        let (total,) = count.fetch_one(&self.pool).await?;
+        let sql = format!(
+            "SELECT id, workspace_id, stream_id, seq, recorded_at, actor, kind, payload, prev_hash, hash \
+             FROM events WHERE stream_id = $1{clause} ORDER BY seq LIMIT {} OFFSET {}",
+            limit.clamp(1, 100_000),
+            offset.max(0)
+        );
+        let mut query = sqlx::query_as::<_, crate::events::EventRow>(&sql).bind(crisis.to_string());
+        if let Some(b) = bind {
+            query = query.bind(b);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let envelopes = rows
+            .into_iter()
+            .map(crate::events::EventRow::into_envelope)
+            .collect::<Result<_, _>>()?;
+        Ok((envelopes, total))
+    }
+
     /// Events of a crisis other than entries (opening, classification, phase, GRIP, teams,
     /// restore order, closing), oldest first: the crisis's own history.
     pub async fn crisis_history(&self, crisis: StreamId) -> Result<Vec<Envelope>, StoreError> {

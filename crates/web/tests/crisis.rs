@@ -451,6 +451,9 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
             "/tijdlijn",
             "/situatierapport",
             "/gasten",
+            "/tijdlijn?only=decision",
+            "/tijdlijn?only=crisis&page=1",
+            "/tijdlijn?alle=ja",
             "/classificatie?own_organisation=yes&crime_suspected=yes",
         ] {
             pages.push(format!("{base}{p}"));
@@ -485,6 +488,12 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
             assert!(!body.contains("⟦?⟧"), "{lang} {page}: untranslated text");
         }
     }
+    let past = crises.iter().find(|c| c.state.closed).expect("past");
+    let (_, only_decisions) = b
+        .page(&format!("/crisis/{}/tijdlijn?only=decision", past.id))
+        .await;
+    assert!(only_decisions.contains("We betalen geen losgeld"));
+    assert!(!only_decisions.contains("Servicedesk meldt"), "the log is filtered out");
     let exercise = crises.iter().find(|c| c.state.exercise).expect("exercise");
     let (_, picture) = b.page(&format!("/crisis/{}", exercise.id)).await;
     assert!(

@@ -28,6 +28,10 @@ pub struct Room {
     pub users: Vec<UserRecord>,
     pub entries: Vec<Entry>,
     by_id: HashMap<RecordId, usize>,
+    /// Decision → the later decision that supersedes it.
+    superseded: HashMap<RecordId, usize>,
+    /// Dilemma → the decision that answers it.
+    answered: HashMap<RecordId, usize>,
 }
 
 /// Every kind but the log.
@@ -48,18 +52,33 @@ pub const LOADED_KINDS: [EntryKind; 12] = [
 
 impl Room {
     pub async fn load(state: &AppState, ws: WorkspaceId, id: StreamId) -> Result<Room, AppError> {
+        Self::load_with(state, ws, id, &LOADED_KINDS).await
+    }
+
+    /// A room with only the entries of these kinds (the log page needs none of them).
+    pub async fn load_with(
+        state: &AppState,
+        ws: WorkspaceId,
+        id: StreamId,
+        kinds: &[EntryKind],
+    ) -> Result<Room, AppError> {
         let crisis = state.store().crisis(ws, id).await?;
         let index = Index::load(state, ws).await?;
         let users = state.store().users(ws).await?;
-        let entries = state.store().entries(ws, id, &LOADED_KINDS).await?;
-        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-        Ok(Room {
+        let entries = state.store().entries(ws, id, kinds).await?;
+        let mut room = Room {
             crisis,
             index,
             users,
-            entries,
-            by_id,
-        })
+            entries: vec![],
+            by_id: HashMap::new(),
+            superseded: HashMap::new(),
+            answered: HashMap::new(),
+        };
+        for e in entries {
+            room.add(e);
+        }
+        Ok(room)
     }
 
     pub fn id(&self) -> StreamId {
@@ -72,10 +91,32 @@ impl Room {
 
     /// Adds an entry that is not loaded by default (a log entry being corrected).
     pub fn add(&mut self, entry: Entry) {
-        if !self.by_id.contains_key(&entry.id) {
-            self.by_id.insert(entry.id, self.entries.len());
-            self.entries.push(entry);
+        if self.by_id.contains_key(&entry.id) {
+            return;
         }
+        let at = self.entries.len();
+        if entry.kind == EntryKind::Decision {
+            for (field, map) in [
+                ("supersedes", &mut self.superseded),
+                ("dilemma", &mut self.answered),
+            ] {
+                if let Some(target) = entry.text(field).and_then(|t| t.parse().ok()) {
+                    map.entry(target).or_insert(at);
+                }
+            }
+        }
+        self.by_id.insert(entry.id, at);
+        self.entries.push(entry);
+    }
+
+    /// The decision that supersedes this one, if any.
+    pub fn superseded_by(&self, decision: RecordId) -> Option<&Entry> {
+        self.superseded.get(&decision).map(|i| &self.entries[*i])
+    }
+
+    /// The decision that answers this dilemma, if any.
+    pub fn answered_by(&self, dilemma: RecordId) -> Option<&Entry> {
+        self.answered.get(&dilemma).map(|i| &self.entries[*i])
     }
 
     pub fn entry(&self, id: RecordId) -> Option<&Entry> {

@@ -1154,7 +1154,12 @@ async fn entries(
     Query(q): Query<ListQuery>,
 ) -> Result<Html<String>, AppError> {
     let kind = kind_of(&slug)?;
-    let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    // The log links only to other log entries: the rest of the room is not needed.
+    let mut room = if kind == EntryKind::Log {
+        Room::load_with(&state, auth.user().workspace, crisis_id(&id)?, &[]).await?
+    } else {
+        Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?
+    };
     let tr = Tr(auth.ctx.lang);
     let now = state.now();
     let ctx = room_ctx(
@@ -1916,84 +1921,86 @@ pub async fn timeline_items(
     room: &Room,
     tr: Tr,
 ) -> Result<Vec<TimelineItem>, AppError> {
+    let (events, _) = state
+        .store()
+        .timeline_page(room.id(), None, 0, 100_000)
+        .await?;
+    Ok(describe_events(room, tr, &events))
+}
+
+fn describe_events(room: &Room, tr: Tr, events: &[crisismap_core::Envelope]) -> Vec<TimelineItem> {
     let mut items = vec![];
-    let mut after = 0;
-    loop {
-        let batch = state.store().events(room.id(), after, 5000).await?;
-        let Some(last) = batch.last() else { break };
-        after = last.seq;
-        for env in &batch {
-            let Ok(event) = env.event() else { continue };
-            let item = match &event {
-                DomainEvent::EntrySaved {
-                    kind,
-                    id,
-                    rev,
-                    title,
-                    data,
-                } => {
-                    let tag = kind
-                        .tag_field()
-                        .and_then(|f| data.get(f).and_then(|v| v.as_str()).map(|c| (f, c)))
-                        .map(|(f, c)| format!(" ({})", choice_label(tr, f, c)))
-                        .unwrap_or_default();
-                    let verb = if *rev == 1 {
-                        ""
-                    } else {
-                        tr.t("crisis.changed")
-                    };
-                    let occurred = [
-                        "occurred_at",
-                        "decided_at",
-                        "informed_at",
-                        "published_at",
-                        "started_at",
-                    ]
-                    .iter()
-                    .find_map(|f| data.get(*f).and_then(|v| v.as_str()))
-                    .map(when)
+    for env in events {
+        let Ok(event) = env.event() else { continue };
+        let item = match &event {
+            DomainEvent::EntrySaved {
+                kind,
+                id,
+                rev,
+                title,
+                data,
+            } => {
+                let tag = kind
+                    .tag_field()
+                    .and_then(|f| data.get(f).and_then(|v| v.as_str()).map(|c| (f, c)))
+                    .map(|(f, c)| format!(" ({})", choice_label(tr, f, c)))
                     .unwrap_or_default();
-                    TimelineItem {
-                        at: local_display(env.recorded_at),
-                        occurred,
-                        who: room.actor_name(&env.actor),
-                        kind: tr.t(&format!("e.{kind}.one")),
-                        kind_code: kind.code().to_owned(),
-                        text: format!(
-                            "{}{}{tag}",
-                            if verb.is_empty() {
-                                String::new()
-                            } else {
-                                format!("{verb}: ")
-                            },
-                            title.lines().next().unwrap_or("")
-                        ),
-                        href: Some(room.href(*kind, *id)),
-                    }
-                }
-                other => {
-                    let Some((what, reason)) = describe(other, room, tr) else {
-                        continue;
-                    };
-                    TimelineItem {
-                        at: local_display(env.recorded_at),
-                        occurred: String::new(),
-                        who: room.actor_name(&env.actor),
-                        kind: tr.t("crisis.kind_crisis"),
-                        kind_code: "crisis".into(),
-                        text: if reason.is_empty() {
-                            what
+                let verb = if *rev == 1 {
+                    ""
+                } else {
+                    tr.t("crisis.changed")
+                };
+                let occurred = [
+                    "occurred_at",
+                    "decided_at",
+                    "informed_at",
+                    "published_at",
+                    "started_at",
+                ]
+                .iter()
+                .find_map(|f| data.get(*f).and_then(|v| v.as_str()))
+                .map(when)
+                .unwrap_or_default();
+                TimelineItem {
+                    at: local_display(env.recorded_at),
+                    occurred,
+                    who: room.actor_name(&env.actor),
+                    kind: tr.t(&format!("e.{kind}.one")),
+                    kind_code: kind.code().to_owned(),
+                    text: format!(
+                        "{}{}{tag}",
+                        if verb.is_empty() {
+                            String::new()
                         } else {
-                            format!("{what}: {reason}")
+                            format!("{verb}: ")
                         },
-                        href: None,
-                    }
+                        title.lines().next().unwrap_or("")
+                    ),
+                    href: Some(room.href(*kind, *id)),
                 }
-            };
-            items.push(item);
-        }
+            }
+            other => {
+                let Some((what, reason)) = describe(other, room, tr) else {
+                    continue;
+                };
+                TimelineItem {
+                    at: local_display(env.recorded_at),
+                    occurred: String::new(),
+                    who: room.actor_name(&env.actor),
+                    kind: tr.t("crisis.kind_crisis"),
+                    kind_code: "crisis".into(),
+                    text: if reason.is_empty() {
+                        what
+                    } else {
+                        format!("{what}: {reason}")
+                    },
+                    href: None,
+                }
+            }
+        };
+        items.push(item);
     }
-    Ok(items)
+    items
 }
 
 async fn timeline(
@@ -2012,21 +2019,22 @@ async fn timeline(
         format!("{}: {}", tr.t("crisis.tab.timeline"), room.state().title),
     )
     .await;
-    let mut items = timeline_items(&state, &room, tr).await?;
-    if !q.only.is_empty() {
-        items.retain(|i| i.kind_code == q.only);
-    }
-    let total = items.len();
     let all = q.alle == "ja";
+    let only = (!q.only.is_empty()).then_some(q.only.as_str());
+    let page = q.page.max(1);
+    let (offset, limit) = if all {
+        (0, 100_000)
+    } else {
+        (((page - 1) * TIMELINE_PAGE) as i64, TIMELINE_PAGE as i64)
+    };
+    let (events, total) = state
+        .store()
+        .timeline_page(room.id(), only, offset, limit)
+        .await?;
+    let items = describe_events(&room, tr, &events);
+    let total = usize::try_from(total).unwrap_or(0);
     let pages = total.div_ceil(TIMELINE_PAGE).max(1);
-    let page = q.page.clamp(1, pages);
-    if !all {
-        items = items
-            .into_iter()
-            .skip((page - 1) * TIMELINE_PAGE)
-            .take(TIMELINE_PAGE)
-            .collect();
-    }
+    let page = page.min(pages);
     let mut kinds: Vec<(String, &'static str)> =
         vec![("crisis".into(), tr.t("crisis.kind_crisis"))];
     kinds.extend(

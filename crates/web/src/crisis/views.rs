@@ -168,16 +168,12 @@ pub fn reevaluation_due(room: &Room, e: &Entry, now: jiff::Timestamp) -> bool {
 
 /// The decision that supersedes this one, if any.
 pub fn superseded_by(room: &Room, id: RecordId) -> Option<&Entry> {
-    let id = id.to_string();
-    room.of(EntryKind::Decision)
-        .find(|d| d.text("supersedes") == Some(id.as_str()))
+    room.superseded_by(id)
 }
 
 /// The decision that closed a dilemma, if any.
 pub fn closing_decision(room: &Room, dilemma: RecordId) -> Option<&Entry> {
-    let id = dilemma.to_string();
-    room.of(EntryKind::Decision)
-        .find(|d| d.text("dilemma") == Some(id.as_str()))
+    room.answered_by(dilemma)
 }
 
 /// The next planned meeting: the latest meeting's `next_meeting`, when still to come.
