@@ -31,7 +31,8 @@ fn record_from_row(r: RecordRow) -> Result<Record, StoreError> {
     })
 }
 
-/// One record to save: a new one (`id: None`) or a change based on revision `expected_rev`.
+/// One record to save: a new one (`id: None`, or a chosen `id` with `expected_rev:
+/// Some(0)`) or a change based on revision `expected_rev`.
 #[derive(Debug, Clone)]
 pub struct RecordChange {
     pub kind: RecordKind,
@@ -116,6 +117,15 @@ impl Store {
         for change in changes {
             let (id, rev) = match change.id {
                 None => (RecordId::new(), 1),
+                // A new record whose id the caller chose (so that others in the same batch
+                // can point at it); an existing id is a conflict.
+                Some(id) if change.expected_rev == Some(0) => {
+                    match Self::current_rev(&mut tx, ws, change.kind, id).await {
+                        Err(StoreError::Register(RegisterError::NotFound)) => (id, 1),
+                        Ok(_) => return Err(StoreError::Conflict),
+                        Err(e) => return Err(e),
+                    }
+                }
                 Some(id) => {
                     let (current, _) = Self::current_rev(&mut tx, ws, change.kind, id).await?;
                     if let Some(expected) = change.expected_rev

@@ -1829,4 +1829,68 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "The failures were recorded.",
     ),
     ("crisis.f.nodes", "Uitval", "Failures"),
+    (
+        "riskio.title",
+        "Risico-objecten en afhankelijkheden importeren",
+        "Import risk objects and dependencies",
+    ),
+    (
+        "riskio.lead",
+        "Een CSV-bestand met risico-objecten (kolommen name, object_type, … en vital_processes), een CSV-bestand met afhankelijkheden (dependent, depends_on, hold_out_minutes, note) of een JSON-bestand met beide, zoals de export ze maakt. Namen verwijzen naar risico-objecten, processen en organisaties; vitale processen als vital:code. Een bestaand risico-object met dezelfde naam wordt bijgewerkt; de afhankelijkheden in het bestand vervangen die van het afhankelijke. Eén fout en er wordt niets ingelezen.",
+        "A CSV file of risk objects (columns name, object_type, … and vital_processes), a CSV file of dependencies (dependent, depends_on, hold_out_minutes, note) or a JSON file with both, as the export writes them. Names refer to risk objects, processes and organisations; vital processes as vital:code. An existing risk object with the same name is updated; the dependencies in the file replace those of the dependent. One error and nothing is imported.",
+    ),
+    (
+        "riskio.file_hint",
+        "CSV (puntkomma of komma, UTF-8 of Windows-1252) of JSON.",
+        "CSV (semicolon or comma, UTF-8 or Windows-1252) or JSON.",
+    ),
+    (
+        "riskio.import",
+        "Controleren en inlezen",
+        "Check and import",
+    ),
+    (
+        "riskio.export_risk_csv",
+        "Risico-objecten (CSV)",
+        "Risk objects (CSV)",
+    ),
+    (
+        "riskio.export_deps_csv",
+        "Afhankelijkheden (CSV)",
+        "Dependencies (CSV)",
+    ),
+    ("riskio.export_json", "Alles (JSON)", "Everything (JSON)"),
+    ("riskio.unknown_name", "onbekende naam", "unknown name"),
+    (
+        "riskio.ambiguous_name",
+        "deze naam komt meer dan eens voor; maak hem uniek",
+        "this name occurs more than once; make it unique",
+    ),
+    (
+        "riskio.duplicate_in_file",
+        "staat al eerder in het bestand, op rij",
+        "appears earlier in the file, on row",
+    ),
+    (
+        "riskio.unknown_columns",
+        "het bestand heeft niet de verwachte kolommen; gevonden",
+        "the file does not have the expected columns; found",
+    ),
+    ("riskio.invalid_json", "geen geldig JSON", "not valid JSON"),
+    (
+        "riskio.not_an_object",
+        "verwacht een object",
+        "expected an object",
+    ),
+    ("riskio.invalid", "ongeldig", "invalid"),
+    (
+        "riskio.nothing",
+        "Het bestand bevat niets om in te lezen.",
+        "The file holds nothing to import.",
+    ),
+    (
+        "riskio.changed_meanwhile",
+        "Het register is intussen gewijzigd; er is niets ingelezen. Probeer het opnieuw.",
+        "The register changed meanwhile; nothing was imported. Try again.",
+    ),
 ];

@@ -300,11 +300,75 @@ fn build_folder(
         escalations,
         partners,
         processes,
-        // The risk organisations and their dependencies come with the cascade register.
-        risk_organisations: vec![],
+        risk_organisations: risk_organisations(index, tr),
         plans,
         blank_log_pages: 2,
     }
+}
+
+/// Every risk object with what it depends on and how long it holds out, by name.
+fn risk_organisations(index: &Index, tr: Tr) -> Vec<m::RiskOrganisation> {
+    let mut out: Vec<m::RiskOrganisation> = index
+        .live(RecordKind::RiskObject)
+        .map(|r| {
+            let deps: Vec<(String, String)> = r
+                .data
+                .get("depends_on")
+                .and_then(|v| v.as_array())
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|d| {
+                    let target = match (
+                        d.get("on").and_then(|v| v.as_str()),
+                        d.get("on_vital").and_then(|v| v.as_str()),
+                    ) {
+                        (Some(id), _) => id
+                            .parse()
+                            .ok()
+                            .and_then(|id| index.title(id))
+                            .map(str::to_owned)?,
+                        (None, Some(code)) => tr.t(&format!("c.on_vital.{code}")).to_owned(),
+                        _ => return None,
+                    };
+                    let minutes = d
+                        .get("hold_out_minutes")
+                        .and_then(|v| v.as_u64())
+                        .unwrap_or(0);
+                    let note = d.get("note").and_then(|v| v.as_str()).unwrap_or("");
+                    let hold = crate::register::cascade::duration_text(minutes, tr);
+                    Some((
+                        target,
+                        if note.is_empty() {
+                            hold
+                        } else {
+                            format!("{hold} ({note})")
+                        },
+                    ))
+                })
+                .collect();
+            m::RiskOrganisation {
+                name: r.title.clone(),
+                kind: r
+                    .text("object_type")
+                    .map(|c| tr.t(&format!("c.object_type.{c}")).to_owned())
+                    .unwrap_or_default(),
+                depends_on: deps
+                    .iter()
+                    .map(|d| d.0.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                hold_out: deps
+                    .iter()
+                    .map(|d| d.1.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                public_order: r.text("public_order").unwrap_or("").to_owned(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|o| o.name.to_lowercase());
+    out
 }
 
 /// Renders a folder on a blocking thread (typesetting is CPU work).

@@ -493,7 +493,10 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
         .page(&format!("/crisis/{}/tijdlijn?only=decision", past.id))
         .await;
     assert!(only_decisions.contains("We betalen geen losgeld"));
-    assert!(!only_decisions.contains("Servicedesk meldt"), "the log is filtered out");
+    assert!(
+        !only_decisions.contains("Servicedesk meldt"),
+        "the log is filtered out"
+    );
     let exercise = crises.iter().find(|c| c.state.exercise).expect("exercise");
     let (_, picture) = b.page(&format!("/crisis/{}", exercise.id)).await;
     assert!(

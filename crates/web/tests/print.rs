@@ -212,6 +212,15 @@ async fn a_crisis_prints_its_situation_report_and_a_verified_decision_record() {
     assert!(text.contains("BrugSturing"), "the affected supplier");
     assert!(text.contains("Uitgevallen"), "its status");
 
+    // The crisis folder lists the risk organisations with what they depend on.
+    let r = b.get("/afdrukken/crisismap.pdf").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let folder = pdf_text(&r.bytes().await.expect("pdf"));
+    assert!(folder.contains("Sluis Zuid"), "the lock");
+    assert!(folder.contains("Ziekenhuis Rijnoord"), "the hospital");
+    let squeezed: String = folder.split_whitespace().collect();
+    assert!(squeezed.contains("noodstroomvoor24uur"), "its hold-out");
+
     // Another workspace cannot print it.
     let neighbour = app.login(OTHER_ADMIN).await;
     assert_eq!(

@@ -6,6 +6,7 @@ pub mod contacts_csv;
 mod content_line;
 pub mod csv_export;
 pub mod ical;
+pub mod risk;
 pub mod vcard;
 
 use serde::Serialize;

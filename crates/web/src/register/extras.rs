@@ -175,6 +175,7 @@ pub struct ListExtras {
     pub flow: Vec<FlowStep>,
     pub process_order: bool,
     pub contacts_tools: bool,
+    pub risk_tools: bool,
     pub meetings_feed: bool,
     pub meetings_feed_exists: bool,
     pub attention: usize,
@@ -227,6 +228,7 @@ pub async fn list_extras(
         }
         RecordKind::Process => extras.process_order = true,
         RecordKind::Contact => extras.contacts_tools = true,
+        RecordKind::RiskObject => extras.risk_tools = true,
         RecordKind::Meeting => {
             extras.meetings_feed = true;
             extras.meetings_feed_exists = state

@@ -8,6 +8,7 @@ pub(crate) mod display;
 mod extras;
 pub(crate) mod form;
 mod pages;
+mod risk_io;
 
 pub use pages::router;
 

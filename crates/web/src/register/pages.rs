@@ -36,6 +36,22 @@ pub fn router() -> Router<AppState> {
         .route("/voorbereiden/bibliotheek", get(extras::library))
         .route("/voorbereiden/cascade", get(super::cascade::analysis))
         .route(
+            "/voorbereiden/risico-objecten/import",
+            get(super::risk_io::import_form).post(super::risk_io::import),
+        )
+        .route(
+            "/voorbereiden/risico-objecten/export.csv",
+            get(super::risk_io::risk_csv),
+        )
+        .route(
+            "/voorbereiden/risico-objecten/export.json",
+            get(super::risk_io::exchange_json),
+        )
+        .route(
+            "/voorbereiden/afhankelijkheden/export.csv",
+            get(super::risk_io::dependencies_csv),
+        )
+        .route(
             "/voorbereiden/afhankelijkheden",
             get(super::cascade::dependencies),
         )

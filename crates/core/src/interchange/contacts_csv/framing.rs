@@ -5,7 +5,7 @@ use super::{ImportError, TextEncoding};
 use crate::interchange::Delimiter;
 use std::borrow::Cow;
 
-pub(super) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding), ImportError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding), ImportError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|s| (Cow::Borrowed(s), TextEncoding::Utf8Bom))
@@ -49,7 +49,7 @@ fn contains_utf8_sequences(bytes: &[u8]) -> bool {
 
 /// Excel understands a first line `sep=;` and some exports write one. Returns the rest of
 /// the text, the declared delimiter and how many lines were taken off.
-pub(super) fn strip_separator_line(text: &str) -> (&str, Option<Delimiter>, usize) {
+pub(crate) fn strip_separator_line(text: &str) -> (&str, Option<Delimiter>, usize) {
     let (first, rest) = match text.find('\n') {
         Some(i) => (&text[..i], &text[i + 1..]),
         None => (text, ""),
@@ -67,7 +67,7 @@ pub(super) fn strip_separator_line(text: &str) -> (&str, Option<Delimiter>, usiz
 
 /// Counts commas and semicolons outside quotes on the first non-empty line. Semicolon wins
 /// only when it is the more frequent; a one-column file is read with commas.
-pub(super) fn detect_delimiter(text: &str) -> Delimiter {
+pub(crate) fn detect_delimiter(text: &str) -> Delimiter {
     let mut in_quotes = false;
     let (mut commas, mut semicolons) = (0usize, 0usize);
     for c in text.trim_start_matches(['\r', '\n']).chars() {

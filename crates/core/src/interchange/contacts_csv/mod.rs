@@ -7,7 +7,7 @@ use crate::phone::{PhoneLabel, PhoneNumber};
 use crate::values::{DisplayName, Email, ValueError};
 use serde::Serialize;
 
-mod framing;
+pub(crate) mod framing;
 mod headers;
 
 use framing::{LineCounter, decode, detect_delimiter, strip_separator_line, unclosed_quote};
