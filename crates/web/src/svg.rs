@@ -65,7 +65,7 @@ fn dot(out: &mut String, x: f64, y: f64, d: &Dot) {
     let _ = write!(
         out,
         "<g><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"9\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"/>\
-         <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#111\">{}</text></g>",
+         <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"14\" text-anchor=\"middle\" fill=\"#111\">{}</text></g>",
         y + 22.0,
         escape(&short(&d.label, 28))
     );
@@ -136,7 +136,7 @@ pub fn cascade_rings(
     rings: &[(String, Vec<(usize, Dot)>)],
     causes: &[(usize, usize)],
 ) -> String {
-    let step = 120.0;
+    let step = 95.0;
     let size = 2.0 * step * rings.len().max(1) as f64 + 160.0;
     let c = size / 2.0;
     let mut pos = std::collections::HashMap::new();
@@ -148,7 +148,7 @@ pub fn cascade_rings(
             let _ = write!(
                 out,
                 "<circle cx=\"{c:.1}\" cy=\"{c:.1}\" r=\"{r:.1}\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 4\"/>\
-                 <text x=\"{c:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#4a4a4a\">{}</text>",
+                 <text x=\"{c:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#4a4a4a\">{}</text>",
                 c - r - 4.0,
                 escape(label)
             );

@@ -98,6 +98,12 @@ pub fn impact_rows(
                 failing: cascade.predecessor(i.node) == source,
             })
         })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| ((r.minutes, !r.failing, i), r))
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_values()
         .collect()
 }
 
@@ -146,6 +152,11 @@ pub fn cascade_picture(
             )
         })
         .collect();
+    // Rings beyond the last one with anything on it are left out.
+    let mut rings = rings;
+    while rings.len() > 1 && rings.last().is_some_and(|(_, nodes)| nodes.is_empty()) {
+        rings.pop();
+    }
     let causes: Vec<(usize, usize)> = cascade
         .affected()
         .iter()
