@@ -39,17 +39,14 @@ pub struct NewUserInput {
     pub role: String,
 }
 
-/// Adds a user with a one-time password, which is returned once and must be changed at first
-/// login. Every invalid field is reported, not just the first.
-pub async fn add_user(
-    state: &AppState,
-    by: &Principal,
-    origin: &str,
+/// Checks the e-mail address and name of a new account; `role` when one is asked for.
+fn person(
     input: &NewUserInput,
-) -> Result<(UserRecord, String), AppError> {
+    with_role: bool,
+) -> Result<(Email, DisplayName, Option<Role>), AppError> {
     let email = Email::parse(&input.email);
     let name = DisplayName::parse(&input.display_name);
-    let role = input.role.parse::<Role>();
+    let role = with_role.then(|| input.role.parse::<Role>());
     let mut errors = vec![];
     if let Err(e) = &email {
         errors.push(field("email", e.code()));
@@ -57,30 +54,38 @@ pub async fn add_user(
     if let Err(e) = &name {
         errors.push(field("display_name", e.code()));
     }
-    if let Err(e) = &role {
+    if let Some(Err(e)) = &role {
         errors.push(field("role", e.code()));
     }
-    let (Ok(email), Ok(display_name), Ok(role)) = (email, name, role) else {
-        return Err(AppError::Invalid(errors));
-    };
+    match (email, name, role) {
+        (Ok(email), Ok(name), None) => Ok((email, name, None)),
+        (Ok(email), Ok(name), Some(Ok(role))) => Ok((email, name, Some(role))),
+        _ => Err(AppError::Invalid(errors)),
+    }
+}
+
+/// Creates the account a command describes, with a one-time password that is returned once
+/// and must be changed at first login.
+async fn issue_account(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    action: &str,
+    user_id: UserId,
+    command: WorkspaceCommand,
+) -> Result<(UserRecord, String), AppError> {
     let password = random_password();
     let cost = state.config().password_cost;
     let pw = password.clone();
     let password_hash = tokio::task::spawn_blocking(move || hash_password(&pw, cost))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let user_id = UserId::new();
     let result = state
         .store()
         .handle_workspace_command(
             by.user.workspace,
             &by.actor(),
-            WorkspaceCommand::AddUser {
-                user_id,
-                email,
-                display_name,
-                role,
-            },
+            command,
             Some(NewCredential {
                 password_hash,
                 must_change: true,
@@ -95,12 +100,31 @@ pub async fn add_user(
         Err(e) => return Err(e.into()),
     }
     let user = state.store().user_in(by.user.workspace, user_id).await?;
-    audit(state, admin_record(by, origin, "user_add", &user_id)).await;
+    audit(state, admin_record(by, origin, action, &user_id)).await;
     Ok((user, password))
 }
 
+/// Adds a user with a one-time password. Every invalid field is reported, not just the
+/// first.
+pub async fn add_user(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    input: &NewUserInput,
+) -> Result<(UserRecord, String), AppError> {
+    let (email, display_name, role) = person(input, true)?;
+    let user_id = UserId::new();
+    let command = WorkspaceCommand::AddUser {
+        user_id,
+        email,
+        display_name,
+        role: role.unwrap_or(Role::Viewer),
+    };
+    issue_account(state, by, origin, "user_add", user_id, command).await
+}
+
 /// Invites a liaison or expert as a guest of one crisis: a member who sees that crisis and
-/// nothing else, with a one-time password returned once.
+/// nothing else.
 pub async fn add_guest(
     state: &AppState,
     by: &Principal,
@@ -110,52 +134,15 @@ pub async fn add_guest(
 ) -> Result<(UserRecord, String), AppError> {
     // Only a crisis of the inviter's own workspace.
     state.store().crisis(by.user.workspace, crisis).await?;
-    let email = Email::parse(&input.email);
-    let name = DisplayName::parse(&input.display_name);
-    let mut errors = vec![];
-    if let Err(e) = &email {
-        errors.push(field("email", e.code()));
-    }
-    if let Err(e) = &name {
-        errors.push(field("display_name", e.code()));
-    }
-    let (Ok(email), Ok(display_name)) = (email, name) else {
-        return Err(AppError::Invalid(errors));
-    };
-    let password = random_password();
-    let cost = state.config().password_cost;
-    let pw = password.clone();
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&pw, cost))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let (email, display_name, _) = person(input, false)?;
     let user_id = UserId::new();
-    let result = state
-        .store()
-        .handle_workspace_command(
-            by.user.workspace,
-            &by.actor(),
-            WorkspaceCommand::AddGuest {
-                user_id,
-                email,
-                display_name,
-                crisis,
-            },
-            Some(NewCredential {
-                password_hash,
-                must_change: true,
-            }),
-        )
-        .await;
-    match result {
-        Ok(_) => {}
-        Err(StoreError::Conflict | StoreError::Workspace(WorkspaceError::EmailTaken)) => {
-            return Err(AppError::Invalid(vec![field("email", "email_taken")]));
-        }
-        Err(e) => return Err(e.into()),
-    }
-    let user = state.store().user_in(by.user.workspace, user_id).await?;
-    audit(state, admin_record(by, origin, "guest_add", &user_id)).await;
-    Ok((user, password))
+    let command = WorkspaceCommand::AddGuest {
+        user_id,
+        email,
+        display_name,
+        crisis,
+    };
+    issue_account(state, by, origin, "guest_add", user_id, command).await
 }
 
 fn admin_record(

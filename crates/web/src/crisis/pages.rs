@@ -13,6 +13,7 @@ use crate::i18n::Tr;
 use crate::pages::render;
 use crate::register::display::{Shown, choice_label, show};
 use crate::register::form::{self, FormView};
+use crate::register::form_pairs;
 use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Router;
@@ -1766,21 +1767,6 @@ async fn edit_form(
         StatusCode::OK,
     )
     .await
-}
-
-fn form_pairs(body: &[u8]) -> Result<(RawRecord, Option<i64>), AppError> {
-    let pairs = pairs(body)?;
-    let rev = pairs
-        .iter()
-        .find(|(k, _)| k == "rev")
-        .and_then(|(_, v)| v.parse().ok());
-    let raw = RawRecord::from_pairs(
-        pairs
-            .iter()
-            .filter(|(k, _)| k != "_csrf" && k != "rev")
-            .map(|(k, v)| (k.as_str(), v.as_str())),
-    );
-    Ok((raw, rev))
 }
 
 async fn save_from_form(

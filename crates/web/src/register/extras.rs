@@ -935,21 +935,7 @@ pub async fn import_preview(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let tr = Tr(auth.ctx.lang);
-    let mut bytes = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.to_string()))?
-    {
-        if field.name() == Some("bestand") {
-            bytes = Some(
-                field
-                    .bytes()
-                    .await
-                    .map_err(|e| AppError::BadRequest(e.to_string()))?,
-            );
-        }
-    }
+    let bytes = Some(super::read_upload(&mut multipart, "bestand").await?);
     let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
         return import_page(
             &state,

@@ -10,6 +10,7 @@ pub(crate) mod form;
 mod pages;
 mod risk_io;
 
+pub(crate) use pages::form_pairs;
 pub use pages::router;
 
 use crate::AppState;
@@ -154,6 +155,27 @@ pub async fn save(
     };
     audit(state, audit_record(by, origin, "record_save", kind, id)).await;
     Ok(id)
+}
+
+/// The bytes of the uploaded file in form field `name` (empty when none was sent).
+pub(crate) async fn read_upload(
+    multipart: &mut axum::extract::Multipart,
+    name: &str,
+) -> Result<axum::body::Bytes, AppError> {
+    let mut bytes = axum::body::Bytes::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.to_string()))?
+    {
+        if field.name() == Some(name) {
+            bytes = field
+                .bytes()
+                .await
+                .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        }
+    }
+    Ok(bytes)
 }
 
 /// Validation issues as the field errors both doors report.

@@ -493,7 +493,7 @@ async fn edit_form(
 }
 
 /// Form pairs without the CSRF token and revision.
-pub(super) fn form_pairs(body: &[u8]) -> Result<(RawRecord, Option<i64>), AppError> {
+pub(crate) fn form_pairs(body: &[u8]) -> Result<(RawRecord, Option<i64>), AppError> {
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest(e.to_string()))?;
     let rev = pairs
