@@ -44,6 +44,28 @@ impl Writer<'_> {
         kind: EntryKind,
         record: RawRecord,
     ) -> Result<RecordId, StoreError> {
+        let id = self.save(actor, kind, None, record).await?;
+        self.refs.entries.insert(id, kind);
+        Ok(id)
+    }
+
+    async fn change(
+        &mut self,
+        actor: &Actor,
+        kind: EntryKind,
+        id: RecordId,
+        record: RawRecord,
+    ) -> Result<(), StoreError> {
+        self.save(actor, kind, Some(id), record).await.map(|_| ())
+    }
+
+    async fn save(
+        &self,
+        actor: &Actor,
+        kind: EntryKind,
+        id: Option<RecordId>,
+        record: RawRecord,
+    ) -> Result<RecordId, StoreError> {
         let validated = kind
             .schema()
             .validate(&record, &self.refs)
@@ -58,43 +80,15 @@ impl Writer<'_> {
                 actor,
                 vec![EntryChange {
                     kind,
-                    id: None,
+                    id,
                     expected_rev: None,
                     record: validated,
                 }],
             )
             .await?;
-        self.refs.entries.insert(ids[0], kind);
-        Ok(ids[0])
-    }
-
-    async fn change(
-        &mut self,
-        actor: &Actor,
-        kind: EntryKind,
-        id: RecordId,
-        record: RawRecord,
-    ) -> Result<(), StoreError> {
-        let validated = kind
-            .schema()
-            .validate(&record, &self.refs)
-            .map_err(|issues| {
-                StoreError::Corrupt(format!("demo crisis data for {kind}: {issues:?}"))
-            })?;
-        self.store
-            .save_entries(
-                self.ws,
-                self.crisis,
-                actor,
-                vec![EntryChange {
-                    kind,
-                    id: Some(id),
-                    expected_rev: None,
-                    record: validated,
-                }],
-            )
-            .await?;
-        Ok(())
+        ids.into_iter()
+            .next()
+            .ok_or_else(|| StoreError::Corrupt("demo crisis: nothing saved".into()))
     }
 
     async fn command(&self, actor: &Actor, command: CrisisCommand) -> Result<(), StoreError> {
