@@ -23,7 +23,7 @@ mod register;
 mod svg;
 mod view;
 
-pub use auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE};
+pub use auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE, guest_may_visit};
 pub use error::AppError;
 pub use password::{PasswordCost, hash_password, random_password};
 
