@@ -350,22 +350,29 @@ impl Store {
         crisis: StreamId,
         kinds: &[EntryKind],
     ) -> Result<Vec<Entry>, StoreError> {
-        let mut out = vec![];
-        for kind in kinds {
-            let rows: Vec<EntryRow> = sqlx::query_as(&format!(
-                "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE workspace_id = $1 AND crisis_id = $2 AND kind = $3 ORDER BY seq"
-            ))
-            .bind(ws.to_string())
-            .bind(crisis.to_string())
-            .bind(kind.code())
-            .fetch_all(&self.pool)
-            .await?;
-            for row in rows {
-                out.push(entry_from_row(row)?);
-            }
+        if kinds.is_empty() {
+            return Ok(vec![]);
         }
-        out.sort_by_key(|e| e.seq);
-        Ok(out)
+        // One query for all the kinds: `kind IN ($3, $4, …)`.
+        let placeholders = (0..kinds.len())
+            .map(|i| format!("${}", i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE workspace_id = $1 AND crisis_id = $2 AND kind IN ({placeholders}) ORDER BY seq"
+        );
+        let mut query = sqlx::query_as::<_, EntryRow>(&sql)
+            .bind(ws.to_string())
+            .bind(crisis.to_string());
+        for kind in kinds {
+            query = query.bind(kind.code());
+        }
+        query
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(entry_from_row)
+            .collect()
     }
 
     /// One page of the entries of a kind that pass the filter, and how many pass it in all.

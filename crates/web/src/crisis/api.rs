@@ -563,7 +563,8 @@ pub async fn cascade(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ImpactDto>>, AppError> {
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let c = super::views::crisis_cascade(&room, crate::i18n::Tr(auth.ctx.lang))?;
+    let graph = crate::register::cascade::graph_of(&room.index)?;
+    let c = super::views::crisis_cascade(&room, &graph, crate::i18n::Tr(auth.ctx.lang))?;
     Ok(Json(
         c.rows
             .into_iter()

@@ -172,6 +172,50 @@ impl Room {
     }
 }
 
+impl Room {
+    /// The register's processes in restore order, each with its status in this crisis.
+    pub fn processes_in_order(&self) -> Vec<(&crisismap_core::register::Record, Option<&Entry>)> {
+        let statuses: HashMap<&str, &Entry> = self
+            .of(EntryKind::ProcessStatus)
+            .filter_map(|e| e.text("process").map(|p| (p, e)))
+            .collect();
+        self.restore_order()
+            .into_iter()
+            .filter_map(|pid| {
+                let record = self.index.get(pid)?;
+                Some((record, statuses.get(pid.to_string().as_str()).copied()))
+            })
+            .collect()
+    }
+
+    /// The decisions a situation report lists: those since the latest meeting began (all of
+    /// them when none was held), each with its number in the decision list.
+    pub fn decisions_since_last_meeting(
+        &self,
+        now: jiff::Timestamp,
+    ) -> (Option<jiff::Timestamp>, Vec<(usize, &Entry)>) {
+        let since = self
+            .of(EntryKind::Bob)
+            .filter_map(|m| m.text("started_at"))
+            .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
+            .filter(|t| *t <= now)
+            .max();
+        let decisions = self
+            .of(EntryKind::Decision)
+            .enumerate()
+            .map(|(i, d)| (i + 1, d))
+            .filter(|(_, d)| {
+                since.is_none_or(|s| {
+                    d.text("decided_at")
+                        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                        .is_some_and(|t| t >= s)
+                })
+            })
+            .collect();
+        (since, decisions)
+    }
+}
+
 pub fn crisis_href(id: StreamId) -> String {
     format!("/crisis/{id}")
 }

@@ -2,9 +2,7 @@
 //! classification assistant, every kind of entry (list, detail with its versions, forms),
 //! the timeline and the situation report. Every page follows its crisis live.
 
-use super::views::{
-    self, closing_decision, next_meeting, overdue, reevaluation_due, superseded_by,
-};
+use super::views::{self, next_meeting, overdue, reevaluation_due};
 use super::{OpenInput, Room, crisis_href, entry_href};
 use crate::AppState;
 use crate::auth::{Authed, EditorUp, MemberUp, ViewerUp};
@@ -29,7 +27,6 @@ use crisismap_core::time::local_display;
 use crisismap_core::{DomainEvent, Role, StreamId};
 use crisismap_store::{Entry, EntryFilter};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -479,19 +476,7 @@ fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)
             (tr.t("crisis.h.closed").to_owned(), reason.clone())
         }
         DomainEvent::FailingNodesSet { nodes, reason } => {
-            let graph = crate::register::cascade::graph_of(&room.index).ok();
-            let names: Vec<String> = nodes
-                .iter()
-                .map(|f| {
-                    graph
-                        .as_ref()
-                        .and_then(|g| {
-                            let key = f.key.parse().ok()?;
-                            g.node(g.node_of(&key)?).map(|n| n.title.clone())
-                        })
-                        .unwrap_or_else(|| f.key.clone())
-                })
-                .collect();
+            let names: Vec<String> = nodes.iter().map(|f| node_title(room, &f.key)).collect();
             (
                 format!(
                     "{}: {}",
@@ -507,6 +492,19 @@ fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)
         }
         _ => return None,
     })
+}
+
+/// The name of a node of the dependency graph (a register record or a vital process).
+fn node_title(room: &Room, key: &str) -> String {
+    use crisismap_core::register::graph::NodeKey;
+    match key.parse::<NodeKey>() {
+        Ok(NodeKey::Record(id)) => room.index.title(id).map(str::to_owned),
+        Ok(NodeKey::Vital(code)) => {
+            crisismap_core::register::vital::find(&code).map(|p| p.name.to_owned())
+        }
+        Err(()) => None,
+    }
+    .unwrap_or_else(|| key.to_owned())
 }
 
 #[derive(Deserialize, Default)]
@@ -525,22 +523,17 @@ async fn picture(
     let now = state.now();
     let s = room.state();
     let ctx = room_ctx(&state, &auth.principal, &auth.ctx, &room, s.title.clone()).await;
-    let statuses: HashMap<&str, &Entry> = room
-        .of(EntryKind::ProcessStatus)
-        .filter_map(|e| e.text("process").map(|p| (p, e)))
-        .collect();
     let processes = room
-        .restore_order()
+        .processes_in_order()
         .into_iter()
         .enumerate()
-        .filter_map(|(i, pid)| {
-            let record = room.index.get(pid)?;
-            let status = statuses.get(pid.to_string().as_str());
+        .map(|(i, (record, status))| {
+            let pid = record.id;
             let code = status
                 .and_then(|e| e.text("status"))
                 .unwrap_or("normal")
                 .to_owned();
-            Some(ProcessLine {
+            ProcessLine {
                 id: pid.to_string(),
                 position: i + 1,
                 name: record.title.clone(),
@@ -569,7 +562,7 @@ async fn picture(
                     Some(e) => format!("{}/bewerken", room.href(EntryKind::ProcessStatus, e.id)),
                     None => format!("{}/processen/nieuw?process={pid}", crisis_href(room.id())),
                 },
-            })
+            }
         })
         .collect();
     let effects = room
@@ -631,10 +624,10 @@ async fn picture(
         .collect();
     let open_dilemmas = room
         .of(EntryKind::Dilemma)
-        .filter(|d| closing_decision(&room, d.id).is_none())
+        .filter(|d| room.answered_by(d.id).is_none())
         .count();
-    let cascade = super::views::crisis_cascade(&room, tr)?;
     let graph = crate::register::cascade::graph_of(&room.index)?;
+    let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
     let chosen: Vec<crisismap_core::register::graph::NodeKey> = s
         .failing
         .iter()
@@ -1114,14 +1107,14 @@ fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
         flags.push(("badge-bad", tr.t("crisis.overdue")));
     }
     if e.kind == EntryKind::Decision {
-        if superseded_by(room, e.id).is_some() {
+        if room.superseded_by(e.id).is_some() {
             flags.push(("badge-muted", tr.t("crisis.superseded")));
         } else if reevaluation_due(room, e, now) {
             flags.push(("badge-warn", tr.t("crisis.reevaluate_due")));
         }
     }
     if e.kind == EntryKind::Dilemma {
-        if closing_decision(room, e.id).is_some() {
+        if room.answered_by(e.id).is_some() {
             flags.push(("badge-ok", tr.t("crisis.dilemma_closed")));
         } else {
             flags.push(("badge-warn", tr.t("crisis.dilemma_open")));
@@ -1490,7 +1483,7 @@ async fn detail(
             }
         }
         EntryKind::Decision => {
-            let superseded: Vec<Link> = superseded_by(&room, e.id).into_iter().map(link).collect();
+            let superseded: Vec<Link> = room.superseded_by(e.id).into_iter().map(link).collect();
             related.push((tr.t("crisis.superseded_by"), superseded));
             let acts = room
                 .of(EntryKind::Action)
@@ -1510,10 +1503,7 @@ async fn detail(
             }
         }
         EntryKind::Dilemma => {
-            let closing: Vec<Link> = closing_decision(&room, e.id)
-                .into_iter()
-                .map(link)
-                .collect();
+            let closing: Vec<Link> = room.answered_by(e.id).into_iter().map(link).collect();
             related.push((tr.t("crisis.closed_by"), closing));
             if writer {
                 actions.push(Link {
@@ -2072,41 +2062,26 @@ async fn sitrep(
         format!("{}: {}", tr.t("crisis.tab.sitrep"), room.state().title),
     )
     .await;
-    let statuses: HashMap<&str, &Entry> = room
-        .of(EntryKind::ProcessStatus)
-        .filter_map(|e| e.text("process").map(|p| (p, e)))
-        .collect();
     let processes = room
-        .restore_order()
+        .processes_in_order()
         .into_iter()
-        .filter_map(|pid| {
-            let name = room.index.title(pid)?.to_owned();
-            let st = statuses.get(pid.to_string().as_str());
+        .map(|(record, st)| {
             let code = st.and_then(|e| e.text("status")).unwrap_or("normal");
             let expected = st
                 .and_then(|e| e.text("expected_recovery"))
                 .map(when)
                 .unwrap_or_default();
-            Some((name, choice_label(tr, "status", code), expected))
+            (
+                record.title.clone(),
+                choice_label(tr, "status", code),
+                expected,
+            )
         })
         .collect();
-    // "Since the previous report": decisions since the start of the latest meeting.
-    let since_ts = room
-        .of(EntryKind::Bob)
-        .filter_map(|m| m.text("started_at"))
-        .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
-        .filter(|t| *t <= now)
-        .max();
-    let decisions = room
-        .of(EntryKind::Decision)
-        .filter(|d| {
-            since_ts.is_none_or(|s| {
-                d.text("decided_at")
-                    .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-                    .is_some_and(|t| t >= s)
-            })
-        })
-        .map(|d| {
+    let (since_ts, since_decisions) = room.decisions_since_last_meeting(now);
+    let decisions = since_decisions
+        .into_iter()
+        .map(|(_, d)| {
             (
                 row(&room, d, tr, now),
                 d.text("decision").unwrap_or("").to_owned(),

@@ -3,7 +3,7 @@
 //! of the crisis's hash chain, so the paper witnesses the digital record.
 
 use super::Room;
-use super::views::{next_meeting, superseded_by};
+use super::views::next_meeting;
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -13,7 +13,6 @@ use crisismap_core::time::local_display;
 use crisismap_core::{Lang, StreamId, WorkspaceId};
 use crisismap_report::{self as m, DecisionRecordData, Pdf, SitrepData};
 use crisismap_store::Entry;
-use std::collections::HashMap;
 
 fn when(text: Option<&str>) -> String {
     text.and_then(|t| t.parse::<jiff::Timestamp>().ok())
@@ -40,29 +39,21 @@ pub async fn sitrep_data(
     let stream = state.store().stream_in(ws, crisis).await?;
     let now = state.now();
     let s = room.state();
-    let statuses: HashMap<String, &Entry> = room
-        .of(EntryKind::ProcessStatus)
-        .filter_map(|e| e.text("process").map(|p| (p.to_owned(), e)))
-        .collect();
     let processes = room
-        .restore_order()
+        .processes_in_order()
         .into_iter()
         .enumerate()
-        .filter_map(|(i, pid)| {
-            let name = room.index.title(pid)?.to_owned();
-            let st = statuses.get(&pid.to_string());
-            Some(m::ProcessStatus {
-                process: name,
-                status: choice_label(
-                    tr,
-                    "status",
-                    st.and_then(|e| e.text("status")).unwrap_or("normal"),
-                )
-                .to_owned(),
-                since: when(st.and_then(|e| e.text("since"))),
-                expected_recovery: when(st.and_then(|e| e.text("expected_recovery"))),
-                restore_order: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            })
+        .map(|(i, (record, st))| m::ProcessStatus {
+            process: record.title.clone(),
+            status: choice_label(
+                tr,
+                "status",
+                st.and_then(|e| e.text("status")).unwrap_or("normal"),
+            )
+            .to_owned(),
+            since: when(st.and_then(|e| e.text("since"))),
+            expected_recovery: when(st.and_then(|e| e.text("expected_recovery"))),
+            restore_order: u32::try_from(i + 1).unwrap_or(u32::MAX),
         })
         .collect();
     let affected_organisations = room
@@ -87,25 +78,12 @@ pub async fn sitrep_data(
         .filter(|e| e.text("nature") != Some("fact"))
         .map(|e| format!("{}: {}", label(tr, e, "nature"), e.title))
         .collect();
-    // Decisions since the previous meeting began (every decision when none was held).
-    let since = room
-        .of(EntryKind::Bob)
-        .filter_map(|m| m.text("started_at"))
-        .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
-        .filter(|t| *t <= now)
-        .max();
     let decisions = room
-        .of(EntryKind::Decision)
-        .enumerate()
-        .filter(|(_, d)| {
-            since.is_none_or(|s| {
-                d.text("decided_at")
-                    .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-                    .is_some_and(|t| t >= s)
-            })
-        })
-        .map(|(i, d)| m::DecisionSummary {
-            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+        .decisions_since_last_meeting(now)
+        .1
+        .into_iter()
+        .map(|(number, d)| m::DecisionSummary {
+            number: u32::try_from(number).unwrap_or(u32::MAX),
             at: when(d.text("decided_at")),
             decision: format!("{}: {}", d.title, d.text("decision").unwrap_or("")),
         })
@@ -245,7 +223,8 @@ pub async fn decision_record_data(
                 capacity: d.text("capacity").unwrap_or("").to_owned(),
                 legal_basis,
                 supersedes: d.text("supersedes").and_then(number_of),
-                superseded_by: superseded_by(&room, d.id)
+                superseded_by: room
+                    .superseded_by(d.id)
                     .and_then(|later| number_of(&later.id.to_string())),
             }
         })

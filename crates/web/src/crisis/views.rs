@@ -163,17 +163,7 @@ pub fn overdue(e: &Entry, now: jiff::Timestamp) -> bool {
 pub fn reevaluation_due(room: &Room, e: &Entry, now: jiff::Timestamp) -> bool {
     e.kind == EntryKind::Decision
         && before(e, "reevaluate_at", now)
-        && superseded_by(room, e.id).is_none()
-}
-
-/// The decision that supersedes this one, if any.
-pub fn superseded_by(room: &Room, id: RecordId) -> Option<&Entry> {
-    room.superseded_by(id)
-}
-
-/// The decision that closed a dilemma, if any.
-pub fn closing_decision(room: &Room, dilemma: RecordId) -> Option<&Entry> {
-    room.answered_by(dilemma)
+        && room.superseded_by(e.id).is_none()
 }
 
 /// The next planned meeting: the latest meeting's `next_meeting`, when still to come.
@@ -229,9 +219,12 @@ pub struct CrisisCascade {
     pub failing: Vec<(String, String)>,
 }
 
-pub fn crisis_cascade(room: &Room, tr: crate::i18n::Tr) -> Result<CrisisCascade, AppError> {
+pub fn crisis_cascade(
+    room: &Room,
+    graph: &crisismap_core::register::graph::RegisterGraph,
+    tr: crate::i18n::Tr,
+) -> Result<CrisisCascade, AppError> {
     use crisismap_core::register::graph::NodeKey;
-    let graph = crate::register::cascade::graph_of(&room.index)?;
     let failing: Vec<(NodeKey, jiff::Timestamp)> = room
         .state()
         .failing
@@ -256,7 +249,7 @@ pub fn crisis_cascade(room: &Room, tr: crate::i18n::Tr) -> Result<CrisisCascade,
     let (cascade, source) = graph
         .cascade_staggered(&staggered)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let rows = crate::register::cascade::impact_rows(&graph, &cascade, Some(source), tr)
+    let rows = crate::register::cascade::impact_rows(graph, &cascade, Some(source), tr)
         .into_iter()
         .map(|r| {
             let at = first
@@ -269,7 +262,7 @@ pub fn crisis_cascade(room: &Room, tr: crate::i18n::Tr) -> Result<CrisisCascade,
         })
         .collect();
     let picture = crate::register::cascade::cascade_picture(
-        &graph,
+        graph,
         &cascade,
         Some(source),
         tr,
