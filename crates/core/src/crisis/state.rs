@@ -31,6 +31,15 @@ pub struct CrisisState {
     pub failing: Vec<super::FailingNode>,
 }
 
+/// Why a party is expected to have been informed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExpectedBy {
+    /// An escalation agreement of the register (by name).
+    Agreement(String),
+    /// The classification assistant's proposal.
+    Classification,
+}
+
 /// Why a command about a crisis was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CrisisError {
@@ -184,20 +193,22 @@ impl CrisisState {
 
     /// The parties that should have been informed by now, each with why: the escalation
     /// agreements of the register that apply (by classification or by an answer of the
-    /// classification assistant), and the accepted proposal's parties.
+    /// classification assistant), then the parties the assistant's proposal names.
     pub fn expected_parties(
         &self,
         escalations: &[(RecordId, EscalationView)],
-    ) -> Vec<(String, Vec<String>)> {
-        let mut out: Vec<(String, Vec<String>)> = vec![];
-        let mut add = |party: &str, why: String| match out.iter_mut().find(|(p, _)| p == party) {
-            Some((_, whys)) => {
-                if !whys.contains(&why) {
-                    whys.push(why)
+    ) -> Vec<(String, Vec<ExpectedBy>)> {
+        let mut out: Vec<(String, Vec<ExpectedBy>)> = vec![];
+        fn add(out: &mut Vec<(String, Vec<ExpectedBy>)>, party: &str, why: ExpectedBy) {
+            match out.iter_mut().find(|(p, _)| p == party) {
+                Some((_, whys)) => {
+                    if !whys.contains(&why) {
+                        whys.push(why)
+                    }
                 }
+                None => out.push((party.to_owned(), vec![why])),
             }
-            None => out.push((party.to_owned(), vec![why])),
-        };
+        }
         let Some(classification) = self.classification else {
             return out;
         };
@@ -212,8 +223,13 @@ impl CrisisState {
             };
             if applies {
                 for p in &e.inform {
-                    add(&p.party, e.name.clone());
+                    add(&mut out, &p.party, ExpectedBy::Agreement(e.name.clone()));
                 }
+            }
+        }
+        for p in propose(&answers).inform {
+            if !out.iter().any(|(x, _)| *x == p.value) {
+                add(&mut out, &p.value, ExpectedBy::Classification);
             }
         }
         out
@@ -370,6 +386,56 @@ mod tests {
             })
             .expect_err("refused");
         assert_eq!(err, invalid("reason", "required"));
+    }
+
+    #[test]
+    fn the_agreements_and_the_proposal_say_who_must_be_informed() {
+        let mut s = opened();
+        let answers = Answers {
+            crime_suspected: true,
+            societal_effects: true,
+            ..Answers::default()
+        };
+        let events = s
+            .decide(CrisisCommand::Classify {
+                answers,
+                accept: true,
+                classification: None,
+                grip: None,
+                reason: String::new(),
+                teams: vec![],
+            })
+            .expect("accepted");
+        s.apply(&events[0]);
+        let agreement: EscalationView = serde_json::from_value(serde_json::json!({
+            "name": "Vermoeden van opzet", "step": 3, "applies_when": "x",
+            "classification": "crime_suspected", "inform": [{"party": "police"}]
+        }))
+        .expect("view");
+        let unrelated: EscalationView = serde_json::from_value(serde_json::json!({
+            "name": "Vitaal", "step": 5, "applies_when": "x",
+            "classification": "vital_infrastructure", "inform": [{"party": "ncsc"}]
+        }))
+        .expect("view");
+        let expected =
+            s.expected_parties(&[(RecordId::new(), agreement), (RecordId::new(), unrelated)]);
+        let police = expected
+            .iter()
+            .find(|(p, _)| p == "police")
+            .expect("police");
+        assert_eq!(
+            police.1,
+            [ExpectedBy::Agreement("Vermoeden van opzet".into())]
+        );
+        assert!(
+            !expected.iter().any(|(p, _)| p == "ncsc"),
+            "that agreement does not apply"
+        );
+        let region = expected
+            .iter()
+            .find(|(p, _)| p == "safety_region")
+            .expect("from the proposal");
+        assert_eq!(region.1, [ExpectedBy::Classification]);
     }
 
     #[test]

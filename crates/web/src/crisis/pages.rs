@@ -1255,21 +1255,21 @@ async fn entries(
         let escalations = room
             .index
             .views::<crisismap_core::register::views::EscalationView>(RecordKind::Escalation);
-        let mut expected = room.state().expected_parties(&escalations);
-        if let Some(a) = room.state().answers
-            && room.state().classification.is_some()
-        {
-            for p in propose(&a).inform {
-                if !expected.iter().any(|(x, _)| *x == p.value) {
-                    expected.push((p.value, vec![tr.t("crisis.by_classification").to_owned()]));
-                }
-            }
-        }
-        expected
+        room.state()
+            .expected_parties(&escalations)
             .into_iter()
             .map(|(party, why)| PartyCheck {
                 party: choice_label(tr, "party", &party),
-                why: why.join("; "),
+                why: why
+                    .into_iter()
+                    .map(|w| match w {
+                        crisismap_core::crisis::state::ExpectedBy::Agreement(name) => name,
+                        crisismap_core::crisis::state::ExpectedBy::Classification => {
+                            tr.t("crisis.by_classification").to_owned()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 informed: room
                     .of(EntryKind::Informing)
                     .filter(|e| e.text("party") == Some(party.as_str()))
