@@ -163,6 +163,9 @@ pub async fn exchange_json(
     Ok(download(bytes, "application/json", "risico-objecten.json"))
 }
 
+/// One row of a repeated group, as a form would post it.
+type FormRow = BTreeMap<String, String>;
+
 /// References known during an import: the register, and the risk objects the file creates.
 struct ImportRefs<'a> {
     index: &'a Index,
@@ -227,7 +230,7 @@ fn plan(
         }
     }
     // Dependencies: the file's rows replace the dependent's "depends on" list.
-    let mut by_dependent: BTreeMap<RecordId, Vec<BTreeMap<String, String>>> = BTreeMap::new();
+    let mut by_dependent: BTreeMap<RecordId, Vec<(usize, FormRow)>> = BTreeMap::new();
     let resolve =
         |name: &str, row: usize, issues: &mut Vec<RowIssue>| -> Option<(RecordId, RecordKind)> {
             match names.get(&title_key(name)).map(Vec::as_slice) {
@@ -263,14 +266,15 @@ fn plan(
             d.hold_out_minutes.trim().to_owned(),
         );
         out.insert("note".to_owned(), d.note.clone());
-        out.insert("_row".to_owned(), d.row.to_string());
-        by_dependent.entry(dependent).or_default().push(out);
+        by_dependent
+            .entry(dependent)
+            .or_default()
+            .push((d.row, out));
     }
-    for (dependent, mut rows) in by_dependent {
-        let row_numbers: Vec<String> = rows
-            .iter_mut()
-            .map(|r| r.remove("_row").unwrap_or_default())
-            .collect();
+    // The file row of each dependency, per record, for messages about it.
+    let mut dependency_rows: HashMap<RecordId, Vec<usize>> = HashMap::new();
+    for (dependent, rows) in by_dependent {
+        let (row_numbers, rows): (Vec<usize>, Vec<_>) = rows.into_iter().unzip();
         let entry = match drafts.get_mut(&dependent) {
             Some(draft) => draft,
             None => {
@@ -279,10 +283,7 @@ fn plan(
                 };
                 let raw = RawRecord::from_data(r.kind.schema(), &r.data);
                 drafts.entry(dependent).or_insert((
-                    row_numbers
-                        .first()
-                        .and_then(|n| n.parse().ok())
-                        .unwrap_or(0),
+                    row_numbers.first().copied().unwrap_or(0),
                     r.kind,
                     raw,
                     Some(r.rev),
@@ -290,22 +291,14 @@ fn plan(
             }
         };
         entry.2.groups.insert("depends_on".into(), rows);
-        // Remember which file row each dependency came from, for messages.
-        entry
-            .2
-            .fields
-            .insert("_dependency_rows".into(), row_numbers.join(","));
+        dependency_rows.insert(dependent, row_numbers);
     }
     // Validate every changed record against its schema.
     let refs = ImportRefs { index, new: &new };
     let mut changes = vec![];
     let (mut created, mut updated) = (0, 0);
-    for (id, (row, kind, mut raw, rev)) in drafts {
-        let dep_rows: Vec<String> = raw
-            .fields
-            .remove("_dependency_rows")
-            .map(|s| s.split(',').map(str::to_owned).collect())
-            .unwrap_or_default();
+    for (id, (row, kind, raw, rev)) in drafts {
+        let dep_rows = dependency_rows.get(&id).map(Vec::as_slice).unwrap_or(&[]);
         match kind.schema().validate(&raw, &refs) {
             Ok(record) => {
                 if rev == Some(0) {
@@ -328,8 +321,7 @@ fn plan(
                         .strip_prefix("depends_on.")
                         .and_then(|r| r.split('.').next())
                         .and_then(|n| n.parse::<usize>().ok())
-                        .and_then(|n| dep_rows.get(n))
-                        .and_then(|r| r.parse().ok())
+                        .and_then(|n| dep_rows.get(n).copied())
                         .unwrap_or(row);
                     let label = super::form::label_of(kind.schema(), &i.field, tr);
                     issues.push(RowIssue::new(at, i.code, label));
