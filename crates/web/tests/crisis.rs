@@ -404,6 +404,29 @@ async fn a_form_with_errors_comes_back_in_dutch_and_keeps_what_was_typed() {
     );
     assert!(body.contains("Systemen uit"), "kept");
 
+    // A refused change on the picture says why beside its form and keeps the reason typed.
+    b.refresh_csrf(&crisis).await;
+    let r = b
+        .post_form(
+            &format!("{crisis}/fase"),
+            &[("phase", "lukewarm"), ("reason", "Nog steeds lauw")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.expect("body");
+    assert!(
+        body.contains("Dit is al de huidige waarde."),
+        "why it was refused"
+    );
+    assert!(
+        body.contains("value=\"Nog steeds lauw\""),
+        "the reason is kept"
+    );
+    assert!(
+        body.contains("href=\"#form-phase\""),
+        "the message leads to its form"
+    );
+
     // Viewers read, but cannot record; another workspace does not even see it.
     let viewer = app.login(&email_for(Role::Viewer)).await;
     assert_eq!(

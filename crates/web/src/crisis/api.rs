@@ -249,10 +249,7 @@ pub async fn phase(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: ChangeInput = json(body)?;
-    let command = CrisisCommand::ChangePhase {
-        phase: choice("phase", &input.phase)?,
-        reason: input.reason,
-    };
+    let command = super::change_command("phase", &input.phase, &input.reason)?;
     run(&state, &auth, crisis_id(&id)?, command).await
 }
 
@@ -266,10 +263,7 @@ pub async fn grip(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: ChangeInput = json(body)?;
-    let command = CrisisCommand::ChangeGrip {
-        grip: choice("grip", &input.grip)?,
-        reason: input.reason,
-    };
+    let command = super::change_command("grip", &input.grip, &input.reason)?;
     run(&state, &auth, crisis_id(&id)?, command).await
 }
 

@@ -281,6 +281,21 @@ impl RefLookup for Room {
     }
 }
 
+/// A change of phase (`which = "phase"`) or GRIP level (`"grip"`), as both doors ask for it.
+pub fn change_command(which: &str, value: &str, reason: &str) -> Result<CrisisCommand, AppError> {
+    let reason = reason.to_owned();
+    match which {
+        "phase" => Ok(CrisisCommand::ChangePhase {
+            phase: choice("phase", value)?,
+            reason,
+        }),
+        _ => Ok(CrisisCommand::ChangeGrip {
+            grip: choice("grip", value)?,
+            reason,
+        }),
+    }
+}
+
 /// A code from a fixed set (phase, GRIP level, …), or a field error naming the field.
 pub fn choice<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, AppError> {
     text.trim().parse().map_err(|_| {

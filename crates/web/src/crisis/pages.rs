@@ -357,6 +357,17 @@ struct PicturePage {
     flash: Option<&'static str>,
     cascade: super::views::CrisisCascade,
     node_groups: Vec<crate::register::cascade::OptionGroup>,
+    retry: Option<Retry>,
+}
+
+impl PicturePage {
+    /// The reason typed into a form that was refused, to show it again.
+    fn reason_for(&self, form: &str) -> &str {
+        match &self.retry {
+            Some(r) if r.form == form => &r.reason,
+            _ => "",
+        }
+    }
 }
 
 fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
@@ -517,12 +528,40 @@ async fn picture(
     auth: Authed<ViewerUp>,
     Path(id): Path<String>,
     Query(q): Query<FlashQuery>,
-) -> Result<Html<String>, AppError> {
-    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let tr = Tr(auth.ctx.lang);
+) -> Result<Response, AppError> {
+    let id = crisis_id(&id)?;
+    picture_page(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        id,
+        q.melding.as_deref(),
+        None,
+    )
+    .await
+}
+
+/// A refused change from one of the picture's forms: which form, what was typed, and why.
+pub struct Retry {
+    pub form: String,
+    pub reason: String,
+    pub errors: Vec<FieldError>,
+}
+
+/// The shared picture; with `retry`, the refused form's messages and typed reason (422).
+async fn picture_page(
+    state: &AppState,
+    principal: &crate::auth::Principal,
+    rctx: &crate::auth::RequestCtx,
+    id: StreamId,
+    melding: Option<&str>,
+    retry: Option<Retry>,
+) -> Result<Response, AppError> {
+    let room = Room::load(state, principal.user.workspace, id).await?;
+    let tr = Tr(rctx.lang);
     let now = state.now();
     let s = room.state();
-    let ctx = room_ctx(&state, &auth.principal, &auth.ctx, &room, s.title.clone()).await;
+    let ctx = room_ctx(state, principal, rctx, &room, s.title.clone()).await;
     let processes = room
         .processes_in_order()
         .into_iter()
@@ -637,7 +676,7 @@ async fn picture(
     let page = PicturePage {
         cascade,
         node_groups,
-        head: head(&room, tr, "", auth.user().role),
+        head: head(&room, tr, "", principal.user.role),
         known: s.known.clone(),
         started: when(&s.started_at),
         processes,
@@ -651,7 +690,7 @@ async fn picture(
         overdue: overdue_items,
         reevaluate,
         open_dilemmas,
-        history: history(&state, &room, tr).await?,
+        history: history(state, &room, tr).await?,
         phases: Phase::ALL
             .iter()
             .map(|p| {
@@ -673,32 +712,73 @@ async fn picture(
             })
             .collect(),
         flash: tr.flash(
-            q.melding.as_deref(),
-            &["saved", "phase", "grip", "teams", "order", "closed"],
+            melding,
+            &[
+                "saved", "phase", "grip", "teams", "order", "closed", "failing",
+            ],
         ),
+        retry,
         ctx,
     };
-    render(&page)
+    let status = if page.retry.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, render(&page)?).into_response())
 }
 
-/// Where a crisis form goes back to after a refusal: the picture, with the messages.
+/// Decides a change asked for by one of the picture's forms: back to the picture with a
+/// message; when refused, the picture again with the reasons beside the form and what was
+/// typed kept.
 async fn crisis_command_from_form(
     state: &AppState,
     auth: &Authed<MemberUp>,
     id: StreamId,
-    command: CrisisCommand,
+    command: Result<CrisisCommand, AppError>,
+    (form, reason): (String, &str),
     done: &str,
 ) -> Result<Response, AppError> {
     // The crisis must be this workspace's before anything is decided.
     state.store().crisis(auth.user().workspace, id).await?;
-    match super::command(state, &auth.principal, id, command).await {
+    let outcome = match command {
+        Ok(command) => super::command(state, &auth.principal, id, command).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
         Ok(()) => Ok(Redirect::to(&format!("{}?melding={done}", crisis_href(id))).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
-            Err(AppError::Invalid(errors))
+            let retry = Retry {
+                form,
+                reason: reason.to_owned(),
+                errors: crate::commands::localize(errors, Tr(auth.ctx.lang)),
+            };
+            picture_page(state, &auth.principal, &auth.ctx, id, None, Some(retry)).await
         }
         Err(e) => Err(e),
     }
+}
+
+/// Phase and GRIP level: a choice and a reason.
+async fn change_level(
+    state: &AppState,
+    auth: &Authed<MemberUp>,
+    id: &str,
+    body: &[u8],
+    which: &'static str,
+) -> Result<Response, AppError> {
+    let p = pairs(body)?;
+    let reason = field(&p, "reason");
+    let command = super::change_command(which, field(&p, which), reason);
+    crisis_command_from_form(
+        state,
+        auth,
+        crisis_id(id)?,
+        command,
+        (which.to_owned(), reason),
+        which,
+    )
+    .await
 }
 
 async fn change_phase(
@@ -707,13 +787,7 @@ async fn change_phase(
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
-    let p = pairs(&body)?;
-    let phase: Phase = super::choice("phase", field(&p, "phase"))?;
-    let command = CrisisCommand::ChangePhase {
-        phase,
-        reason: field(&p, "reason").to_owned(),
-    };
-    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "phase").await
+    change_level(&state, &auth, &id, &body, "phase").await
 }
 
 async fn change_grip(
@@ -722,13 +796,7 @@ async fn change_grip(
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
-    let p = pairs(&body)?;
-    let grip: Grip = super::choice("grip", field(&p, "grip"))?;
-    let command = CrisisCommand::ChangeGrip {
-        grip,
-        reason: field(&p, "reason").to_owned(),
-    };
-    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "grip").await
+    change_level(&state, &auth, &id, &body, "grip").await
 }
 
 async fn set_teams(
@@ -745,11 +813,13 @@ async fn set_teams(
         .filter_map(|(_, v)| v.parse::<RecordId>().ok())
         .filter(|t| index.get(*t).is_some_and(|r| r.kind == RecordKind::Team))
         .collect();
-    let command = CrisisCommand::SetTeams {
+    let reason = field(&p, "reason");
+    let command = Ok(CrisisCommand::SetTeams {
         teams,
-        reason: field(&p, "reason").to_owned(),
-    };
-    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "teams").await
+        reason: reason.to_owned(),
+    });
+    let form = ("teams".to_owned(), reason);
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "teams").await
 }
 
 async fn move_process(
@@ -774,11 +844,13 @@ async fn move_process(
         "down" if pos + 1 < order.len() => order.swap(pos, pos + 1),
         _ => {}
     }
-    let command = CrisisCommand::SetRestoreOrder {
+    let reason = field(&p, "reason");
+    let command = Ok(CrisisCommand::SetRestoreOrder {
         order,
-        reason: field(&p, "reason").to_owned(),
-    };
-    crisis_command_from_form(&state, &auth, id, command, "order").await
+        reason: reason.to_owned(),
+    });
+    let form = (format!("order-{process}"), reason);
+    crisis_command_from_form(&state, &auth, id, command, form, "order").await
 }
 
 async fn set_failing(
@@ -793,9 +865,10 @@ async fn set_failing(
         .filter(|(k, _)| k == "failing")
         .map(|(_, v)| v.clone())
         .collect();
-    let command =
-        super::failing_command(&state, &auth.principal, nodes, field(&p, "reason")).await?;
-    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "failing").await
+    let reason = field(&p, "reason");
+    let command = super::failing_command(&state, &auth.principal, nodes, reason).await;
+    let form = ("failing".to_owned(), reason);
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "failing").await
 }
 
 async fn close(
@@ -805,10 +878,12 @@ async fn close(
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
     let p = pairs(&body)?;
-    let command = CrisisCommand::Close {
-        reason: field(&p, "reason").to_owned(),
-    };
-    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, "closed").await
+    let reason = field(&p, "reason");
+    let command = Ok(CrisisCommand::Close {
+        reason: reason.to_owned(),
+    });
+    let form = ("close".to_owned(), reason);
+    crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "closed").await
 }
 
 // ---------------------------------------------------------------- classification
