@@ -26,6 +26,12 @@ pub struct CrisisState {
     /// The classification assistant's latest answers.
     #[serde(default)]
     pub answers: Option<Answers>,
+    /// Whether the latest classification took the assistant's proposal as it was.
+    #[serde(default)]
+    pub proposal_accepted: bool,
+    /// The advisor's reason for the latest classification (required when overriding).
+    #[serde(default)]
+    pub classification_reason: String,
     /// What is marked failing: the cascade follows from these.
     #[serde(default)]
     pub failing: Vec<super::FailingNode>,
@@ -159,6 +165,8 @@ impl CrisisState {
                 restore_order: None,
                 closed: false,
                 answers: None,
+                proposal_accepted: false,
+                classification_reason: String::new(),
                 failing: vec![],
             }),
             _ => None,
@@ -172,9 +180,13 @@ impl CrisisState {
                 classification,
                 grip,
                 teams,
+                accepted,
+                reason,
                 ..
             } => {
                 self.answers = Some(*answers);
+                self.proposal_accepted = *accepted;
+                self.classification_reason = reason.clone();
                 self.classification = Some(*classification);
                 self.grip = *grip;
                 self.teams = teams.clone();
@@ -374,6 +386,26 @@ mod tests {
         after.apply(&accept[0]);
         assert_eq!(after.classification, Some(Classification::CyberCrisis));
         assert_eq!(after.grip, Grip::Grip3);
+        assert!(after.proposal_accepted);
+
+        let overridden = s
+            .decide(CrisisCommand::Classify {
+                answers,
+                accept: false,
+                classification: Some(Classification::CyberIncident),
+                grip: Some(Grip::Routine),
+                reason: "Alleen de eigen systemen; de sluizen draaien op handbediening.".into(),
+                teams: vec![],
+            })
+            .expect("valid");
+        after.apply(&overridden[0]);
+        assert!(!after.proposal_accepted);
+        assert_eq!(after.classification, Some(Classification::CyberIncident));
+        assert!(
+            after
+                .classification_reason
+                .starts_with("Alleen de eigen systemen")
+        );
 
         let err = s
             .decide(CrisisCommand::Classify {

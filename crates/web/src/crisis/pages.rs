@@ -86,6 +86,7 @@ pub struct Head {
     pub exercise: bool,
     pub closed: bool,
     pub classification: &'static str,
+    pub classified: bool,
     pub phase: &'static str,
     pub grip: &'static str,
     pub tabs: Vec<Tab>,
@@ -119,6 +120,7 @@ fn head(room: &Room, tr: Tr, current: &str, role: Role) -> Head {
             Some(c) => tr.t(&format!("c.classification.{}", c.code())),
             None => tr.t("crisis.unclassified"),
         },
+        classified: s.classification.is_some(),
         phase: tr.t(&format!("c.phase.{}", s.phase.code())),
         grip: tr.t(&format!("c.grip.{}", s.grip.code())),
         tabs: TABS

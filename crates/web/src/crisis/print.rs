@@ -128,16 +128,26 @@ pub async fn sitrep_data(
             channel: e.text("channel").unwrap_or("").to_owned(),
         })
         .collect();
+    // The reason printed is the advisor's when they overrode the proposal, else the
+    // proposal's (with the advisor's note, if any).
     let classification = match (s.classification, s.answers) {
-        (Some(c), Some(a)) => m::Classification {
-            kind: tr.t(&format!("c.classification.{}", c.code())).to_owned(),
-            reason: tr
+        (Some(c), Some(a)) => {
+            let proposed = tr
                 .t(&format!(
                     "reason.{}",
                     crisismap_core::crisis::propose(&a).classification.reason
                 ))
-                .to_owned(),
-        },
+                .to_owned();
+            let reason = match (s.proposal_accepted, s.classification_reason.trim()) {
+                (true, "") => proposed,
+                (true, note) => format!("{proposed} {note}"),
+                (false, why) => why.to_owned(),
+            };
+            m::Classification {
+                kind: tr.t(&format!("c.classification.{}", c.code())).to_owned(),
+                reason,
+            }
+        }
         _ => m::Classification {
             kind: tr.t("crisis.unclassified").to_owned(),
             reason: String::new(),
