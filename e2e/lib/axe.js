@@ -1,0 +1,35 @@
+// axe-core in the page. The CSP forbids inline scripts, so a <script> tag with axe's source
+// is refused (page.addScriptTag fails); page.evaluate runs it through the DevTools protocol,
+// which the CSP does not govern, so the page is checked with its real CSP in force.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_VERSION = require('axe-core/package.json').version;
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the page; returns its violations (and the "needs review" count). */
+export async function checkPage(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
+    WCAG_TAGS,
+  );
+  return {
+    violations: result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 200), why: n.failureSummary })),
+    })),
+    incomplete: result.incomplete.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
+  };
+}
+
+/** One line per violation and element, for a failure message. */
+export function describe(url, violations) {
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${url}: ${v.rule} (${v.impact}) ${v.help}: ${n.target}\n    ${n.html}\n    ${(n.why || '').replace(/\n/g, ' ')}`),
+  );
+}

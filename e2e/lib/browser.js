@@ -1,0 +1,98 @@
+// Chromium through playwright-core (no browser download: the system's chromium is used).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ACCOUNTS, DEMO_PASSWORD, REPO } from './demo.js';
+
+export const ARTIFACTS = join(REPO, 'e2e', 'artifacts');
+
+// Without the background-networking flags Chromium waits on connections that are refused
+// here (no network); playwright gives every launch a fresh user-data-dir.
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    timeout: 60_000,
+  });
+}
+
+/** A browser session of its own (cookies, storage), with its dialogs and page errors recorded. */
+export async function newSession(browser, base, options = {}) {
+  const context = await browser.newContext({
+    baseURL: base,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const page = await context.newPage();
+  const session = { context, page, dialogs: [], errors: [] };
+  page.on('dialog', (d) => { session.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('pageerror', (e) => session.errors.push(String(e)));
+  return session;
+}
+
+/** Logs in through the real login form and waits for the dashboard. */
+export async function login(page, who) {
+  const email = ACCOUNTS[who] || who;
+  await page.goto('/inloggen');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith('/inloggen')),
+    page.getByRole('button', { name: 'Inloggen' }).click(),
+  ]);
+}
+
+const safe = (s) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 80);
+
+/** Saves a screenshot and the HTML of every open page of these sessions to e2e/artifacts/. */
+export async function saveArtifacts(name, sessions) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const saved = [];
+  let i = 0;
+  for (const s of sessions) {
+    for (const page of s.context.pages()) {
+      const stem = join(ARTIFACTS, `${safe(name)}-${++i}`);
+      try {
+        await page.screenshot({ path: `${stem}.png`, fullPage: true, timeout: 10_000 });
+        writeFileSync(`${stem}.html`, `<!-- ${page.url()} -->\n${await page.content()}`);
+        saved.push(stem);
+      } catch { /* a crashed page has nothing to save */ }
+    }
+  }
+  return saved;
+}
+
+/**
+ * The body of a browser test: opens sessions on demand, saves artifacts when it fails, and
+ * closes the sessions afterwards.
+ */
+export function story(env, body) {
+  return async (t) => {
+    const sessions = [];
+    const open = async (who, options) => {
+      const s = await newSession(env.browser, env.base, options);
+      sessions.push(s);
+      if (who) await login(s.page, who);
+      return s;
+    };
+    try {
+      await body({ open, t });
+    } catch (e) {
+      const saved = await saveArtifacts(t.name, sessions);
+      if (saved.length) e.message += `\n(artifacts: ${saved.map((p) => p + '.png').join(', ')})`;
+      throw e;
+    } finally {
+      for (const s of sessions) await s.context.close().catch(() => {});
+    }
+  };
+}
