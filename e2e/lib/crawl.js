@@ -8,7 +8,9 @@ export function patternOf(pathname) {
   return pathname
     .split('/')
     .map((s) => (UUID.test(s) ? ':id' : /^\d+$/.test(s) ? ':n' : s))
-    .join('/');
+    .join('/')
+    // A readiness item is addressed by its code: /voorbereiden/gereedheid/{item}/…
+    .replace(/^\/voorbereiden\/gereedheid\/[a-z_]+(?=\/|$)/, '/voorbereiden/gereedheid/:item');
 }
 
 export function crawlable(url, origin) {
@@ -30,10 +32,13 @@ export async function crawl(page, { start = '/', budget = 200, perPattern = 2, c
   const broken = [];
   const redirects = [];
   const checked = new Set();
+  const timing = { load: 0, check: 0 };
   while (queue.length && visited.length < budget) {
     const href = queue.shift();
     if ((perRoute.get(patternOf(new URL(href).pathname)) || 0) >= perPattern) continue;
+    const t0 = Date.now();
     const res = await page.goto(href, { waitUntil: 'load' });
+    timing.load += Date.now() - t0;
     const status = res ? res.status() : 0;
     const type = res ? res.headers()['content-type'] || '' : '';
     const asked = new URL(href);
@@ -51,7 +56,9 @@ export async function crawl(page, { start = '/', budget = 200, perPattern = 2, c
     seen.add(url.href);
     perRoute.set(pattern, (perRoute.get(pattern) || 0) + 1);
     visited.push({ path: url.pathname + url.search, pattern });
+    const t1 = Date.now();
     if (check) await check(page, url);
+    timing.check += Date.now() - t1;
     const links = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
     for (const link of links) {
       let next;
@@ -63,5 +70,5 @@ export async function crawl(page, { start = '/', budget = 200, perPattern = 2, c
     }
   }
   const exhausted = queue.every((h) => (perRoute.get(patternOf(new URL(h).pathname)) || 0) >= perPattern);
-  return { visited, broken, redirects, patterns: perRoute, exhausted };
+  return { visited, broken, redirects, patterns: perRoute, exhausted, timing };
 }

@@ -1,0 +1,154 @@
+// Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every page a user of each role can
+// reach from the dashboard, on the print views, and on the public pages.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { checkPage, describe as lines, AXE_VERSION, withAxe } from '../lib/axe.js';
+import { launchBrowser, story } from '../lib/browser.js';
+import { crawl, patternOf } from '../lib/crawl.js';
+import { measureContrast } from '../lib/contrast.js';
+import { startDemo } from '../lib/demo.js';
+
+const env = {};
+const BUDGET = Number(process.env.A11Y_PAGE_BUDGET || 250);
+const PER_ROUTE = 2;
+
+before(async () => {
+  env.demo = await startDemo();
+  env.base = env.demo.base;
+  env.browser = await launchBrowser();
+});
+after(async () => {
+  await env.browser?.close();
+  await env.demo?.stop();
+});
+
+async function axeAll(page, paths, t) {
+  const found = [];
+  for (const path of paths) {
+    const res = await page.goto(path);
+    assert.equal(res.status(), 200, `${path} answers 200`);
+    const r = await checkPage(page);
+    found.push(...lines(path, r.violations));
+  }
+  return found;
+}
+
+test('axe reports a planted violation (the check can fail)', story(env, async ({ open }) => {
+  const s = await open('viewer');
+  await s.page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = '/favicon-does-not-exist.png';
+    document.querySelector('main').append(img);
+    const input = document.createElement('input');
+    document.querySelector('main').append(input);
+  });
+  const rules = (await checkPage(s.page)).violations.map((v) => v.rule);
+  assert.ok(rules.includes('image-alt'), `an image without alt is reported (${rules})`);
+  assert.ok(rules.includes('label'), `an input without a label is reported (${rules})`);
+}));
+
+test('the public pages pass axe when logged out', story(env, async ({ open, t }) => {
+  const s = await open();
+  const found = await axeAll(s.page, ['/inloggen', '/toegankelijkheid'], t);
+  // The login page showing its error.
+  await s.page.goto('/inloggen');
+  await s.page.locator('#email').fill('niemand@voorbeeld.nl');
+  await s.page.locator('#password').fill('fout-wachtwoord');
+  await s.page.getByRole('button', { name: 'Inloggen' }).click();
+  await s.page.locator('.error-summary').waitFor();
+  found.push(...lines('/inloggen (failed login)', (await checkPage(s.page)).violations));
+  t.diagnostic(`axe-core ${AXE_VERSION}; logged out: 3 pages checked, ${found.length} violations`);
+  assert.deepEqual(found, []);
+}));
+
+const ROLES_WANTED = (process.env.A11Y_ROLES || '').split(',').filter(Boolean);
+const ALL_ROLES = [
+  ['admin', 'beheerder (admin)'],
+  ['editor', 'redacteur (editor)'],
+  ['member', 'deelnemer (member)'],
+  ['viewer', 'meelezer (viewer)'],
+];
+const ROLES = ALL_ROLES.filter(([r]) => !ROLES_WANTED.length || ROLES_WANTED.includes(r));
+
+describe('every page of the demo, per role', { concurrency: 2 }, () => {
+ for (const [role, label] of ROLES) {
+  test(`every page a ${label} reaches passes axe`, story(env, async ({ open, t }) => {
+    const s = await open(role);
+    await withAxe(s.context);
+    const found = [];
+    const review = new Map();
+    const result = await crawl(s.page, {
+      start: '/',
+      budget: BUDGET,
+      perPattern: PER_ROUTE,
+      check: async (page, url) => {
+        const r = await checkPage(page);
+        for (const i of r.incomplete) {
+          const seen = review.get(i.rule) || new Map();
+          for (const n of i.nodes) seen.set(n.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'), (seen.get(n) || 0) + 1);
+          review.set(i.rule, seen);
+        }
+        found.push(...lines(url.pathname + url.search, r.violations));
+      },
+    });
+    const once = [...result.patterns].filter(([p, n]) => n < PER_ROUTE && p.includes(':id')).map(([p]) => p);
+    t.diagnostic(`${role}: ${result.visited.length} pages checked, ${result.patterns.size} routes, ${found.length} violations (${Math.round(result.timing.load / 1000)} s loading, ${Math.round(result.timing.check / 1000)} s in axe)`);
+    t.diagnostic(`${role}: left for manual review by axe: ${[...review].map(([k, m]) => `${k} on ${m.size} elements, such as ${[...m.keys()].slice(0, 6).join(' | ')}`).join('; ') || 'nothing'}`);
+    if (once.length) t.diagnostic(`${role}: routes with ids that have one instance in the demo: ${once.join(' ')}`);
+    if (result.redirects.length) t.diagnostic(`${role}: links that redirect: ${result.redirects.join('; ')}`);
+    assert.ok(result.exhausted, `the crawl reached every route within the budget of ${BUDGET} pages`);
+    assert.deepEqual(result.broken, [], 'no link leads to an error');
+    assert.ok(result.patterns.size >= 20, `at least 20 routes reached (got ${result.patterns.size})`);
+    assert.ok(result.patterns.has('/crisis/:id'), 'the crisis room was reached');
+    assert.deepEqual(found, []);
+  }));
+}
+});
+
+async function crisisIds(page) {
+  await page.goto('/crisis');
+  const hrefs = await page.$$eval('main a[href^="/crisis/"]', (as) => as.map((a) => a.getAttribute('href')));
+  return [...new Set(hrefs.filter((h) => patternOf(h) === '/crisis/:id'))];
+}
+
+test('the print views pass axe in print media', story(env, async ({ open, t }) => {
+  const s = await open('editor');
+  const crises = await crisisIds(s.page);
+  assert.ok(crises.length >= 2, 'the demo has a closed crisis and an exercise');
+  await s.page.emulateMedia({ media: 'print' });
+  const paths = ['/afdrukken'];
+  for (const c of crises) paths.push(`${c}/situatierapport`, `${c}/tijdlijn?alle=ja`, c, `${c}/besluiten`, `${c}/logboek`);
+  const found = await axeAll(s.page, paths, t);
+  t.diagnostic(`print media: ${paths.length} pages checked, ${found.length} violations`);
+  assert.deepEqual(found, []);
+}));
+
+const GROUPS = [
+  ['exercise banner', '.banner-exercise, .banner-exercise *'],
+  ['process status', '.status'],
+  ['badge', '.badge'],
+  ['message', '.flash, .field-error, .live-status'],
+];
+
+test('the OEFENING banner, status labels and badges have enough contrast', story(env, async ({ open, t }) => {
+  const s = await open('editor');
+  const crises = await crisisIds(s.page);
+  const measured = [];
+  for (const media of ['screen', 'print']) {
+    await s.page.emulateMedia({ media });
+    for (const path of ['/', ...crises, ...crises.map((c) => `${c}/acties`), ...crises.map((c) => `${c}/processen`)]) {
+      await s.page.goto(path);
+      const m = await s.page.evaluate(measureContrast, GROUPS);
+      measured.push(...m.map((x) => ({ ...x, path, media })));
+    }
+  }
+  for (const media of ['screen', 'print']) {
+    for (const name of ['exercise banner', 'process status', 'badge']) {
+      const got = measured.filter((m) => m.media === media && m.name === name);
+      assert.ok(got.length > 0, `${name} measured in ${media} media`);
+      t.diagnostic(`${media}: ${name}: ${got.length} measured, lowest ${Math.min(...got.map((m) => m.ratio))}:1`);
+    }
+  }
+  const low = measured.filter((m) => m.ratio < m.needed);
+  assert.deepEqual(low, []);
+}));
