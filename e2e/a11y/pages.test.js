@@ -128,6 +128,7 @@ const GROUPS = [
   ['process status', '.status'],
   ['badge', '.badge'],
   ['message', '.flash, .field-error, .live-status'],
+  ['picture text', 'svg.graph text'],
 ];
 
 test('the OEFENING banner, status labels and badges have enough contrast', story(env, async ({ open, t }) => {
@@ -136,14 +137,14 @@ test('the OEFENING banner, status labels and badges have enough contrast', story
   const measured = [];
   for (const media of ['screen', 'print']) {
     await s.page.emulateMedia({ media });
-    for (const path of ['/', ...crises, ...crises.map((c) => `${c}/acties`), ...crises.map((c) => `${c}/processen`)]) {
+    for (const path of ['/', '/voorbereiden/afhankelijkheden', ...crises, ...crises.map((c) => `${c}/acties`), ...crises.map((c) => `${c}/processen`)]) {
       await s.page.goto(path);
       const m = await s.page.evaluate(measureContrast, GROUPS);
       measured.push(...m.map((x) => ({ ...x, path, media })));
     }
   }
   for (const media of ['screen', 'print']) {
-    for (const name of ['exercise banner', 'process status', 'badge']) {
+    for (const name of ['exercise banner', 'process status', 'badge', 'picture text']) {
       const got = measured.filter((m) => m.media === media && m.name === name);
       assert.ok(got.length > 0, `${name} measured in ${media} media`);
       t.diagnostic(`${media}: ${name}: ${got.length} measured, lowest ${Math.min(...got.map((m) => m.ratio))}:1`);

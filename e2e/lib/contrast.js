@@ -21,7 +21,8 @@ export function measureContrast(groups) {
     const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
     if (!text || !el.getClientRects().length) continue;
     const st = getComputedStyle(el);
-    const fg = parse(st.color);
+    // SVG text is painted with fill; the picture's own background is the svg element's.
+    const fg = parse(el instanceof SVGElement ? st.fill : st.color);
     const bg = background(el);
     const l1 = lum(fg), l2 = lum(bg);
     const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);

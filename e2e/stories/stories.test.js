@@ -197,28 +197,42 @@ test('the crisis room works with the keyboard alone', story(env, async ({ open, 
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'Enter on the skip link moves focus to the content');
 
-  // Every tab of the crisis room and every control is reached, each with a visible focus,
-  // and Tab comes back round: no trap.
-  await page.goto(`${exercise}/logboek`);
-  const { stops, wrapped } = await tabCycle(page);
-  assert.ok(wrapped, `Tab comes back to the start (no keyboard trap) within 400 presses (${stops.length} stops)`);
-  const tabs = await page.$$eval('nav.tabs a', (as) => as.map((a) => a.getAttribute('href')));
-  assert.ok(tabs.length >= 8, `the crisis room has its tabs (${tabs.length})`);
-  t.diagnostic(`${stops.length} tab stops on the log page, ${tabs.length} crisis room tabs`);
-  const reachedTabs = stops.filter((s) => s.inTabs).map((s) => s.href);
-  assert.deepEqual(reachedTabs, tabs, 'every tab is reached, in order');
-  const controls = await page.$$eval(
-    'main :is(a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"]))',
-    (els) => els.filter((e) => !e.disabled && e.getClientRects().length).map((e) => e.id || `${e.tagName}:${e.getAttribute('href') || e.getAttribute('name') || ''}:${(e.innerText || '').trim().slice(0, 30)}`),
-  );
-  const reached = new Set(stops.map((s) => s.key));
-  assert.deepEqual(controls.filter((c) => !reached.has(c)), [], 'every control in the page is reached');
-  const unseen = stops.filter((s) => !s.visibleFocus);
-  assert.deepEqual(unseen, [], 'every stop shows a visible focus');
-  // Shift+Tab walks back.
-  await page.keyboard.press('Shift+Tab');
-  const back = await focused(page);
-  assert.equal(back?.key, stops[stops.length - 1].key, 'Shift+Tab goes back to the last stop');
+  // On the picture (with its forms) and the log (with its filters): every tab of the crisis
+  // room and every control is reached, each with a visible focus, and Tab comes back round
+  // (no trap); Shift+Tab walks back.
+  for (const path of [exercise, `${exercise}/logboek`]) {
+    await page.goto(path);
+    const { stops, wrapped } = await tabCycle(page);
+    t.diagnostic(`${path}: ${stops.length} tab stops`);
+    assert.ok(wrapped, `${path}: Tab comes back to the start (no keyboard trap) within 400 presses (${stops.length} stops)`);
+    const tabs = await page.$$eval('nav.tabs a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(tabs.length >= 8, `the crisis room has its tabs (${tabs.length})`);
+    const reachedTabs = stops.filter((s) => s.inTabs).map((s) => s.href);
+    assert.deepEqual(reachedTabs, tabs, `${path}: every tab is reached, in order`);
+    const controls = await page.$$eval(
+      'main :is(a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"]))',
+      (els) => els
+        // What a closed <details> holds is reached after opening it (below).
+        .filter((e) => !e.disabled && e.getClientRects().length && !e.closest('details:not([open])'))
+        .map((e) => e.id || `${e.tagName}:${e.getAttribute('href') || e.getAttribute('name') || ''}:${(e.innerText || '').trim().slice(0, 30)}`),
+    );
+    assert.ok(controls.length > tabs.length, `${path} has controls besides the tabs`);
+    const reached = new Set(stops.map((s) => s.key));
+    assert.deepEqual(controls.filter((c) => !reached.has(c)), [], `${path}: every control is reached`);
+    assert.deepEqual(stops.filter((s) => !s.visibleFocus), [], `${path}: every stop shows a visible focus`);
+    await page.keyboard.press('Shift+Tab');
+    const back = await focused(page);
+    assert.equal(back?.key, stops[stops.length - 1].key, `${path}: Shift+Tab goes back to the last stop`);
+    // A disclosure opens with Enter, and the next Tab enters it.
+    if (await page.locator('main details:not([open]) > summary').count()) {
+      await page.goto(path);
+      await tabTo(page, (f) => f.tag === 'summary');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(() => !!document.activeElement?.closest('details[open]'));
+      assert.ok(inside, `${path}: Enter opens the disclosure and Tab moves into it`);
+    }
+  }
 
   // Record a log entry with keys only: Tab to the button, Enter, type, Tab on, Enter.
   await page.goto(`${exercise}/logboek`);
