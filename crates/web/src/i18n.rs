@@ -802,12 +802,32 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Gebruik het als: Authorization: Bearer <token>",
         "Use it as: Authorization: Bearer <token>",
     ),
-    // Accessibility statement
-    ("a11y.title", "Toegankelijkheid", "Accessibility"),
+    // Accessibility statement (toegankelijkheidsverklaring)
+    (
+        "a11y.title",
+        "Toegankelijkheidsverklaring",
+        "Accessibility statement",
+    ),
     (
         "a11y.lead",
-        "crisismap moet bruikbaar zijn voor iedereen in de crisisorganisatie, ook met een beperking en ook onder tijdsdruk.",
-        "crisismap must be usable by everyone in the crisis organisation, with a disability too, and under time pressure.",
+        "crisismap is gemaakt voor iedereen in de crisisorganisatie: ook voor wie met alleen het toetsenbord, een schermlezer, vergroting of spraakbesturing werkt, en ook onder tijdsdruk. Hier leest u hoe toegankelijk crisismap is, hoe dat is vastgesteld, wat nog niet goed is en wat u kunt doen als u ergens tegenaan loopt.",
+        "crisismap is made for everyone in the crisis organisation: also for people who work with the keyboard alone, a screen reader, magnification or voice control, and also under time pressure. This page tells you how accessible crisismap is, how that was established, what is not right yet and what you can do when something stands in your way.",
+    ),
+    (
+        "a11y.scope.heading",
+        "Waar deze verklaring over gaat",
+        "What this statement covers",
+    ),
+    (
+        "a11y.scope.body",
+        "Deze verklaring gaat over de webapplicatie crisismap: alle pagina's en formulieren, de afdrukweergaven en de PDF-documenten die crisismap maakt. Een organisatie die crisismap gebruikt, neemt deze verklaring over in haar eigen toegankelijkheidsverklaring en registreert die in het landelijke register op toegankelijkheidsverklaring.nl. Wat gebruikers zelf invoeren, zoals logregels en namen van documenten, valt onder die organisatie.",
+        "This statement covers the crisismap web application: every page and form, the print views and the PDF documents crisismap produces. An organisation that uses crisismap takes this statement into its own accessibility statement and registers that in the national register at toegankelijkheidsverklaring.nl. What users enter themselves, such as log entries and document names, is that organisation's responsibility.",
+    ),
+    ("a11y.standard.heading", "De norm", "The standard"),
+    (
+        "a11y.standard.body",
+        "Nederlandse overheidsorganisaties moeten hun websites en applicaties toegankelijk maken volgens de Europese norm EN 301 549. Voor webinhoud verwijst die norm naar de Web Content Accessibility Guidelines (WCAG) 2.1, niveau A en AA. Dat is de maatstaf voor crisismap.",
+        "Dutch government bodies must make their websites and applications accessible according to the European standard EN 301 549. For web content that standard refers to the Web Content Accessibility Guidelines (WCAG) 2.1, levels A and AA. That is the yardstick for crisismap.",
     ),
     (
         "a11y.status.heading",
@@ -816,10 +836,94 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "a11y.status.body",
-        "crisismap streeft naar volledige naleving van WCAG 2.1 niveau AA, zoals Nederlandse overheidsorganisaties wettelijk moeten. Elke versie wordt automatisch getoetst; bekende afwijkingen worden hier vermeld.",
-        "crisismap aims to comply fully with WCAG 2.1 level AA, as Dutch government bodies must by law. Every version is tested automatically; known deviations are listed here.",
+        "crisismap voldoet gedeeltelijk aan WCAG 2.1 niveau AA. De geautomatiseerde toetsing hieronder vindt geen afwijkingen en de toetsenbordtests slagen. Een volledig handmatig onderzoek door een onafhankelijke deskundige (volgens de methode WCAG-EM) is nog niet gedaan, en er zijn bekende beperkingen; daarom claimen we geen volledige naleving.",
+        "crisismap partially complies with WCAG 2.1 level AA. The automated checks below find no deviations and the keyboard tests pass. A full manual evaluation by an independent expert (using the WCAG-EM method) has not been done yet, and there are known limitations; so we do not claim full compliance.",
     ),
-    ("a11y.measures.heading", "Wat we doen", "What we do"),
+    (
+        "a11y.method.heading",
+        "Hoe dit is vastgesteld",
+        "How this was established",
+    ),
+    (
+        "a11y.method.intro",
+        "Bij elke versie draaien deze controles automatisch in een echte browser (Chromium), op de voorbeeldgemeente met al haar gegevens:",
+        "With every version these checks run automatically in a real browser (Chromium), on the demo municipality with all its data:",
+    ),
+    (
+        "a11y.method.axe",
+        "axe-core toetst de WCAG 2.0- en 2.1-regels van niveau A en AA die een machine kan toetsen: op elke pagina die een beheerder, een redacteur, een deelnemer en een meelezer vanaf de startpagina kunnen bereiken, op de afdrukweergaven en op de openbare pagina's.",
+        "axe-core checks the WCAG 2.0 and 2.1 level A and AA rules a machine can check: on every page an administrator, an editor, a member and a viewer can reach from the start page, on the print views and on the public pages.",
+    ),
+    (
+        "a11y.method.keyboard",
+        "Toetsenbordtests: de link ‘Naar de inhoud’, een tabvolgorde die elk tabblad van de crisiskamer en elk formulierveld bereikt, een zichtbare focus, geen toetsenbordval, en een logregel vastleggen met alleen het toetsenbord.",
+        "Keyboard tests: the ‘Skip to content’ link, a tab order that reaches every tab of the crisis room and every form field, a visible focus, no keyboard trap, and recording a log entry with the keyboard alone.",
+    ),
+    (
+        "a11y.method.forms",
+        "Formulieren: een fout staat in het Nederlands bij het veld, is voor hulpsoftware aan het veld gekoppeld, en wat u had ingevuld blijft staan.",
+        "Forms: an error is shown in words next to its field, is linked to the field for assistive technology, and what you had typed is kept.",
+    ),
+    (
+        "a11y.method.contrast",
+        "Contrast: de balk OEFENING, de statuskleuren en de labels worden nagemeten op ten minste 4,5:1, op het scherm en op papier.",
+        "Contrast: the EXERCISE banner, the status colours and the labels are measured at 4.5:1 or more, on screen and on paper.",
+    ),
+    (
+        "a11y.method.caveat",
+        "Geautomatiseerde controles vinden lang niet elk probleem; ze vervangen geen onderzoek met mensen die hulpsoftware gebruiken.",
+        "Automated checks find far from every problem; they do not replace testing with people who use assistive technology.",
+    ),
+    (
+        "a11y.version",
+        "Deze verklaring hoort bij crisismap versie",
+        "This statement belongs to crisismap version",
+    ),
+    (
+        "a11y.version_date",
+        "en is opgesteld op 1 december 2026. Bij elke nieuwe versie wordt ze opnieuw bekeken.",
+        "and was drawn up on 1 December 2026. It is reviewed with every new version.",
+    ),
+    (
+        "a11y.limits.heading",
+        "Bekende beperkingen",
+        "Known limitations",
+    ),
+    (
+        "a11y.limits.svg",
+        "Afhankelijkheden en de cascade bij uitval worden ook als plaatje (SVG) getoond. Zo'n plaatje is met een schermlezer moeilijk te volgen; daarom staat naast elk plaatje altijd een tabel met dezelfde informatie.",
+        "Dependencies and the cascade of a failure are also shown as a picture (SVG). Such a picture is hard to follow with a screen reader; so every picture always has a table with the same information beside it.",
+    ),
+    (
+        "a11y.limits.pdf",
+        "De PDF-documenten (de crisismap, het situatierapport en de besluitenlijst) zijn getagd volgens PDF/UA-1 en PDF/A-2a, met leesvolgorde, koppen en tabelkoppen. Ze worden automatisch gecontroleerd, maar zijn nog niet met elke schermlezer getest. Dezelfde informatie staat op de webpagina's.",
+        "The PDF documents (the crisis folder, the situation report and the decision record) are tagged according to PDF/UA-1 and PDF/A-2a, with reading order, headings and table headers. They are checked automatically but have not been tested with every screen reader yet. The same information is on the web pages.",
+    ),
+    (
+        "a11y.limits.timeout",
+        "Voor de veiligheid eindigt een sessie na een tijd zonder activiteit (standaard 30 minuten; de beheerder kan dat tot 24 uur verlengen). Er komt geen waarschuwing vooraf, en wat u op dat moment typte moet u na opnieuw inloggen nog eens invoeren (WCAG 2.2.1).",
+        "For security a session ends after a period without activity (30 minutes by default; the administrator can extend it to 24 hours). There is no warning beforehand, and what you were typing must be entered again after logging in (WCAG 2.2.1).",
+    ),
+    (
+        "a11y.limits.live",
+        "Pagina's van een crisis werken zichzelf bij zodra iemand anders iets vastlegt; dat is niet uit te zetten (WCAG 2.2.2). Bent u aan het typen, dan verschijnt alleen een melding met de knop ‘Vernieuwen’, zodat uw invoer en de focus blijven waar ze zijn; een schermlezer meldt de bijwerking zonder u te onderbreken.",
+        "Crisis pages update themselves as soon as someone else records something; this cannot be switched off (WCAG 2.2.2). While you are typing only a notice with a ‘Refresh’ button appears, so your input and the focus stay where they are; a screen reader announces the update without interrupting you.",
+    ),
+    (
+        "a11y.limits.language",
+        "Wat gebruikers invoeren verschijnt zoals het is ingevoerd, in de taal van de schrijver, zonder taalaanduiding (WCAG 3.1.2).",
+        "What users enter is shown as entered, in the writer's language, without a language mark-up (WCAG 3.1.2).",
+    ),
+    (
+        "a11y.limits.people",
+        "crisismap is nog niet getest door mensen die dagelijks een schermlezer, vergroting of spraakbesturing gebruiken.",
+        "crisismap has not yet been tested by people who use a screen reader, magnification or voice control every day.",
+    ),
+    (
+        "a11y.measures.heading",
+        "Wat crisismap doet",
+        "What crisismap does",
+    ),
     (
         "a11y.measures.keyboard",
         "Alles werkt met alleen het toetsenbord, met een zichtbare focus.",
@@ -832,19 +936,53 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "a11y.measures.contrast",
-        "Tekst en bedieningselementen hebben voldoende contrast.",
-        "Text and controls have sufficient contrast.",
+        "Tekst en bedieningselementen hebben voldoende contrast, en kleur is nooit de enige drager van informatie: elke status staat er ook in woorden.",
+        "Text and controls have sufficient contrast, and colour never carries information alone: every status is also written out.",
     ),
     (
         "a11y.measures.print",
-        "Elke belangrijke pagina is af te drukken.",
-        "Every important page can be printed.",
+        "Elke belangrijke pagina is af te drukken, zodat de informatie er ook op papier is als het netwerk uitvalt.",
+        "Every important page can be printed, so the information is on paper too when the network fails.",
     ),
-    ("a11y.contact.heading", "Iets gevonden?", "Found a problem?"),
+    (
+        "a11y.contact.heading",
+        "Een probleem melden",
+        "Reporting a problem",
+    ),
     (
         "a11y.contact.body",
-        "Meld een toegankelijkheidsprobleem bij de beheerder van uw werkruimte; die geeft het door aan de ontwikkelaars van crisismap.",
-        "Report an accessibility problem to the administrator of your workspace, who passes it on to the developers of crisismap.",
+        "Loopt u ergens tegenaan, of kunt u informatie niet gebruiken? Meld het bij de functioneel beheerder van crisismap in uw organisatie (de beheerder van uw werkruimte). Noem de pagina (het adres), wat u probeerde te doen, wat er misging, en welke browser en hulpsoftware u gebruikt. De beheerder geeft het door aan de ontwikkelaars van crisismap.",
+        "Is something standing in your way, or can you not use some information? Report it to the crisismap administrator of your organisation (the administrator of your workspace). Name the page (its address), what you tried to do, what went wrong, and which browser and assistive technology you use. The administrator passes it on to the developers of crisismap.",
+    ),
+    (
+        "a11y.contact.urgent",
+        "Hebt u tijdens een crisis of oefening informatie nodig die u hierdoor niet kunt bereiken? Vraag de informatiemanager of de adviseur crisisbeheersing om die informatie op een andere manier: op papier, als PDF of mondeling.",
+        "Do you need information during a crisis or exercise that this keeps out of your reach? Ask the information manager or the crisis management advisor for it another way: on paper, as a PDF or in person.",
+    ),
+    (
+        "a11y.response.heading",
+        "Wat u kunt verwachten",
+        "What you can expect",
+    ),
+    (
+        "a11y.response.body",
+        "U krijgt binnen 5 werkdagen een ontvangstbevestiging en binnen 3 weken een inhoudelijk antwoord: wat er met uw melding gebeurt en wanneer het is opgelost, of waarom dat (nog) niet kan. Tot het is opgelost, krijgt u de informatie op een andere manier.",
+        "You receive an acknowledgement within 5 working days and an answer within 3 weeks: what happens with your report and when it will be fixed, or why that is not possible (yet). Until it is fixed, you get the information another way.",
+    ),
+    (
+        "a11y.enforcement.heading",
+        "Handhavingsprocedure",
+        "Enforcement procedure",
+    ),
+    (
+        "a11y.enforcement.body",
+        "Bent u niet tevreden met hoe uw melding is behandeld, of krijgt u geen antwoord? Dien dan een klacht in bij de organisatie die crisismap gebruikt. Komt u er samen niet uit, dan kunt u zich kosteloos wenden tot de Nationale ombudsman, of tot de ombudsman of ombudscommissie van uw gemeente als die er een heeft.",
+        "Are you not satisfied with how your report was handled, or do you get no answer? Then file a complaint with the organisation that uses crisismap. If that does not resolve it, you can turn, free of charge, to the National Ombudsman (Nationale ombudsman), or to your municipality's own ombudsman or ombudsman committee if it has one.",
+    ),
+    (
+        "a11y.enforcement.ombudsman",
+        "Nationale ombudsman: telefoon 0800 33 55 555 (gratis), website www.nationaleombudsman.nl.",
+        "National Ombudsman: telephone 0800 33 55 555 (free of charge), website www.nationaleombudsman.nl.",
     ),
 ];
 

@@ -133,6 +133,8 @@ pub async fn folder_pdf(
 #[template(path = "accessibility.html")]
 struct AccessibilityPage {
     ctx: PageCtx,
+    /// The statement belongs to this version of the product.
+    version: &'static str,
 }
 
 /// The accessibility statement; public, like on every Dutch government site.
@@ -145,5 +147,8 @@ pub async fn accessibility(
         Some(p) => PageCtx::user(&s, p, &ctx, Section::None, title).await,
         None => PageCtx::public(&ctx, title),
     };
-    render(&AccessibilityPage { ctx: page })
+    render(&AccessibilityPage {
+        ctx: page,
+        version: env!("CARGO_PKG_VERSION"),
+    })
 }
