@@ -301,7 +301,8 @@ impl Store {
             _ => None,
         };
         let added_user = match &command {
-            WorkspaceCommand::AddUser { user_id, .. } => Some(*user_id),
+            WorkspaceCommand::AddUser { user_id, .. }
+            | WorkspaceCommand::AddGuest { user_id, .. } => Some(*user_id),
             _ => None,
         };
         let events = state.decide(command)?;
