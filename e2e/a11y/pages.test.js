@@ -105,6 +105,76 @@ describe('every page of the demo, per role', { concurrency: 2 }, () => {
 }
 });
 
+/** Crawls from the dashboard as this session, checking every page with axe. */
+async function crawlRole(s, role, t, { forbiddenLinks = false } = {}) {
+  await withAxe(s.context);
+  const found = [];
+  const review = new Map();
+  const result = await crawl(s.page, {
+    start: '/',
+    budget: BUDGET,
+    perPattern: PER_ROUTE,
+    check: async (page, url) => {
+      const r = await checkPage(page);
+      for (const i of r.incomplete) {
+        const seen = review.get(i.rule) || new Map();
+        for (const n of i.nodes) seen.set(n.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'), (seen.get(n) || 0) + 1);
+        review.set(i.rule, seen);
+      }
+      found.push(...lines(url.pathname + url.search, r.violations));
+    },
+  });
+  const once = [...result.patterns].filter(([p, n]) => n < PER_ROUTE && p.includes(':id')).map(([p]) => p);
+  t.diagnostic(`${role}: ${result.visited.length} pages checked, ${result.patterns.size} routes, ${found.length} violations (${Math.round(result.timing.load / 1000)} s loading, ${Math.round(result.timing.check / 1000)} s in axe)`);
+  t.diagnostic(`${role}: left for manual review by axe: ${[...review].map(([k, m]) => `${k} on ${m.size} elements, such as ${[...m.keys()].slice(0, 6).join(' | ')}`).join('; ') || 'nothing'}`);
+  if (once.length) t.diagnostic(`${role}: routes with ids that have one instance in the demo: ${once.join(' ')}`);
+  if (result.redirects.length) t.diagnostic(`${role}: links that redirect: ${result.redirects.join('; ')}`);
+  assert.ok(result.exhausted, `the crawl reached every route within the budget of ${BUDGET} pages`);
+  let broken = result.broken;
+  if (forbiddenLinks) {
+    // A guest's pages still link to the register and the crisis list, which refuse them.
+    const refused = broken.filter((b) => / → 403 /.test(b));
+    if (refused.length) t.diagnostic(`${role}: ${refused.length} links lead to a refusal (403): ${refused.map((b) => b.split(' ')[0].replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')).filter((v, i, a) => a.indexOf(v) === i).join(' ')}`);
+    broken = broken.filter((b) => !refused.includes(b));
+  }
+  assert.deepEqual(broken, [], 'no link leads to an error');
+  assert.ok(result.patterns.has('/crisis/:id'), 'the crisis room was reached');
+  assert.deepEqual(found, []);
+  return result;
+}
+
+test('every page a guest (liaison) of the exercise reaches passes axe', story(env, async ({ open, t }) => {
+  // The demo has no guest: the advisor invites one, who sets a password at first login.
+  const editor = await open('editor');
+  await editor.page.goto('/crisis');
+  const exercise = await editor.page.locator('main section[aria-labelledby="running-heading"] a[href^="/crisis/"]').first().getAttribute('href');
+  await editor.page.goto(`${exercise}/gasten`);
+  const email = `liaison-${Date.now()}@waterschap-voorbeeld.nl`;
+  await editor.page.locator('#g-display_name').fill('Liaison waterschap');
+  await editor.page.locator('#g-email').fill(email);
+  await editor.page.locator('main form button[type="submit"]').click();
+  const otp = (await editor.page.locator('.flash .mono').innerText()).trim();
+  assert.ok(otp.length >= 12, 'a one-time password is shown');
+
+  const guest = await open();
+  await guest.page.goto('/inloggen');
+  await guest.page.locator('#email').fill(email);
+  await guest.page.locator('#password').fill(otp);
+  await guest.page.getByRole('button', { name: 'Inloggen' }).click();
+  await guest.page.waitForURL((u) => u.pathname === '/wachtwoord');
+  {
+    const r = await checkPage(guest.page);
+    assert.deepEqual(lines('/wachtwoord (first login)', r.violations), []);
+  }
+  await guest.page.locator('#current').fill(otp);
+  await guest.page.locator('#new').fill('een lange zin voor de liaison');
+  await guest.page.locator('#repeat').fill('een lange zin voor de liaison');
+  await guest.page.locator('main form button[type="submit"]').click();
+  await guest.page.waitForURL((u) => u.pathname !== '/wachtwoord');
+  const result = await crawlRole(guest, 'guest', t, { forbiddenLinks: true });
+  assert.ok(result.visited.every((v) => !v.path.startsWith('/crisis/') || v.path.startsWith(exercise)), 'a guest sees only the crisis they were invited to');
+}));
+
 async function crisisIds(page) {
   await page.goto('/crisis');
   const hrefs = await page.$$eval('main a[href^="/crisis/"]', (as) => as.map((a) => a.getAttribute('href')));

@@ -851,8 +851,8 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "a11y.method.axe",
-        "axe-core toetst de WCAG 2.0- en 2.1-regels van niveau A en AA die een machine kan toetsen: op elke pagina die een beheerder, een redacteur, een deelnemer en een meelezer vanaf de startpagina kunnen bereiken, op de afdrukweergaven en op de openbare pagina's.",
-        "axe-core checks the WCAG 2.0 and 2.1 level A and AA rules a machine can check: on every page an administrator, an editor, a member and a viewer can reach from the start page, on the print views and on the public pages.",
+        "axe-core toetst de WCAG 2.0- en 2.1-regels van niveau A en AA die een machine kan toetsen: op elke pagina die een beheerder, een redacteur, een deelnemer, een meelezer en een gast bij een crisis vanaf de startpagina kunnen bereiken, op de afdrukweergaven en op de openbare pagina's.",
+        "axe-core checks the WCAG 2.0 and 2.1 level A and AA rules a machine can check: on every page an administrator, an editor, a member, a viewer and a guest of a crisis can reach from the start page, on the print views and on the public pages.",
     ),
     (
         "a11y.method.keyboard",
