@@ -18,18 +18,22 @@ export async function withAxe(context) {
 /** Runs axe on the page; returns its violations (and the "needs review" count). */
 export async function checkPage(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
-    WCAG_TAGS,
+  const run = (selectors) => page.evaluate(
+    ([tags, selectors]) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'], selectors }),
+    [WCAG_TAGS, selectors],
   );
+  // Selectors cost time on big pages; they are only needed to name what fails.
+  let result = await run(false);
+  if (result.violations.length) result = await run(true);
+  const name = (n) => (n.target && n.target.length ? n.target.join(' ') : n.html.slice(0, 80));
   return {
     violations: result.violations.map((v) => ({
       rule: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 200), why: n.failureSummary })),
+      nodes: v.nodes.map((n) => ({ target: name(n), html: n.html.slice(0, 200), why: n.failureSummary })),
     })),
-    incomplete: result.incomplete.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })),
+    incomplete: result.incomplete.map((v) => ({ rule: v.id, nodes: v.nodes.map(name) })),
   };
 }
 
