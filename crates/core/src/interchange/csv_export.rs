@@ -43,11 +43,23 @@ const FORMULA_TRIGGERS: &[char] = &[
     '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
 ];
 
-/// Prefixes `'` to a cell a spreadsheet would read as a formula.
+/// Prefixes `'` to a cell a spreadsheet would read as a formula, and to one that already
+/// starts with quotes before a formula start, so that [`restore_formula`] gives back every
+/// cell exactly.
 pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some(first) if FORMULA_TRIGGERS.contains(&first) => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    if cell.trim_start_matches('\'').starts_with(FORMULA_TRIGGERS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Undoes [`neutralise_formula`] on a cell read back: one `'` before a formula start goes,
+/// any other `'` stays (`'s-Hertogenbosch`, `'t Zand`).
+pub fn restore_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_TRIGGERS) => rest,
+        _ => cell,
     }
 }
 
@@ -117,6 +129,25 @@ mod tests {
             .records()
             .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_neutralised_cell_is_restored_exactly() {
+        for cell in [
+            "=1+1",
+            "'=1+1",
+            "''=1+1",
+            "'s-Hertogenbosch",
+            "'t Zand",
+            "'",
+            "",
+            "+31",
+            "x",
+        ] {
+            assert_eq!(restore_formula(&neutralise_formula(cell)), cell);
+        }
+        assert_eq!(neutralise_formula("'=1+1"), "''=1+1");
+        assert_eq!(neutralise_formula("'s-Hertogenbosch"), "'s-Hertogenbosch");
     }
 
     #[test]
