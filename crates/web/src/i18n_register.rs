@@ -1122,6 +1122,16 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Verwacht een JSON-object.",
         "Expected a JSON object.",
     ),
+    (
+        "error.unknown_field",
+        "Dit veld bestaat niet bij dit soort gegevens.",
+        "This kind of record has no such field.",
+    ),
+    (
+        "error.wrong_type",
+        "Verwacht tekst, een getal of ja/nee (bij een groep: een lijst van objecten).",
+        "Expected text, a number or true/false (for a group: a list of objects).",
+    ),
     ("error.not_found", "Niet gevonden.", "Not found."),
     (
         "error.empty_file",

@@ -424,7 +424,7 @@ pub async fn create(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
     let kind = kind_of(&kind)?;
-    let (raw, _) = crate::register::api::body_of(body)?;
+    let (raw, _) = crate::register::api::body_of(kind.schema(), body)?;
     let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let saved =
         super::save_entry(&state, &auth.principal, &mut room, kind, None, None, &raw).await?;
@@ -448,7 +448,7 @@ pub async fn update(
 ) -> Result<Json<EntryDto>, AppError> {
     let kind = kind_of(&kind)?;
     let entry: RecordId = entry.parse().map_err(|_| AppError::NotFound)?;
-    let (raw, rev) = crate::register::api::body_of(body)?;
+    let (raw, rev) = crate::register::api::body_of(kind.schema(), body)?;
     let Some(rev) = rev else {
         return Err(AppError::Invalid(vec![FieldError {
             field: "rev".into(),

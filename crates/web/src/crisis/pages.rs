@@ -264,7 +264,7 @@ async fn open_form(
 }
 
 fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
-    serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest(e.to_string()))
+    crate::register::decode_form(body)
 }
 
 fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {

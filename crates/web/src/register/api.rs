@@ -10,10 +10,12 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
+use crisismap_core::register::schema::Schema;
 use crisismap_core::register::views::{ContactView, RosterView};
 use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind};
 use crisismap_core::time::canonical;
 use serde::Serialize;
+use serde_json::Value;
 use utoipa::ToSchema;
 
 pub fn router() -> Router<AppState> {
@@ -60,10 +62,19 @@ fn kind_of(kind: &str) -> Result<RecordKind, AppError> {
     kind.parse().map_err(|_| AppError::NotFound)
 }
 
+/// The record (or entry) in a JSON body, and the revision it is based on. Every field that
+/// the kind does not have, and every value of the wrong shape (an object or a list for a
+/// field, anything but a list of objects for a group), is refused by name (422), so that a
+/// typing error in a client never drops data silently.
 pub(crate) fn body_of(
+    schema: &Schema,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(RawRecord, Option<i64>), AppError> {
     let Json(value) = body.map_err(crate::api::json_error)?;
+    let shape = shape_errors(schema, &value);
+    if !shape.is_empty() {
+        return Err(AppError::Invalid(shape));
+    }
     let rev = value.get("rev").and_then(|v| v.as_i64());
     let mut raw = RawRecord::from_json(&value).map_err(|issue| {
         AppError::Invalid(vec![FieldError {
@@ -74,6 +85,53 @@ pub(crate) fn body_of(
     })?;
     raw.fields.remove("rev");
     Ok((raw, rev))
+}
+
+fn shape_errors(schema: &Schema, value: &Value) -> Vec<FieldError> {
+    use Value::{Array, Null, Object};
+    let error = |field: String, code: &str| FieldError {
+        field,
+        code: code.to_owned(),
+        message: String::new(),
+    };
+    let Some(obj) = value.as_object() else {
+        return vec![]; // RawRecord::from_json names the body
+    };
+    let mut errors = vec![];
+    for (key, v) in obj {
+        if key == "rev" {
+            if !matches!(v, Value::Number(_) | Null) {
+                errors.push(error(key.clone(), "wrong_type"));
+            }
+        } else if let Some(group) = schema.group(key) {
+            match v {
+                Array(rows) => {
+                    for (i, row) in rows.iter().enumerate() {
+                        let Object(row) = row else {
+                            continue; // RawRecord::from_json names the row
+                        };
+                        for (k, v) in row {
+                            let name = format!("{key}.{i}.{k}");
+                            if !group.fields.iter().any(|f| f.name == k) {
+                                errors.push(error(name, "unknown_field"));
+                            } else if matches!(v, Array(_) | Object(_)) {
+                                errors.push(error(name, "wrong_type"));
+                            }
+                        }
+                    }
+                }
+                Null => {}
+                _ => errors.push(error(key.clone(), "wrong_type")),
+            }
+        } else if schema.field(key).is_some() {
+            if matches!(v, Array(_) | Object(_)) {
+                errors.push(error(key.clone(), "wrong_type"));
+            }
+        } else {
+            errors.push(error(key.clone(), "unknown_field"));
+        }
+    }
+    errors
 }
 
 #[utoipa::path(get, path = "/api/v1/register/{kind}", tag = "register",
@@ -117,7 +175,7 @@ pub async fn create(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
     let kind = kind_of(&kind)?;
-    let (raw, _) = body_of(body)?;
+    let (raw, _) = body_of(kind.schema(), body)?;
     let id = super::save(
         &state,
         &auth.principal,
@@ -144,7 +202,7 @@ pub async fn update(
 ) -> Result<Json<RecordDto>, AppError> {
     let kind = kind_of(&kind)?;
     let id: RecordId = id.parse().map_err(|_| AppError::NotFound)?;
-    let (raw, rev) = body_of(body)?;
+    let (raw, rev) = body_of(kind.schema(), body)?;
     let Some(rev) = rev else {
         return Err(AppError::Invalid(vec![FieldError {
             field: "rev".into(),

@@ -10,7 +10,7 @@ pub(crate) mod form;
 mod pages;
 mod risk_io;
 
-pub(crate) use pages::form_pairs;
+pub(crate) use pages::{decode_form, form_pairs};
 pub use pages::router;
 
 use crate::AppState;

@@ -492,10 +492,48 @@ async fn edit_form(
     .await
 }
 
+/// The pairs of a form body. Bytes that are not UTF-8, raw or percent-encoded, refuse the
+/// whole form (400): a lenient decoder would store U+FFFD in their place without a word.
+pub(crate) fn decode_form(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    fn part(bytes: &[u8]) -> Result<String, AppError> {
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' => match (
+                    bytes.get(i + 1).copied().and_then(hex),
+                    bytes.get(i + 2).copied().and_then(hex),
+                ) {
+                    (Some(h), Some(l)) => {
+                        out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                },
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8(out)
+            .map_err(|_| AppError::BadRequest("the form holds bytes that are not UTF-8".into()))
+    }
+    body.split(|b| *b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = match pair.iter().position(|b| *b == b'=') {
+                Some(at) => (&pair[..at], &pair[at + 1..]),
+                None => (pair, &pair[pair.len()..]),
+            };
+            Ok((part(k)?, part(v)?))
+        })
+        .collect()
+}
+
 /// Form pairs without the CSRF token and revision.
 pub(crate) fn form_pairs(body: &[u8]) -> Result<(RawRecord, Option<i64>), AppError> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let pairs = decode_form(body)?;
     let rev = pairs
         .iter()
         .find(|(k, _)| k == "rev")
@@ -621,4 +659,53 @@ async fn archive(
     )
     .await?;
     Ok(Redirect::to(&format!("/voorbereiden/{}?melding=archived", kind.slug())).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_form;
+
+    #[test]
+    fn a_form_reads_as_the_browser_encoded_it() {
+        let pairs = decode_form(b"_csrf=abc&name=Sanne+de+Vries&notes=a%0D%0Ab%26c%3D&empty=&bare")
+            .expect("valid");
+        let expected = [
+            ("_csrf", "abc"),
+            ("name", "Sanne de Vries"),
+            ("notes", "a\r\nb&c="),
+            ("empty", ""),
+            ("bare", ""),
+        ];
+        let got: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(got, expected);
+        for body in [
+            "name=Caf%C3%A9+%F0%9F%98%80",
+            "a=%&b=%2&c=%zz&d=100%",
+            "x=1&&y=2&",
+        ] {
+            let lenient: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(body.as_bytes()).expect("valid");
+            assert_eq!(
+                decode_form(body.as_bytes()).expect("valid"),
+                lenient,
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_refuse_the_form_instead_of_turning_into_question_marks() {
+        for body in [
+            b"name=Sanne\xff".as_slice(),
+            b"name=%FF%FE",
+            b"name=Caf%C3",
+            b"notes=%ED%A0%80",
+            b"na%80me=x",
+        ] {
+            assert!(decode_form(body).is_err(), "{body:?}");
+        }
+    }
 }
