@@ -623,9 +623,10 @@ impl Api {
 
 /// Now, in UTC, as the API takes it.
 pub fn now_utc() -> String {
-    jiff::Timestamp::now()
-        .round(jiff::Unit::Second)
-        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+    use crisismap_core::Clock;
+    let now = crisismap_core::SystemClock.now();
+    now.round(jiff::Unit::Second)
+        .map_or_else(|_| now.to_string(), |t| t.to_string())
 }
 
 /// A decision as the crisis team records one.
@@ -668,7 +669,11 @@ pub fn create_accounts(
     let mut out = vec![(admin, otp)];
     for i in 1..=members {
         let email = format!("lid{i}@belasting.nl");
-        let role = if i % 4 == 0 { "editor" } else { "member" };
+        let role = if i.is_multiple_of(4) {
+            "editor"
+        } else {
+            "member"
+        };
         let otp = cm.add_user(db, &email, &format!("Teamlid {i}"), role)?;
         out.push((email, otp));
     }

@@ -430,7 +430,7 @@ async fn capacity(args: &Args, setup: &Setup) -> (Tally, f64) {
             let mut tally = Tally::new();
             while Instant::now() < deadline {
                 let n = counter.fetch_add(1, Ordering::Relaxed);
-                let class = if n % 2 == 0 {
+                let class = if n.is_multiple_of(2) {
                     Class::WriteLog
                 } else {
                     Class::WriteDecision
@@ -577,13 +577,7 @@ async fn run_engine(
         Engine::Sqlite => Database::sqlite()?,
         Engine::Postgres => Database::postgres(&args.postgres_url).await?,
     };
-    println!(
-        "\n## {} ({})",
-        db.engine(),
-        jiff::Timestamp::now()
-            .round(jiff::Unit::Second)
-            .unwrap_or_else(|_| jiff::Timestamp::now())
-    );
+    println!("\n## {} ({})", db.engine(), crisismap_proof::now_utc());
     let t0 = Instant::now();
     let created = crisismap_proof::create_accounts(cm, &db, args.accounts.max(1))?;
     let mut server = cm.serve(&db).await?;
