@@ -30,7 +30,7 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
                     Some(url) if !url.trim().is_empty() => "./crisismap-print".into(),
                     _ => db.data_dir.join("print"),
                 });
-            serve(store, &web, None, print_dir).await
+            serve(store, &web, None, print_dir, false).await
         }
         Command::Demo { data_dir, web } => {
             let store = open_location(
@@ -42,12 +42,22 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
                 tokio::task::spawn_blocking(|| hash_password(DEMO_PASSWORD, PasswordCost::Default))
                     .await?;
             let (_, created) = crisismap_store::demo::seed(&store, &hash).await?;
+            if created {
+                // The demo administrator logs in with two steps, as every administrator
+                // does; the demo shows the current code on the page instead of an app.
+                for (email, _, role) in crisismap_store::demo::DEMO_USERS {
+                    if *role == crisismap_core::Role::Admin {
+                        let user = find_user(&store, email).await?;
+                        crisismap_web::enrol_totp(&store, user.id, None, &[]).await?;
+                    }
+                }
+            }
             let banner = demo_banner(&web.listen, &data_dir.display().to_string(), created);
             let print_dir = web
                 .print_dir
                 .clone()
                 .unwrap_or_else(|| data_dir.join("print"));
-            serve(store, &web, Some(banner), print_dir).await
+            serve(store, &web, Some(banner), print_dir, true).await
         }
         Command::Init {
             db,
@@ -104,6 +114,9 @@ fn demo_banner(listen: &str, dir: &str, created: bool) -> String {
     s.push_str(&format!(
         "\n  Password for every account: {DEMO_PASSWORD}\n"
     ));
+    s.push_str(
+        "  The administrator logs in with two-step verification; the demo shows the code on the page.\n",
+    );
     s.push_str(&format!(
         "  Data: {dir} ({}). Stop with Ctrl+C.\n",
         if created {
@@ -120,8 +133,10 @@ async fn serve(
     web: &ServeArgs,
     banner: Option<String>,
     print_dir: std::path::PathBuf,
+    demo: bool,
 ) -> anyhow::Result<ExitCode> {
     let config = WebConfig {
+        demo_hints: demo,
         idle_timeout: Duration::from_secs(web.idle_timeout_minutes * 60),
         absolute_timeout: Duration::from_secs(web.absolute_timeout_hours * 3600),
         secure_cookies: web.secure_cookies,
@@ -451,6 +466,25 @@ async fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
                 .await?;
             println!(
                 "New one-time password for {} (shown once): {password}",
+                user.email
+            );
+        }
+        UserCommand::ResetMfa { db, email } => {
+            let store = open(&db, OpenMode::MustExist).await?;
+            let user = find_user(&store, &email).await?;
+            store.remove_totp(user.id, true).await?;
+            store
+                .audit(&crisismap_store::AuditRecord {
+                    workspace: Some(user.workspace),
+                    actor: "system:cli".into(),
+                    action: "mfa_reset".into(),
+                    object: format!("user:{}", user.id),
+                    result: "ok".into(),
+                    origin: "cli".into(),
+                })
+                .await?;
+            println!(
+                "Two-step verification of {} removed; their sessions ended. They set it up again at their next login.",
                 user.email
             );
         }

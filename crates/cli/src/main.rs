@@ -205,6 +205,14 @@ pub enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Remove a user's two-step verification (lost phone): their sessions and tokens end,
+    /// and they set it up again at their next login.
+    ResetMfa {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+    },
     /// List the users.
     List {
         #[command(flatten)]

@@ -334,3 +334,82 @@ fn mistakes_give_one_clear_line_and_no_database_is_created_by_accident() {
     );
     assert_one_line_error(&o, "--admin-email");
 }
+
+#[test]
+fn the_only_administrator_lost_their_phone_and_the_cli_removes_the_second_factor() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("data");
+    let o = run(
+        &[
+            "init",
+            "--workspace",
+            "Gemeente Utrecht",
+            "--admin-email",
+            "beheer@utrecht.nl",
+        ],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    // The administrator had enrolled an app and has a session.
+    let db = dir.join("crisismap.db");
+    let rt = tokio::runtime::Runtime::new().expect("rt");
+    let count = |sql: &'static str| {
+        rt.block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+                .await
+                .expect("open");
+            let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&mut c).await.expect("count");
+            n
+        })
+    };
+    rt.block_on(async {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("open");
+        let (user,): (String,) =
+            sqlx::query_as("SELECT id FROM rm_users WHERE email = 'beheer@utrecht.nl'")
+                .fetch_one(&mut c)
+                .await
+                .expect("admin");
+        for sql in [
+            "INSERT INTO mfa_totp (user_id, secret, confirmed_at, last_step, created_at) VALUES ($1, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', '2026-12-01T08:00:00Z', 0, '2026-12-01T08:00:00Z')",
+            "INSERT INTO mfa_recovery_codes (user_id, code_hash) VALUES ($1, 'abc')",
+            "INSERT INTO sessions (id_hash, user_id, workspace_id, csrf_token, created_us, last_seen_us) SELECT 'h', id, workspace_id, 'c', 1, 1 FROM rm_users WHERE id = $1",
+        ] {
+            sqlx::query(sql)
+                .bind(&user)
+                .execute(&mut c)
+                .await
+                .expect("seed");
+        }
+    });
+    assert_eq!(count("SELECT COUNT(*) FROM mfa_totp"), 1);
+
+    let o = run(&["user", "reset-mfa", "--email", "Beheer@Utrecht.nl"], &dir);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.contains("Two-step verification of beheer@utrecht.nl removed"),
+        "{out}"
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM mfa_totp"), 0);
+    assert_eq!(count("SELECT COUNT(*) FROM mfa_recovery_codes"), 0);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM sessions"),
+        0,
+        "their sessions ended"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_log WHERE action = 'mfa_reset'"),
+        1
+    );
+    assert_one_line_error(
+        &run(
+            &["user", "reset-mfa", "--email", "niemand@utrecht.nl"],
+            &dir,
+        ),
+        "niemand@utrecht.nl",
+    );
+}

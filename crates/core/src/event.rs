@@ -95,6 +95,11 @@ pub enum DomainEvent {
         id: RecordId,
         rev: i64,
     },
+    /// Whether every user of the workspace must use a second factor (TOTP) at login;
+    /// administrators always must.
+    MfaPolicySet {
+        required_for_all: bool,
+    },
     /// A user added as a guest (liaison, expert) who sees only this crisis.
     UserScopedToCrisis {
         user_id: UserId,
@@ -168,6 +173,7 @@ impl DomainEvent {
             DomainEvent::RecordSaved { .. } => "record_saved",
             DomainEvent::RecordArchived { .. } => "record_archived",
             DomainEvent::UserScopedToCrisis { .. } => "user_scoped_to_crisis",
+            DomainEvent::MfaPolicySet { .. } => "mfa_policy_set",
             DomainEvent::CrisisOpened { .. } => "crisis_opened",
             DomainEvent::CrisisClassified { .. } => "crisis_classified",
             DomainEvent::CrisisPhaseChanged { .. } => "crisis_phase_changed",

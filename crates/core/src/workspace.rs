@@ -23,6 +23,8 @@ pub struct UserState {
 pub struct WorkspaceState {
     pub name: Option<String>,
     pub users: BTreeMap<UserId, UserState>,
+    /// Every user needs a second factor at login (administrators always do).
+    pub mfa_required_for_all: bool,
 }
 
 /// What an administrator (or the user for their own settings) asks for.
@@ -47,6 +49,10 @@ pub enum WorkspaceCommand {
     SetLanguage {
         user_id: UserId,
         language: Lang,
+    },
+    /// Require a second factor of every user, or only of administrators.
+    SetMfaPolicy {
+        required_for_all: bool,
     },
     /// A liaison or expert who may record in one crisis and see nothing else (a member of
     /// that crisis only).
@@ -133,6 +139,9 @@ impl WorkspaceState {
                 if let Some(u) = self.users.get_mut(user_id) {
                     u.crisis_scope = Some(*crisis);
                 }
+            }
+            DomainEvent::MfaPolicySet { required_for_all } => {
+                self.mfa_required_for_all = *required_for_all;
             }
             // Register records and crises live in streams of their own, not here.
             _ => {}
@@ -223,6 +232,12 @@ impl WorkspaceState {
                 }
                 Ok(vec![DomainEvent::UserLanguageChanged { user_id, language }])
             }
+            WorkspaceCommand::SetMfaPolicy { required_for_all } => {
+                if self.mfa_required_for_all == required_for_all {
+                    return Ok(vec![]);
+                }
+                Ok(vec![DomainEvent::MfaPolicySet { required_for_all }])
+            }
         }
     }
 }
@@ -245,6 +260,30 @@ mod tests {
             state.apply(e);
         }
         id
+    }
+
+    #[test]
+    fn the_mfa_policy_changes_only_when_it_differs() {
+        let mut s = WorkspaceState::default();
+        let on = s
+            .decide(WorkspaceCommand::SetMfaPolicy {
+                required_for_all: true,
+            })
+            .expect("accepted");
+        assert_eq!(
+            on,
+            vec![DomainEvent::MfaPolicySet {
+                required_for_all: true
+            }]
+        );
+        s.apply(&on[0]);
+        assert!(s.mfa_required_for_all);
+        let again = s
+            .decide(WorkspaceCommand::SetMfaPolicy {
+                required_for_all: true,
+            })
+            .expect("accepted");
+        assert!(again.is_empty(), "setting the same policy records nothing");
     }
 
     #[test]

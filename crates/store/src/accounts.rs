@@ -18,6 +18,12 @@ pub struct SessionRecord {
     pub last_seen_us: i64,
     /// The user must choose a new password before doing anything else.
     pub must_change_password: bool,
+    /// The password was right; the second factor is still to come.
+    pub mfa_pending: bool,
+    /// The user has a confirmed second factor.
+    pub mfa_enrolled: bool,
+    /// The workspace requires a second factor of every user.
+    pub mfa_required_for_all: bool,
 }
 
 /// What a user sees of their own sessions (never the id).
@@ -146,14 +152,28 @@ impl Store {
     }
 
     pub async fn session(&self, id_hash: &str) -> Result<SessionRecord, StoreError> {
-        type Row = (String, String, String, i64, i64, Option<i64>);
-        let (user, ws, csrf, created_us, last_seen_us, must_change): Row = sqlx::query_as(
-                "SELECT s.user_id, s.workspace_id, s.csrf_token, s.created_us, s.last_seen_us, c.must_change \
-                 FROM sessions s LEFT JOIN credentials c ON c.user_id = s.user_id WHERE s.id_hash = $1",
-            )
-            .bind(id_hash)
-            .fetch_one(&self.pool)
-            .await?;
+        type Row = (
+            String,
+            String,
+            String,
+            i64,
+            i64,
+            Option<i64>,
+            i64,
+            Option<String>,
+            Option<i64>,
+        );
+        let row: Row = sqlx::query_as(
+            "SELECT s.user_id, s.workspace_id, s.csrf_token, s.created_us, s.last_seen_us, c.must_change, \
+             s.mfa_pending, t.confirmed_at, w.mfa_required_all \
+             FROM sessions s LEFT JOIN credentials c ON c.user_id = s.user_id \
+             LEFT JOIN mfa_totp t ON t.user_id = s.user_id \
+             LEFT JOIN rm_workspaces w ON w.id = s.workspace_id WHERE s.id_hash = $1",
+        )
+        .bind(id_hash)
+        .fetch_one(&self.pool)
+        .await?;
+        let (user, ws, csrf, created_us, last_seen_us, must_change, pending, confirmed, all) = row;
         Ok(SessionRecord {
             user: parse_id(&user, "user id")?,
             workspace: parse_id(&ws, "workspace id")?,
@@ -161,6 +181,9 @@ impl Store {
             created_us,
             last_seen_us,
             must_change_password: must_change.unwrap_or(0) != 0,
+            mfa_pending: pending != 0,
+            mfa_enrolled: confirmed.is_some(),
+            mfa_required_for_all: all.unwrap_or(0) != 0,
         })
     }
 

@@ -112,6 +112,13 @@ pub(crate) async fn apply(
             .execute(&mut *conn)
             .await?;
         }
+        DomainEvent::MfaPolicySet { required_for_all } => {
+            sqlx::query("UPDATE rm_workspaces SET mfa_required_all = $1 WHERE id = $2")
+                .bind(i64::from(*required_for_all))
+                .bind(env.workspace.to_string())
+                .execute(&mut *conn)
+                .await?;
+        }
         DomainEvent::UserScopedToCrisis { user_id, crisis } => {
             sqlx::query("UPDATE rm_users SET crisis_scope = $1, updated_at = $2 WHERE id = $3")
                 .bind(crisis.to_string())

@@ -68,7 +68,7 @@ async fn run() {
         .expect("store");
     let actor = Actor::System("bench".into());
     let email = "adviseur@voorbeeld.nl";
-    let (ws, _) = store
+    let (ws, admin) = store
         .create_workspace(
             &WorkspaceName::parse("Gemeente Bench").expect("name"),
             None,
@@ -82,6 +82,11 @@ async fn run() {
         )
         .await
         .expect("workspace");
+    // The first user is an administrator, who logs in with a second factor.
+    const RECOVERY_CODE: &str = "bench-00001";
+    crisismap_web::enrol_totp(&store, admin, None, &[RECOVERY_CODE.to_owned()])
+        .await
+        .expect("second factor");
     let opening = CrisisState::open(
         "Langdurige ransomware-crisis",
         "",
@@ -203,6 +208,27 @@ async fn run() {
         .send()
         .await
         .expect("login");
+    assert_eq!(r.status(), 303, "password accepted");
+    let code_page = client
+        .get(format!("{base}/inloggen/code"))
+        .send()
+        .await
+        .expect("code page")
+        .text()
+        .await
+        .expect("body");
+    let csrf = code_page
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("csrf")
+        .to_owned();
+    let r = client
+        .post(format!("{base}/inloggen/code"))
+        .form(&[("_csrf", csrf.as_str()), ("code", RECOVERY_CODE)])
+        .send()
+        .await
+        .expect("second factor");
     assert_eq!(r.status(), 303, "logged in");
 
     // ---------------------------------------------------------------- pages

@@ -30,6 +30,8 @@ pub enum Via {
         id_hash: String,
         csrf: String,
         must_change_password: bool,
+        /// The user's role or workspace requires a second factor that is not set up yet.
+        mfa_enrolment_required: bool,
     },
     Token {
         id: String,
@@ -68,6 +70,21 @@ pub struct RequestCtx {
     pub pre_csrf: Option<String>,
     /// An `Authorization` header was sent but did not hold a live token.
     pub bad_token: bool,
+    /// A login whose password was right and whose second factor is still to come.
+    pub pending: Option<PendingLogin>,
+    /// The request carried a session cookie whose session has ended (expired, logged out
+    /// elsewhere, user disabled): a form posted with it asks for a new login.
+    pub session_ended: bool,
+}
+
+/// A session between the password and the second factor: it opens nothing but the code page.
+#[derive(Debug, Clone)]
+pub struct PendingLogin {
+    pub id_hash: String,
+    pub user: crisismap_core::UserId,
+    pub workspace: crisismap_core::WorkspaceId,
+    pub csrf: String,
+    pub must_change_password: bool,
 }
 
 impl RequestCtx {
@@ -120,9 +137,10 @@ impl RequestCtx {
 
     /// The CSRF token forms on this page must carry.
     pub fn csrf(&self) -> String {
-        match &self.principal {
-            Some(p) => p.csrf().to_owned(),
-            None => self.pre_csrf.clone().unwrap_or_default(),
+        match (&self.principal, &self.pending) {
+            (Some(p), _) => p.csrf().to_owned(),
+            (None, Some(pending)) => pending.csrf.clone(),
+            (None, None) => self.pre_csrf.clone().unwrap_or_default(),
         }
     }
 
@@ -205,6 +223,8 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         secure,
         pre_csrf: None,
         bad_token: false,
+        pending: None,
+        session_ended: false,
     };
     ctx.pre_csrf = cookie_value(req.headers(), ctx.csrf_cookie_name()).map(str::to_owned);
     let mut clear_cookie = false;
@@ -228,9 +248,11 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         cookie_value(req.headers(), ctx.session_cookie_name()).map(str::to_owned)
     {
         match session_principal(&state, &id).await {
-            Some(p) => ctx.principal = Some(p),
+            Some(SessionLookup::Full(p)) => ctx.principal = Some(p),
+            Some(SessionLookup::Pending(p)) => ctx.pending = Some(p),
             None => clear_cookie = true,
         }
+        ctx.session_ended = clear_cookie;
     }
 
     ctx.lang = match &ctx.principal {
@@ -290,6 +312,11 @@ pub fn guest_may_visit(path: &str, crisis: crisismap_core::StreamId) -> bool {
                 | "/taal"
                 | "/account"
                 | "/account/taal"
+                | "/account/tweestaps"
+                | "/account/tweestaps/start"
+                | "/account/tweestaps/bevestigen"
+                | "/account/tweestaps/herstelcodes"
+                | "/account/tweestaps/uitzetten"
                 | "/api/v1/me"
                 | "/toegankelijkheid"
                 | "/healthz"
@@ -318,8 +345,18 @@ async fn token_principal(state: &AppState, token: &str) -> Option<Principal> {
     })
 }
 
+/// What a session cookie stands for.
+enum SessionLookup {
+    Full(Principal),
+    /// Password right, second factor still to come.
+    Pending(PendingLogin),
+}
+
+/// How long the step between password and second factor may take.
+const PENDING_LOGIN_MICROS: i64 = 10 * 60 * 1_000_000;
+
 /// A live session: not idle too long, not too old, its user still enabled.
-async fn session_principal(state: &AppState, id: &str) -> Option<Principal> {
+async fn session_principal(state: &AppState, id: &str) -> Option<SessionLookup> {
     let id_hash = secret_hash(id);
     let session = match state.store().session(&id_hash).await {
         Ok(s) => s,
@@ -332,7 +369,8 @@ async fn session_principal(state: &AppState, id: &str) -> Option<Principal> {
     let now = state.now().as_microsecond();
     let cfg = state.config();
     let idle = now - session.last_seen_us > cfg.idle_timeout.as_micros() as i64;
-    let old = now - session.created_us > cfg.absolute_timeout.as_micros() as i64;
+    let old = now - session.created_us > cfg.absolute_timeout.as_micros() as i64
+        || (session.mfa_pending && now - session.created_us > PENDING_LOGIN_MICROS);
     let user = state
         .store()
         .user_in(session.workspace, session.user)
@@ -358,18 +396,29 @@ async fn session_principal(state: &AppState, id: &str) -> Option<Principal> {
         audit(state, record).await;
         return None;
     };
+    if session.mfa_pending {
+        return Some(SessionLookup::Pending(PendingLogin {
+            id_hash,
+            user: user.id,
+            workspace: user.workspace,
+            csrf: session.csrf_token,
+            must_change_password: session.must_change_password,
+        }));
+    }
     // Recording activity at most every 30 seconds keeps reads from turning into writes.
     if now - session.last_seen_us > 30_000_000 {
         let _ = state.store().touch_session(&id_hash, now).await;
     }
-    Some(Principal {
+    let mfa_required = user.role == Role::Admin || session.mfa_required_for_all;
+    Some(SessionLookup::Full(Principal {
         user,
         via: Via::Session {
             id_hash,
             csrf: session.csrf_token,
             must_change_password: session.must_change_password,
+            mfa_enrolment_required: mfa_required && !session.mfa_enrolled,
         },
-    })
+    }))
 }
 
 /// The least role a route needs.
@@ -430,7 +479,8 @@ impl FromRequestParts<AppState> for Ctx {
     }
 }
 
-/// Logged in, whatever the pending password change (for the password page itself).
+/// Logged in, whatever the pending password change or second-factor enrolment (for the
+/// password page itself and for logging out).
 #[derive(Debug)]
 pub struct AnyLogin(pub Principal, pub RequestCtx);
 
@@ -445,6 +495,26 @@ impl FromRequestParts<AppState> for AnyLogin {
     }
 }
 
+/// Logged in with the password changed when it had to be, whatever the second factor's
+/// enrolment: for the pages that set up the second factor.
+#[derive(Debug)]
+pub struct EnrolLogin(pub Principal, pub RequestCtx);
+
+impl FromRequestParts<AppState> for EnrolLogin {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let AnyLogin(principal, ctx) = AnyLogin::from_request_parts(parts, state).await?;
+        if let Via::Session {
+            must_change_password: true,
+            ..
+        } = principal.via
+        {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        Ok(EnrolLogin(principal, ctx))
+    }
+}
+
 impl<R: MinRole> FromRequestParts<AppState> for Authed<R> {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
@@ -455,6 +525,13 @@ impl<R: MinRole> FromRequestParts<AppState> for Authed<R> {
         } = principal.via
         {
             return Err(AppError::PasswordChangeRequired);
+        }
+        if let Via::Session {
+            mfa_enrolment_required: true,
+            ..
+        } = principal.via
+        {
+            return Err(AppError::MfaEnrolmentRequired);
         }
         if !principal.user.role.allows(R::ROLE) {
             let object = format!("{} {}", parts.method, parts.uri.path());
@@ -491,13 +568,18 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next)
     if ctx.bad_token {
         return AppError::Unauthenticated.into_response();
     }
+    // A form from a session that has ended since: log in again (the form changes nothing).
+    if ctx.session_ended && ctx.principal.is_none() && ctx.pending.is_none() {
+        return AppError::Unauthenticated.into_response();
+    }
     let cross_site = req
         .headers()
         .get("sec-fetch-site")
         .is_some_and(|v| v.as_bytes() == b"cross-site");
-    let expected = match &ctx.principal {
-        Some(p) => Some(p.csrf().to_owned()),
-        None => ctx.pre_csrf.clone(),
+    let expected = match (&ctx.principal, &ctx.pending) {
+        (Some(p), _) => Some(p.csrf().to_owned()),
+        (None, Some(pending)) => Some(pending.csrf.clone()),
+        (None, None) => ctx.pre_csrf.clone(),
     };
     let header_token = req
         .headers()

@@ -218,3 +218,36 @@ pub async fn reset_password(
     audit(state, admin_record(by, origin, "password_reset", &user_id)).await;
     Ok((user, password))
 }
+
+/// Removes a user's second factor after a lost phone: their sessions and tokens end, and
+/// they set it up again at their next login (required for administrators and, when the
+/// workspace says so, for everyone).
+pub async fn reset_mfa(
+    state: &AppState,
+    by: &Principal,
+    origin: &str,
+    user_id: UserId,
+) -> Result<UserRecord, AppError> {
+    let user = state.store().user_in(by.user.workspace, user_id).await?;
+    state.store().remove_totp(user_id, true).await?;
+    audit(state, admin_record(by, origin, "mfa_reset", &user_id)).await;
+    Ok(user)
+}
+
+/// Whether the workspace requires a second factor of every user (administrators always).
+pub async fn set_mfa_policy(
+    state: &AppState,
+    by: &Principal,
+    required_for_all: bool,
+) -> Result<(), AppError> {
+    state
+        .store()
+        .handle_workspace_command(
+            by.user.workspace,
+            &by.actor(),
+            crisismap_core::workspace::WorkspaceCommand::SetMfaPolicy { required_for_all },
+            None,
+        )
+        .await?;
+    Ok(())
+}

@@ -21,6 +21,8 @@ pub enum AppError {
     Unauthenticated,
     #[error("password change required")]
     PasswordChangeRequired,
+    #[error("second factor enrolment required")]
+    MfaEnrolmentRequired,
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -40,6 +42,10 @@ pub enum AppError {
     #[error("internal error: {0}")]
     Internal(String),
 }
+
+/// The detail of a refusal because the second factor must be set up first.
+pub const MFA_ENROLMENT_REQUIRED: &str =
+    "second factor required: set up two-step verification at /account/tweestaps";
 
 /// Put on error responses so that the error layer knows the body is ours to render.
 #[derive(Debug, Clone)]
@@ -64,7 +70,9 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::PasswordChangeRequired | AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::PasswordChangeRequired
+            | AppError::MfaEnrolmentRequired
+            | AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -100,6 +108,10 @@ impl IntoResponse for AppError {
             }
             AppError::PasswordChangeRequired => ErrorMarker {
                 detail: Some("password change required".into()),
+                fields: vec![],
+            },
+            AppError::MfaEnrolmentRequired => ErrorMarker {
+                detail: Some(MFA_ENROLMENT_REQUIRED.into()),
                 fields: vec![],
             },
             _ => ErrorMarker {

@@ -138,12 +138,18 @@ async fn render_errors(req: Request, next: Next) -> Response {
         .as_ref()
         .and_then(|m| m.detail.as_deref())
         .is_some_and(|d| d == "password change required");
+    let mfa_enrolment = marker
+        .as_ref()
+        .and_then(|m| m.detail.as_deref())
+        .is_some_and(|d| d == crate::error::MFA_ENROLMENT_REQUIRED);
 
     let mut out = if !is_api && status == StatusCode::UNAUTHORIZED {
         let target = format!("/inloggen?terug={}", urlencode(&back));
         Redirect::to(&target).into_response()
     } else if !is_api && password_change {
         Redirect::to("/wachtwoord").into_response()
+    } else if !is_api && mfa_enrolment {
+        Redirect::to("/account/tweestaps?verplicht=1").into_response()
     } else if is_api {
         problem_response(status, marker, response, lang).await
     } else {
@@ -216,7 +222,7 @@ fn html_error(status: StatusCode, lang: Lang) -> Response {
     }
 }
 
-fn urlencode(s: &str) -> String {
+pub(crate) fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {

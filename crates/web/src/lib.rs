@@ -12,6 +12,7 @@ mod commands;
 mod crisis;
 mod error;
 mod i18n;
+mod i18n_account;
 mod i18n_crisis;
 mod i18n_register;
 mod layers;
@@ -21,11 +22,13 @@ mod password;
 pub mod print;
 mod register;
 mod svg;
+mod totp;
 mod view;
 
 pub use auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE, guest_may_visit};
 pub use error::AppError;
 pub use password::{PasswordCost, hash_password, random_password};
+pub use totp::{code_at as totp_code_at, enrol_totp};
 
 use axum::Router;
 use crisismap_store::Store;
@@ -59,6 +62,9 @@ pub struct WebConfig {
     pub request_timeout: Duration,
     /// A contact not checked for this many months is flagged.
     pub contact_review_months: i64,
+    /// The demo shows the current second-factor code on the code and enrolment pages, so
+    /// that it can be tried without an authenticator app. Never set outside the demo.
+    pub demo_hints: bool,
 }
 
 impl Default for WebConfig {
@@ -75,6 +81,7 @@ impl Default for WebConfig {
             body_limit: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             contact_review_months: 6,
+            demo_hints: false,
         }
     }
 }

@@ -171,8 +171,13 @@ const OWN_ACCOUNT: &[&str] = &[
     "/taal",
     "/account/taal",
     "/account/tokens",
+    "/account/tweestaps/start",
+    "/account/tweestaps/bevestigen",
+    "/account/tweestaps/herstelcodes",
+    "/account/tweestaps/uitzetten",
     "/wachtwoord",
     "/inloggen",
+    "/inloggen/code",
 ];
 
 #[tokio::test]

@@ -16,6 +16,7 @@ const PAGES: &[&str] = &[
     "/oefenen",
     "/afdrukken",
     "/account",
+    "/account/tweestaps",
     "/wachtwoord",
     "/toegankelijkheid",
     "/beheer",

@@ -31,6 +31,7 @@ struct AccountPage {
     email: String,
     tokens: Vec<TokenRow>,
     sessions: usize,
+    mfa_enrolled: bool,
     flash: Option<&'static str>,
     token_error: Option<&'static str>,
     token_name: String,
@@ -78,6 +79,11 @@ async fn account_page(
             .map(token_row)
             .collect(),
         sessions: state.store().sessions_of(user.id).await?.len(),
+        mfa_enrolled: state
+            .store()
+            .totp(user.id)
+            .await?
+            .is_some_and(|t| t.confirmed),
         flash: view.flash,
         token_error: view.token_error,
         token_name: view.token_name,

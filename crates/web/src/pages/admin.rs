@@ -47,6 +47,10 @@ struct UsersPage {
     flash_error: Option<&'static str>,
     /// A one-time password, shown exactly once: (user name, e-mail, password).
     issued: Option<(String, String, String)>,
+    /// The users with a confirmed second factor.
+    mfa_enrolled: std::collections::BTreeSet<UserId>,
+    /// The workspace requires a second factor of every user.
+    mfa_required_for_all: bool,
 }
 
 impl UsersPage {
@@ -59,6 +63,10 @@ impl UsersPage {
 
     fn role_label(&self, role: &Role) -> &'static str {
         self.ctx.tr.role(*role)
+    }
+
+    fn has_mfa(&self, user: &UserId) -> bool {
+        self.mfa_enrolled.contains(user)
     }
 }
 
@@ -99,6 +107,14 @@ async fn users_page(
         flash: view.flash,
         flash_error: view.flash_error,
         issued: view.issued,
+        mfa_enrolled: state
+            .store()
+            .mfa_enrolled_users(auth.user().workspace)
+            .await?,
+        mfa_required_for_all: state
+            .store()
+            .mfa_required_for_all(auth.user().workspace)
+            .await?,
         ctx,
     };
     Ok((status, render(&page)?).into_response())
@@ -109,7 +125,13 @@ pub struct UsersQuery {
     melding: Option<String>,
 }
 
-const FLASHES: &[&str] = &["role_changed", "user_disabled", "user_enabled"];
+const FLASHES: &[&str] = &[
+    "role_changed",
+    "user_disabled",
+    "user_enabled",
+    "mfa_reset",
+    "mfa_policy_changed",
+];
 
 pub async fn users(
     State(state): State<AppState>,
@@ -236,6 +258,43 @@ pub async fn reset_password(
         ..Default::default()
     };
     users_page(&state, &auth, view, StatusCode::OK).await
+}
+
+pub async fn reset_mfa(
+    State(state): State<AppState>,
+    auth: Authed<AdminOnly>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let user = parse_user(&id)?;
+    commands::reset_mfa(&state, &auth.principal, &auth.ctx.origin, user).await?;
+    Ok(Redirect::to("/beheer/gebruikers?melding=mfa_reset").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct MfaPolicyForm {
+    #[serde(default)]
+    verplicht: String,
+}
+
+pub async fn set_mfa_policy(
+    State(state): State<AppState>,
+    auth: Authed<AdminOnly>,
+    Form(form): Form<MfaPolicyForm>,
+) -> Result<Response, AppError> {
+    let required_for_all = match form.verplicht.as_str() {
+        "alle" => true,
+        "beheerders" => false,
+        _ => {
+            let tr = crate::i18n::Tr(auth.ctx.lang);
+            let view = UsersView {
+                flash_error: Some(tr.t("error.unknown_choice")),
+                ..Default::default()
+            };
+            return users_page(&state, &auth, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    commands::set_mfa_policy(&state, &auth.principal, required_for_all).await?;
+    Ok(Redirect::to("/beheer/gebruikers?melding=mfa_policy_changed").into_response())
 }
 
 pub struct StreamRow {

@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::auth::{AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Via, audit};
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::layers::urlencode;
 use crate::password::{check_new_password, dummy_hash, random_token, secret_hash, verify_password};
 use crate::view::{PageCtx, Section};
 use askama::Template;
@@ -153,27 +154,38 @@ pub async fn login(
     };
 
     // A fresh session id at every login; any session this browser had is ended.
-    if let Some(crate::auth::Principal {
-        via: Via::Session { id_hash, .. },
-        ..
-    }) = &ctx.principal
-    {
-        let _ = state.store().delete_session(id_hash).await;
-    }
-    let id = random_token();
-    let csrf = random_token();
-    state
-        .store()
-        .create_session(
-            &secret_hash(&id),
-            user.id,
-            user.workspace,
-            &csrf,
-            state.now().as_microsecond(),
-        )
-        .await?;
+    end_browser_session(&state, &ctx).await;
     record.actor = format!("user:{}", user.id);
     record.workspace = Some(user.workspace);
+    let second_factor = state
+        .store()
+        .totp(user.id)
+        .await?
+        .is_some_and(|t| t.confirmed);
+    if second_factor {
+        // The password was right; the session opens nothing until the code is given too.
+        let id = random_token();
+        state
+            .store()
+            .create_pending_session(
+                &secret_hash(&id),
+                user.id,
+                user.workspace,
+                &random_token(),
+                state.now().as_microsecond(),
+            )
+            .await?;
+        record.result = "password_ok_code_next".into();
+        audit(&state, record).await;
+        let back = safe_return_path(&form.terug);
+        let mut response =
+            Redirect::to(&format!("/inloggen/code?terug={}", urlencode(&back))).into_response();
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, ctx.session_cookie(&id));
+        return Ok(response);
+    }
+    let id = start_session(&state, user.id, user.workspace).await?;
     record.result = "ok".into();
     audit(&state, record).await;
     let target = if must_change {
@@ -188,9 +200,55 @@ pub async fn login(
     Ok(response)
 }
 
-pub async fn logout(State(state): State<AppState>, login: Result<AnyLogin, AppError>) -> Response {
+/// Ends the session (full or waiting for its code) this browser had.
+pub(crate) async fn end_browser_session(state: &AppState, ctx: &RequestCtx) {
+    if let Some(crate::auth::Principal {
+        via: Via::Session { id_hash, .. },
+        ..
+    }) = &ctx.principal
+    {
+        let _ = state.store().delete_session(id_hash).await;
+    }
+    if let Some(pending) = &ctx.pending {
+        let _ = state.store().delete_session(&pending.id_hash).await;
+    }
+}
+
+/// A new full session with fresh id and CSRF token; returns the id for the cookie.
+pub(crate) async fn start_session(
+    state: &AppState,
+    user: crisismap_core::UserId,
+    workspace: crisismap_core::WorkspaceId,
+) -> Result<String, AppError> {
+    let id = random_token();
+    state
+        .store()
+        .create_session(
+            &secret_hash(&id),
+            user,
+            workspace,
+            &random_token(),
+            state.now().as_microsecond(),
+        )
+        .await?;
+    Ok(id)
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    Ctx(request): Ctx,
+    login: Result<AnyLogin, AppError>,
+) -> Response {
     let Ok(AnyLogin(principal, ctx)) = login else {
-        return Redirect::to("/inloggen").into_response();
+        // A login that waited for its code ends here too.
+        end_browser_session(&state, &request).await;
+        let mut response = Redirect::to("/inloggen").into_response();
+        if request.pending.is_some() {
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, request.clear_session_cookie());
+        }
+        return response;
     };
     if let Via::Session { id_hash, .. } = &principal.via {
         let _ = state.store().delete_session(id_hash).await;

@@ -4,6 +4,7 @@ mod account;
 mod admin;
 pub(crate) mod dashboard;
 mod login;
+mod mfa;
 mod sections;
 
 use crate::AppState;
@@ -19,6 +20,12 @@ pub fn router() -> Router<AppState> {
         .route("/inloggen", get(login::login_form).post(login::login))
         .route("/uitloggen", post(login::logout))
         .route("/taal", post(login::set_language))
+        .route("/inloggen/code", get(mfa::code_form).post(mfa::submit_code))
+        .route("/account/tweestaps", get(mfa::setup))
+        .route("/account/tweestaps/start", post(mfa::start))
+        .route("/account/tweestaps/bevestigen", post(mfa::confirm))
+        .route("/account/tweestaps/herstelcodes", post(mfa::new_codes))
+        .route("/account/tweestaps/uitzetten", post(mfa::switch_off))
         .route(
             "/wachtwoord",
             get(login::password_form).post(login::change_password),
@@ -46,6 +53,8 @@ pub fn router() -> Router<AppState> {
             "/beheer/gebruikers/{id}/wachtwoord",
             post(admin::reset_password),
         )
+        .route("/beheer/gebruikers/{id}/tweestaps", post(admin::reset_mfa))
+        .route("/beheer/tweestaps", post(admin::set_mfa_policy))
         .route("/beheer/controle", get(admin::verify))
         .route("/beheer/audit", get(admin::audit_log))
         .route("/account", get(account::settings))

@@ -26,6 +26,8 @@ pub struct TestApp {
     /// Gemeente Buurdorp, a neighbour with its own admin.
     pub other_ws: WorkspaceId,
     pub db_name: &'static str,
+    /// The next unused recovery code of the test administrators.
+    next_code: std::sync::atomic::AtomicUsize,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     _db: TestDb,
 }
@@ -35,6 +37,17 @@ pub fn email_for(role: Role) -> String {
 }
 
 pub const OTHER_ADMIN: &str = "beheer@buurdorp.nl";
+
+/// The TOTP secret of both test administrators (administrators need a second factor).
+pub const ADMIN_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/// How many recovery codes each test administrator has; `TestApp::login` uses one per
+/// login, so that logging in twice within one 30-second step still works.
+const ADMIN_RECOVERY_CODES: usize = 40;
+
+fn admin_recovery_code(i: usize) -> String {
+    format!("tc{i:08}")
+}
 
 impl TestApp {
     pub async fn spawn(db: TestDb) -> TestApp {
@@ -96,6 +109,16 @@ impl TestApp {
             )
             .await
             .expect("other workspace");
+        let codes: Vec<String> = (0..ADMIN_RECOVERY_CODES).map(admin_recovery_code).collect();
+        for admin in [email_for(Role::Admin), OTHER_ADMIN.to_owned()] {
+            let user = store
+                .user_by_email(&Email::parse(&admin).expect("valid"))
+                .await
+                .expect("admin");
+            crisismap_web::enrol_totp(&store, user.id, Some(ADMIN_TOTP_SECRET), &codes)
+                .await
+                .expect("second factor");
+        }
 
         let config = WebConfig {
             password_cost: PasswordCost::Fast,
@@ -120,6 +143,7 @@ impl TestApp {
             ws,
             other_ws,
             db_name: db.name,
+            next_code: std::sync::atomic::AtomicUsize::new(0),
             shutdown: Some(tx),
             _db: db,
         }
@@ -148,8 +172,34 @@ impl TestApp {
             "{}: login of {email}",
             self.db_name
         );
+        if location(r.headers()).starts_with("/inloggen/code") {
+            // Administrators give their second factor: here one of their recovery codes.
+            let i = self
+                .next_code
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            assert!(
+                i < ADMIN_RECOVERY_CODES,
+                "test administrators ran out of codes"
+            );
+            b.refresh_csrf("/inloggen/code").await;
+            let r = b
+                .post_form("/inloggen/code", &[("code", &admin_recovery_code(i))])
+                .await;
+            assert_eq!(
+                r.status(),
+                StatusCode::SEE_OTHER,
+                "{}: second factor of {email}",
+                self.db_name
+            );
+        }
         b.refresh_csrf("/account").await;
         b
+    }
+
+    /// The code the test administrators' app shows at the test clock's time.
+    pub fn admin_totp_code(&self) -> String {
+        crisismap_web::totp_code_at(ADMIN_TOTP_SECRET, self.clock.now_us() / 1_000_000)
+            .expect("code")
     }
 
     /// A second server on the same database, as a second instance behind a load balancer.

@@ -1,0 +1,444 @@
+//! Two-step verification: the code after the password at login, and the user's own setup
+//! (enrol with a QR code, recovery codes, switch off where allowed). Administrators always
+//! need it; a workspace may require it of everyone (`MfaPolicySet`).
+
+use super::render;
+use super::safe_return_path;
+use crate::AppState;
+use crate::auth::{Ctx, EnrolLogin, Principal, RequestCtx, audit};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::pages::login::{end_browser_session, start_session};
+use crate::totp;
+use crate::view::{PageCtx, Section};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_core::{Role, UserId};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "login_code.html")]
+struct CodePage {
+    ctx: PageCtx,
+    back: String,
+    error: Option<&'static str>,
+    demo_code: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CodeQuery {
+    terug: Option<String>,
+}
+
+async fn demo_code(state: &AppState, user: UserId) -> Option<String> {
+    if !state.config().demo_hints {
+        return None;
+    }
+    let record = state.store().totp(user).await.ok()??;
+    totp::code_at(&record.secret, state.now().as_second())
+}
+
+async fn code_page(
+    state: &AppState,
+    ctx: &RequestCtx,
+    user: UserId,
+    back: &str,
+    error: Option<&'static str>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let page = CodePage {
+        ctx: PageCtx::public(ctx, Tr(ctx.lang).t("mfa.code.title")),
+        back: safe_return_path(back),
+        error,
+        demo_code: demo_code(state, user).await,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// The second step of logging in; only a login whose password was right gets here.
+pub async fn code_form(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Query(q): Query<CodeQuery>,
+) -> Result<Response, AppError> {
+    let Some(pending) = ctx.pending.clone() else {
+        return Ok(Redirect::to("/inloggen").into_response());
+    };
+    let back = q.terug.unwrap_or_default();
+    code_page(&state, &ctx, pending.user, &back, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    terug: String,
+}
+
+/// Which second factor was accepted.
+enum Accepted {
+    Totp,
+    RecoveryCode,
+}
+
+/// Checks a typed code against the user's confirmed secret (each time step once) or their
+/// unused recovery codes (each once).
+async fn accept_second_factor(
+    state: &AppState,
+    user: UserId,
+    typed: &str,
+) -> Result<Option<Accepted>, AppError> {
+    if totp::looks_like_recovery_code(typed) {
+        let hash = totp::recovery_code_hash(typed);
+        let used = state.store().use_recovery_code(user, &hash).await?;
+        return Ok(used.then_some(Accepted::RecoveryCode));
+    }
+    let Some(record) = state.store().totp(user).await?.filter(|t| t.confirmed) else {
+        return Ok(None);
+    };
+    let Some(step) = totp::check(&record.secret, typed, state.now().as_second()) else {
+        return Ok(None);
+    };
+    let fresh = state.store().use_totp_step(user, step).await?;
+    Ok(fresh.then_some(Accepted::Totp))
+}
+
+pub async fn submit_code(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let Some(pending) = ctx.pending.clone() else {
+        return Ok(Redirect::to("/inloggen").into_response());
+    };
+    let tr = Tr(ctx.lang);
+    let actor = format!("user:{}", pending.user);
+    let mut record = ctx.audit("login_code", "session", "failed");
+    record.actor = actor.clone();
+    record.workspace = Some(pending.workspace);
+    let cfg = state.config();
+    let since = state.now().as_microsecond() - cfg.throttle_window.as_micros() as i64;
+    let (by_account, by_address) = state
+        .store()
+        .recent_failures("login_code", &actor, &ctx.origin, since)
+        .await?;
+    if by_account >= cfg.max_failures_per_account || by_address >= cfg.max_failures_per_address {
+        record.result = "throttled".into();
+        audit(&state, record).await;
+        let mut r = code_page(
+            &state,
+            &ctx,
+            pending.user,
+            &form.terug,
+            Some(tr.t("login.throttled")),
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+        .await?;
+        if let Ok(v) = HeaderValue::from_str(&cfg.throttle_window.as_secs().to_string()) {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Ok(r);
+    }
+    let Some(accepted) = accept_second_factor(&state, pending.user, &form.code).await? else {
+        audit(&state, record).await;
+        return code_page(
+            &state,
+            &ctx,
+            pending.user,
+            &form.terug,
+            Some(tr.t("mfa.code.wrong")),
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
+    };
+    // The waiting session ends; a new one, with a new id, opens the workspace.
+    end_browser_session(&state, &ctx).await;
+    let id = start_session(&state, pending.user, pending.workspace).await?;
+    record.result = match accepted {
+        Accepted::Totp => "ok",
+        Accepted::RecoveryCode => "ok_recovery_code",
+    }
+    .into();
+    audit(&state, record).await;
+    let target = if pending.must_change_password {
+        "/wachtwoord".to_owned()
+    } else if matches!(accepted, Accepted::RecoveryCode) {
+        "/account/tweestaps?melding=recovery_code_used".to_owned()
+    } else {
+        safe_return_path(&form.terug)
+    };
+    let mut response = Redirect::to(&target).into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, ctx.session_cookie(&id));
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "mfa.html")]
+struct SetupPage {
+    ctx: PageCtx,
+    /// The user's role or workspace requires the second factor.
+    required: bool,
+    /// Why it is required (role or workspace).
+    required_reason: &'static str,
+    enrolled: bool,
+    /// Enrolment started: the QR code and the secret as text.
+    pending: Option<PendingSecret>,
+    codes_left: i64,
+    /// New recovery codes, shown exactly once.
+    issued_codes: Vec<String>,
+    flash: Option<&'static str>,
+    /// The form (`confirm`, `codes`, `off`) whose code was wrong, with its message.
+    error: Option<(&'static str, &'static str)>,
+    demo_code: Option<String>,
+}
+
+impl SetupPage {
+    fn error_for(&self, form: &str) -> Option<&'static str> {
+        self.error.filter(|(f, _)| *f == form).map(|(_, m)| m)
+    }
+}
+
+pub struct PendingSecret {
+    pub qr_svg: String,
+    pub grouped: String,
+    pub uri: String,
+}
+
+#[derive(Default)]
+struct SetupView {
+    issued_codes: Vec<String>,
+    flash: Option<&'static str>,
+    error: Option<(&'static str, &'static str)>,
+}
+
+/// Whether `principal` must have a second factor, and the words for why.
+async fn requirement(state: &AppState, principal: &Principal) -> (bool, &'static str) {
+    if principal.user.role == Role::Admin {
+        return (true, "mfa.required.admin");
+    }
+    let all = state
+        .store()
+        .mfa_required_for_all(principal.user.workspace)
+        .await
+        .unwrap_or(true);
+    (all, "mfa.required.workspace")
+}
+
+async fn setup_page(
+    state: &AppState,
+    login: &EnrolLogin,
+    view: SetupView,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let EnrolLogin(principal, ctx) = login;
+    let tr = Tr(ctx.lang);
+    let page_ctx = PageCtx::user(state, principal, ctx, Section::Account, tr.t("mfa.title")).await;
+    let (required, reason) = requirement(state, principal).await;
+    let record = state.store().totp(principal.user.id).await?;
+    let enrolled = record.as_ref().is_some_and(|t| t.confirmed);
+    let mut demo = None;
+    let pending = match record.filter(|t| !t.confirmed) {
+        Some(t) => {
+            let issuer = format!(
+                "crisismap {}",
+                page_ctx.workspace.clone().unwrap_or_default()
+            );
+            let uri = totp::otpauth_uri(&t.secret, &principal.user.email, &issuer)
+                .ok_or_else(|| AppError::Internal("stored TOTP secret unreadable".into()))?;
+            if state.config().demo_hints {
+                demo = totp::code_at(&t.secret, state.now().as_second());
+            }
+            Some(PendingSecret {
+                qr_svg: totp::qr_svg(&uri, tr.t("mfa.qr.label"))
+                    .ok_or_else(|| AppError::Internal("QR code".into()))?,
+                grouped: totp::grouped(&t.secret),
+                uri,
+            })
+        }
+        None => None,
+    };
+    let codes_left = if enrolled {
+        state.store().recovery_codes_left(principal.user.id).await?
+    } else {
+        0
+    };
+    if enrolled && state.config().demo_hints {
+        demo = demo_code(state, principal.user.id).await;
+    }
+    let page = SetupPage {
+        ctx: page_ctx,
+        required,
+        required_reason: reason,
+        enrolled,
+        pending,
+        codes_left,
+        issued_codes: view.issued_codes,
+        flash: view.flash,
+        error: view.error,
+        demo_code: demo,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SetupQuery {
+    melding: Option<String>,
+    verplicht: Option<String>,
+}
+
+const FLASHES: &[&str] = &["mfa_off", "recovery_code_used", "mfa_started"];
+
+pub async fn setup(
+    State(state): State<AppState>,
+    login: EnrolLogin,
+    Query(q): Query<SetupQuery>,
+) -> Result<Response, AppError> {
+    let tr = Tr(login.1.lang);
+    let flash = tr.flash(q.melding.as_deref(), FLASHES).or_else(|| {
+        q.verplicht
+            .is_some()
+            .then(|| tr.t("mfa.flash.required_first"))
+    });
+    let view = SetupView {
+        flash,
+        ..Default::default()
+    };
+    setup_page(&state, &login, view, StatusCode::OK).await
+}
+
+/// Starts enrolment with a new secret (again, when a started one was never confirmed).
+pub async fn start(State(state): State<AppState>, login: EnrolLogin) -> Result<Response, AppError> {
+    let user = login.0.user.id;
+    match state.store().begin_totp(user, &totp::new_secret()).await {
+        Ok(()) => {}
+        // Already set up: the page says so.
+        Err(crisismap_store::StoreError::Conflict) => {
+            return Ok(Redirect::to("/account/tweestaps").into_response());
+        }
+        Err(e) => return Err(e.into()),
+    }
+    audit(&state, login.1.audit("mfa_enrol", "totp", "started")).await;
+    Ok(Redirect::to("/account/tweestaps?melding=mfa_started").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct CodeOnly {
+    #[serde(default)]
+    code: String,
+}
+
+fn hashed(codes: &[String]) -> Vec<String> {
+    codes.iter().map(|c| totp::recovery_code_hash(c)).collect()
+}
+
+/// Finishes enrolment with the first code from the app, and hands out the recovery codes.
+pub async fn confirm(
+    State(state): State<AppState>,
+    login: EnrolLogin,
+    Form(form): Form<CodeOnly>,
+) -> Result<Response, AppError> {
+    let tr = Tr(login.1.lang);
+    let user = login.0.user.id;
+    let Some(record) = state.store().totp(user).await?.filter(|t| !t.confirmed) else {
+        return Ok(Redirect::to("/account/tweestaps").into_response());
+    };
+    let Some(step) = totp::check(&record.secret, &form.code, state.now().as_second()) else {
+        audit(&state, login.1.audit("mfa_enrol", "totp", "failed")).await;
+        let view = SetupView {
+            error: Some(("confirm", tr.t("mfa.code.wrong"))),
+            ..Default::default()
+        };
+        return setup_page(&state, &login, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let codes = totp::new_recovery_codes();
+    state
+        .store()
+        .confirm_totp(user, step, &hashed(&codes))
+        .await?;
+    audit(&state, login.1.audit("mfa_enrol", "totp", "ok")).await;
+    let view = SetupView {
+        issued_codes: codes,
+        flash: Some(tr.t("mfa.flash.enrolled")),
+        ..Default::default()
+    };
+    setup_page(&state, &login, view, StatusCode::OK).await
+}
+
+/// A current code proves the user holds the second factor before it is changed.
+async fn proves_second_factor(
+    state: &AppState,
+    user: UserId,
+    typed: &str,
+) -> Result<bool, AppError> {
+    Ok(accept_second_factor(state, user, typed).await?.is_some())
+}
+
+/// New recovery codes (the old ones stop working), after a current code.
+pub async fn new_codes(
+    State(state): State<AppState>,
+    login: EnrolLogin,
+    Form(form): Form<CodeOnly>,
+) -> Result<Response, AppError> {
+    let tr = Tr(login.1.lang);
+    let user = login.0.user.id;
+    if !proves_second_factor(&state, user, &form.code).await? {
+        audit(
+            &state,
+            login.1.audit("mfa_recovery_codes", "totp", "failed"),
+        )
+        .await;
+        let view = SetupView {
+            error: Some(("codes", tr.t("mfa.code.wrong"))),
+            ..Default::default()
+        };
+        return setup_page(&state, &login, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let codes = totp::new_recovery_codes();
+    state
+        .store()
+        .replace_recovery_codes(user, &hashed(&codes))
+        .await?;
+    audit(&state, login.1.audit("mfa_recovery_codes", "totp", "ok")).await;
+    let view = SetupView {
+        issued_codes: codes,
+        flash: Some(tr.t("mfa.flash.new_codes")),
+        ..Default::default()
+    };
+    setup_page(&state, &login, view, StatusCode::OK).await
+}
+
+/// Switches the second factor off, after a current code, where neither role nor workspace
+/// requires it.
+pub async fn switch_off(
+    State(state): State<AppState>,
+    login: EnrolLogin,
+    Form(form): Form<CodeOnly>,
+) -> Result<Response, AppError> {
+    let tr = Tr(login.1.lang);
+    let user = login.0.user.id;
+    let (required, _) = requirement(&state, &login.0).await;
+    if required {
+        let view = SetupView {
+            error: Some(("off", tr.t("mfa.off.refused"))),
+            ..Default::default()
+        };
+        return setup_page(&state, &login, view, StatusCode::FORBIDDEN).await;
+    }
+    if !proves_second_factor(&state, user, &form.code).await? {
+        audit(&state, login.1.audit("mfa_off", "totp", "failed")).await;
+        let view = SetupView {
+            error: Some(("off", tr.t("mfa.code.wrong"))),
+            ..Default::default()
+        };
+        return setup_page(&state, &login, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    state.store().remove_totp(user, false).await?;
+    audit(&state, login.1.audit("mfa_off", "totp", "ok")).await;
+    Ok(Redirect::to("/account/tweestaps?melding=mfa_off").into_response())
+}
