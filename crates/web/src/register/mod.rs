@@ -10,8 +10,8 @@ pub(crate) mod form;
 mod pages;
 mod risk_io;
 
-pub(crate) use pages::{decode_form, form_pairs};
 pub use pages::router;
+pub(crate) use pages::{decode_form, form_pairs};
 
 use crate::AppState;
 use crate::auth::{Principal, audit};
