@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkPage, describe as lines, AXE_VERSION, withAxe } from '../lib/axe.js';
-import { launchBrowser, story } from '../lib/browser.js';
+import { launchBrowser, secondFactor, story } from '../lib/browser.js';
 import { crawl, patternOf } from '../lib/crawl.js';
 import { measureContrast } from '../lib/contrast.js';
 import { startDemo } from '../lib/demo.js';
@@ -60,6 +60,41 @@ test('the public pages pass axe when logged out', story(env, async ({ open, t })
   t.diagnostic(`axe-core ${AXE_VERSION}; logged out: 3 pages checked, ${found.length} violations`);
   assert.deepEqual(found, []);
 }));
+
+test('the two-step verification pages pass axe: the code after the password, its error, and the setup with its QR code', story(env, async ({ open, t }) => {
+  const found = [];
+  // The administrator's second step, first with a wrong code.
+  const admin = await open();
+  await admin.page.goto('/inloggen');
+  await admin.page.locator('#email').fill('beheer@voorbeeld.nl');
+  await admin.page.locator('#password').fill('demo-crisismap');
+  await admin.page.getByRole('button', { name: 'Inloggen' }).click();
+  await admin.page.waitForURL((u) => u.pathname === '/inloggen/code');
+  found.push(...lines('/inloggen/code', (await checkPage(admin.page)).violations));
+  await admin.page.locator('#code').fill('000000');
+  await admin.page.getByRole('button', { name: 'Inloggen' }).click();
+  await admin.page.locator('.error-summary').waitFor();
+  assert.equal(await admin.page.locator('#code').getAttribute('aria-invalid'), 'true', 'the wrong code is marked at its field');
+  found.push(...lines('/inloggen/code (wrong code)', (await checkPage(admin.page)).violations));
+  await secondFactor(admin.page);
+  found.push(...lines('/account/tweestaps (enrolled)', (await checkPage(await gotoOk(admin.page, '/account/tweestaps'))).violations));
+
+  // The advisor starts the setup: the QR code and the key as text.
+  const editor = await open('editor');
+  await gotoOk(editor.page, '/account/tweestaps');
+  await editor.page.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
+  await editor.page.locator('svg.qr').waitFor();
+  assert.match(await editor.page.locator('svg.qr').getAttribute('aria-label'), /QR-code/);
+  found.push(...lines('/account/tweestaps (setting up)', (await checkPage(editor.page)).violations));
+  t.diagnostic(`two-step verification: 4 states checked, ${found.length} violations`);
+  assert.deepEqual(found, []);
+}));
+
+async function gotoOk(page, path) {
+  const res = await page.goto(path);
+  assert.equal(res.status(), 200, `${path} answers 200`);
+  return page;
+}
 
 const ROLES_WANTED = (process.env.A11Y_ROLES || '').split(',').filter(Boolean);
 const ALL_ROLES = [

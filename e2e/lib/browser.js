@@ -40,12 +40,28 @@ export async function newSession(browser, base, options = {}) {
   return session;
 }
 
-/** Logs in through the real login form and waits for the dashboard. */
+/**
+ * Logs in through the real login form and waits for the dashboard. Administrators give a
+ * second factor after the password; the demo shows the current code on that page.
+ */
 export async function login(page, who) {
   const email = ACCOUNTS[who] || who;
   await page.goto('/inloggen');
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(DEMO_PASSWORD);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== '/inloggen'),
+    page.getByRole('button', { name: 'Inloggen' }).click(),
+  ]);
+  if (new URL(page.url()).pathname === '/inloggen/code') {
+    await secondFactor(page);
+  }
+}
+
+/** Types the code the demo shows on the code page and waits to be let in. */
+export async function secondFactor(page) {
+  const code = (await page.locator('[data-demo-code]').innerText()).trim();
+  await page.locator('#code').fill(code);
   await Promise.all([
     page.waitForURL((u) => !u.pathname.startsWith('/inloggen')),
     page.getByRole('button', { name: 'Inloggen' }).click(),
