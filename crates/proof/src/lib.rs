@@ -501,6 +501,50 @@ impl Browser {
         Ok(())
     }
 
+    /// Sets up two-step verification when the product asks for it first (administrators
+    /// always): start, read the key from the page, confirm with the code an authenticator
+    /// app would show now.
+    pub async fn enrol_second_factor_if_asked(&mut self) -> anyhow::Result<()> {
+        let r = self.client.get(format!("{}/", self.base)).send().await?;
+        let to = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !to.starts_with("/account/tweestaps") {
+            return Ok(());
+        }
+        self.page("/account/tweestaps").await?;
+        let r = self.post_form("/account/tweestaps/start", &[]).await?;
+        if r.status() != StatusCode::SEE_OTHER {
+            bail!("two-step setup: HTTP {}", r.status());
+        }
+        let (_, html) = self.page("/account/tweestaps").await?;
+        let at = html
+            .find("data-totp-secret>")
+            .ok_or_else(|| anyhow::anyhow!("the setup page shows no key"))?;
+        let key: String = html[at + "data-totp-secret>".len()..]
+            .chars()
+            .take_while(|c| *c != '<')
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let secret = totp_rs::Secret::try_from_base32(&key)
+            .map_err(|e| anyhow::anyhow!("key {key:?}: {e:?}"))?;
+        let totp = totp_rs::Builder::new()
+            .with_secret(secret)
+            .build()
+            .map_err(|e| anyhow::anyhow!("key {key:?}: {e:?}"))?;
+        let now = u64::try_from(jiff::Timestamp::now().as_second())?;
+        let code = totp.generate(now).to_string();
+        let r = self
+            .post_form("/account/tweestaps/bevestigen", &[("code", &code)])
+            .await?;
+        if r.status() != StatusCode::OK {
+            bail!("two-step confirmation: HTTP {}", r.status());
+        }
+        Ok(())
+    }
+
     /// Creates a personal API token on the account page; returns it (shown once).
     pub async fn create_token(&mut self, name: &str) -> anyhow::Result<String> {
         self.page("/account").await?;
@@ -692,6 +736,7 @@ pub async fn activate(base: &str, accounts: &[(String, String)]) -> anyhow::Resu
                 bail!("{email}: expected to be asked for a new password, went to {next}");
             }
             b.change_password(otp, PASSWORD).await?;
+            b.enrol_second_factor_if_asked().await?;
             let token = b.create_token("proef").await?;
             Ok(Account {
                 email: email.clone(),
