@@ -534,7 +534,10 @@ impl Browser {
             .with_secret(secret)
             .build()
             .map_err(|e| anyhow::anyhow!("key {key:?}: {e:?}"))?;
-        let now = u64::try_from(jiff::Timestamp::now().as_second())?;
+        let now = {
+            use crisismap_core::Clock;
+            u64::try_from(crisismap_core::SystemClock.now().as_second())?
+        };
         let code = totp.generate(now).to_string();
         let r = self
             .post_form("/account/tweestaps/bevestigen", &[("code", &code)])
