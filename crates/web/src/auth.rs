@@ -345,6 +345,12 @@ async fn token_principal(state: &AppState, token: &str) -> Option<Principal> {
     })
 }
 
+/// Who must log in with a second factor: administrators always, everyone when the
+/// workspace requires it.
+pub fn mfa_required(role: Role, required_for_all: bool) -> bool {
+    role == Role::Admin || required_for_all
+}
+
 /// What a session cookie stands for.
 enum SessionLookup {
     Full(Principal),
@@ -409,7 +415,7 @@ async fn session_principal(state: &AppState, id: &str) -> Option<SessionLookup> 
     if now - session.last_seen_us > 30_000_000 {
         let _ = state.store().touch_session(&id_hash, now).await;
     }
-    let mfa_required = user.role == Role::Admin || session.mfa_required_for_all;
+    let mfa_required = mfa_required(user.role, session.mfa_required_for_all);
     Some(SessionLookup::Full(Principal {
         user,
         via: Via::Session {

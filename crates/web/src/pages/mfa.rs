@@ -5,7 +5,7 @@
 use super::render;
 use super::safe_return_path;
 use crate::AppState;
-use crate::auth::{Ctx, EnrolLogin, Principal, RequestCtx, audit};
+use crate::auth::{Ctx, EnrolLogin, Principal, RequestCtx, audit, mfa_required};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::login::{end_browser_session, start_session};
@@ -16,7 +16,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use crisismap_core::{Role, UserId};
+use crisismap_core::UserId;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -219,7 +219,7 @@ struct SetupView {
 
 /// Whether `principal` must have a second factor, and the words for why.
 async fn requirement(state: &AppState, principal: &Principal) -> (bool, &'static str) {
-    if principal.user.role == Role::Admin {
+    if mfa_required(principal.user.role, false) {
         return (true, "mfa.required.admin");
     }
     let all = state
@@ -227,7 +227,10 @@ async fn requirement(state: &AppState, principal: &Principal) -> (bool, &'static
         .mfa_required_for_all(principal.user.workspace)
         .await
         .unwrap_or(true);
-    (all, "mfa.required.workspace")
+    (
+        mfa_required(principal.user.role, all),
+        "mfa.required.workspace",
+    )
 }
 
 async fn setup_page(
@@ -337,37 +340,58 @@ fn hashed(codes: &[String]) -> Vec<String> {
     codes.iter().map(|c| totp::recovery_code_hash(c)).collect()
 }
 
+/// A typed code that did not prove the second factor: audited, and the setup page again
+/// with the message at the form (`confirm`, `codes` or `off`) it came from.
+async fn wrong_code(
+    state: &AppState,
+    login: &EnrolLogin,
+    action: &str,
+    form: &'static str,
+) -> Result<Response, AppError> {
+    audit(state, login.1.audit(action, "totp", "failed")).await;
+    let view = SetupView {
+        error: Some((form, Tr(login.1.lang).t("mfa.code.wrong"))),
+        ..Default::default()
+    };
+    setup_page(state, login, view, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// Hands out new recovery codes on the setup page, once.
+async fn show_codes(
+    state: &AppState,
+    login: &EnrolLogin,
+    action: &str,
+    codes: Vec<String>,
+    flash: &str,
+) -> Result<Response, AppError> {
+    audit(state, login.1.audit(action, "totp", "ok")).await;
+    let view = SetupView {
+        issued_codes: codes,
+        flash: Some(Tr(login.1.lang).t(flash)),
+        ..Default::default()
+    };
+    setup_page(state, login, view, StatusCode::OK).await
+}
+
 /// Finishes enrolment with the first code from the app, and hands out the recovery codes.
 pub async fn confirm(
     State(state): State<AppState>,
     login: EnrolLogin,
     Form(form): Form<CodeOnly>,
 ) -> Result<Response, AppError> {
-    let tr = Tr(login.1.lang);
     let user = login.0.user.id;
     let Some(record) = state.store().totp(user).await?.filter(|t| !t.confirmed) else {
         return Ok(Redirect::to("/account/tweestaps").into_response());
     };
     let Some(step) = totp::check(&record.secret, &form.code, state.now().as_second()) else {
-        audit(&state, login.1.audit("mfa_enrol", "totp", "failed")).await;
-        let view = SetupView {
-            error: Some(("confirm", tr.t("mfa.code.wrong"))),
-            ..Default::default()
-        };
-        return setup_page(&state, &login, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return wrong_code(&state, &login, "mfa_enrol", "confirm").await;
     };
     let codes = totp::new_recovery_codes();
     state
         .store()
         .confirm_totp(user, step, &hashed(&codes))
         .await?;
-    audit(&state, login.1.audit("mfa_enrol", "totp", "ok")).await;
-    let view = SetupView {
-        issued_codes: codes,
-        flash: Some(tr.t("mfa.flash.enrolled")),
-        ..Default::default()
-    };
-    setup_page(&state, &login, view, StatusCode::OK).await
+    show_codes(&state, &login, "mfa_enrol", codes, "mfa.flash.enrolled").await
 }
 
 /// A current code proves the user holds the second factor before it is changed.
@@ -385,32 +409,23 @@ pub async fn new_codes(
     login: EnrolLogin,
     Form(form): Form<CodeOnly>,
 ) -> Result<Response, AppError> {
-    let tr = Tr(login.1.lang);
     let user = login.0.user.id;
     if !proves_second_factor(&state, user, &form.code).await? {
-        audit(
-            &state,
-            login.1.audit("mfa_recovery_codes", "totp", "failed"),
-        )
-        .await;
-        let view = SetupView {
-            error: Some(("codes", tr.t("mfa.code.wrong"))),
-            ..Default::default()
-        };
-        return setup_page(&state, &login, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return wrong_code(&state, &login, "mfa_recovery_codes", "codes").await;
     }
     let codes = totp::new_recovery_codes();
     state
         .store()
         .replace_recovery_codes(user, &hashed(&codes))
         .await?;
-    audit(&state, login.1.audit("mfa_recovery_codes", "totp", "ok")).await;
-    let view = SetupView {
-        issued_codes: codes,
-        flash: Some(tr.t("mfa.flash.new_codes")),
-        ..Default::default()
-    };
-    setup_page(&state, &login, view, StatusCode::OK).await
+    show_codes(
+        &state,
+        &login,
+        "mfa_recovery_codes",
+        codes,
+        "mfa.flash.new_codes",
+    )
+    .await
 }
 
 /// Switches the second factor off, after a current code, where neither role nor workspace
@@ -431,12 +446,7 @@ pub async fn switch_off(
         return setup_page(&state, &login, view, StatusCode::FORBIDDEN).await;
     }
     if !proves_second_factor(&state, user, &form.code).await? {
-        audit(&state, login.1.audit("mfa_off", "totp", "failed")).await;
-        let view = SetupView {
-            error: Some(("off", tr.t("mfa.code.wrong"))),
-            ..Default::default()
-        };
-        return setup_page(&state, &login, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return wrong_code(&state, &login, "mfa_off", "off").await;
     }
     state.store().remove_totp(user, false).await?;
     audit(&state, login.1.audit("mfa_off", "totp", "ok")).await;
