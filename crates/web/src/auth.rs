@@ -345,6 +345,32 @@ async fn token_principal(state: &AppState, token: &str) -> Option<Principal> {
     })
 }
 
+/// Whether `actor` (or the client address) failed `action` (a password, a code) too often
+/// within the throttle window.
+pub async fn too_many_failures(
+    state: &AppState,
+    action: &str,
+    actor: &str,
+    origin: &str,
+) -> Result<bool, AppError> {
+    let cfg = state.config();
+    let since = state.now().as_microsecond() - cfg.throttle_window.as_micros() as i64;
+    let (by_account, by_address) = state
+        .store()
+        .recent_failures(action, actor, origin, since)
+        .await?;
+    Ok(by_account >= cfg.max_failures_per_account || by_address >= cfg.max_failures_per_address)
+}
+
+/// Tells a throttled client when it may try again.
+pub fn with_retry_after(state: &AppState, mut response: Response) -> Response {
+    let wait = state.config().throttle_window.as_secs().to_string();
+    if let Ok(v) = HeaderValue::from_str(&wait) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
 /// Who must log in with a second factor: administrators always, everyone when the
 /// workspace requires it.
 pub fn mfa_required(role: Role, required_for_all: bool) -> bool {

@@ -3,7 +3,9 @@
 
 use super::{render, safe_return_path};
 use crate::AppState;
-use crate::auth::{AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Via, audit};
+use crate::auth::{
+    AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Via, audit, too_many_failures, with_retry_after,
+};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::layers::urlencode;
@@ -12,7 +14,7 @@ use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_core::{Email, Lang};
 use crisismap_store::NewCredential;
@@ -93,18 +95,12 @@ pub async fn login(
     let tr = Tr(ctx.lang);
     let typed = form.email.trim().to_lowercase();
     let actor = format!("email:{}", typed.chars().take(254).collect::<String>());
-    let cfg = state.config();
-    let since = state.now().as_microsecond() - cfg.throttle_window.as_micros() as i64;
-    let (by_account, by_address) = state
-        .store()
-        .recent_failures("login", &actor, &ctx.origin, since)
-        .await?;
     let mut record = ctx.audit("login", "session", "failed");
     record.actor = actor.clone();
-    if by_account >= cfg.max_failures_per_account || by_address >= cfg.max_failures_per_address {
+    if too_many_failures(&state, "login", &actor, &ctx.origin).await? {
         record.result = "throttled".into();
         audit(&state, record).await;
-        let mut r = login_page(
+        let page = login_page(
             &ctx,
             typed,
             form.terug,
@@ -112,11 +108,7 @@ pub async fn login(
             None,
             StatusCode::TOO_MANY_REQUESTS,
         )?;
-        let retry = cfg.throttle_window.as_secs().to_string();
-        if let Ok(v) = HeaderValue::from_str(&retry) {
-            r.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return Ok(r);
+        return Ok(with_retry_after(&state, page));
     }
 
     let user = match Email::parse(&typed) {
@@ -127,7 +119,7 @@ pub async fn login(
         Some(u) => state.store().credential(u.id).await.ok(),
         None => None,
     };
-    let cost = cfg.password_cost;
+    let cost = state.config().password_cost;
     let password = form.password;
     let (hash, must_change) = stored.unwrap_or_else(|| (String::new(), false));
     let valid = tokio::task::spawn_blocking(move || {

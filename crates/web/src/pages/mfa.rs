@@ -5,7 +5,10 @@
 use super::render;
 use super::safe_return_path;
 use crate::AppState;
-use crate::auth::{Ctx, EnrolLogin, Principal, RequestCtx, audit, mfa_required};
+use crate::auth::{
+    Ctx, EnrolLogin, Principal, RequestCtx, audit, mfa_required, too_many_failures,
+    with_retry_after,
+};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::login::{end_browser_session, start_session};
@@ -14,7 +17,7 @@ use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_core::UserId;
 use serde::Deserialize;
@@ -120,16 +123,10 @@ pub async fn submit_code(
     let mut record = ctx.audit("login_code", "session", "failed");
     record.actor = actor.clone();
     record.workspace = Some(pending.workspace);
-    let cfg = state.config();
-    let since = state.now().as_microsecond() - cfg.throttle_window.as_micros() as i64;
-    let (by_account, by_address) = state
-        .store()
-        .recent_failures("login_code", &actor, &ctx.origin, since)
-        .await?;
-    if by_account >= cfg.max_failures_per_account || by_address >= cfg.max_failures_per_address {
+    if too_many_failures(&state, "login_code", &actor, &ctx.origin).await? {
         record.result = "throttled".into();
         audit(&state, record).await;
-        let mut r = code_page(
+        let page = code_page(
             &state,
             &ctx,
             pending.user,
@@ -138,10 +135,7 @@ pub async fn submit_code(
             StatusCode::TOO_MANY_REQUESTS,
         )
         .await?;
-        if let Ok(v) = HeaderValue::from_str(&cfg.throttle_window.as_secs().to_string()) {
-            r.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return Ok(r);
+        return Ok(with_retry_after(&state, page));
     }
     let Some(accepted) = accept_second_factor(&state, pending.user, &form.code).await? else {
         audit(&state, record).await;
