@@ -54,7 +54,7 @@ impl Database {
     pub async fn postgres(base_url: &str) -> anyhow::Result<Database> {
         let name = format!("crisismap_proof_{}", uuid::Uuid::new_v4().simple());
         create_pg_database(base_url, &name).await?;
-        let url = with_database(base_url, &name);
+        let url = crisismap_store::testing::replace_database(base_url, &name);
         Ok(Database {
             args: vec!["--database-url".into(), url.clone()],
             work: tempfile::tempdir().context("a temporary folder")?,
@@ -154,25 +154,6 @@ pub async fn drop_pg_database(base_url: &str, name: &str) -> anyhow::Result<()> 
         .await?;
     let _ = admin.close().await;
     Ok(())
-}
-
-/// The same server with another database name, keeping any query parameters.
-pub fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let host_end = base[scheme_end..]
-        .find('/')
-        .map(|i| scheme_end + i)
-        .unwrap_or(base.len());
-    let mut out = format!("{}/{}", &base[..host_end], name);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
 }
 
 /// The `crisismap` binary.
