@@ -98,6 +98,9 @@ fn askama_escape(s: &str) -> String {
         .replace('\'', "&#x27;")
 }
 
+/// Seconds per code (RFC 6238's default, what every authenticator app uses).
+const STEP: i64 = 30;
+
 /// The time step whose code `code` is, when it is valid at `now` (unix seconds) within one
 /// step either way. Spaces in the typed code are ignored.
 pub fn check(secret: &str, code: &str, now: i64) -> Option<i64> {
@@ -114,6 +117,19 @@ pub fn check(secret: &str, code: &str, now: i64) -> Option<i64> {
 pub fn code_at(secret: &str, now: i64) -> Option<String> {
     let now = u64::try_from(now).ok()?;
     Some(totp(secret, "", "")?.generate(now).to_string())
+}
+
+/// The code that will be accepted at `now` when every step up to `last_step` has been used:
+/// the current step's, or the next step's (one step of skew allows it) when the current one
+/// was just used. `None` when both have been used; the next step then brings a new code.
+/// The demo's hint shows this, so that two logins within half a minute both get in.
+pub fn next_code(secret: &str, last_step: i64, now: i64) -> Option<String> {
+    let current = now.div_euclid(STEP);
+    let step = current.max(last_step.checked_add(1)?);
+    if step > current + 1 {
+        return None;
+    }
+    code_at(secret, step.checked_mul(STEP)?)
 }
 
 /// Ten recovery codes of ten characters (50 bits each), written `abcde-fghij`.
@@ -186,6 +202,24 @@ mod tests {
         assert_eq!(check(&secret, "12 34 5", now), None, "five digits");
         assert_eq!(check(&secret, "abcdef", now), None);
         assert_eq!(check("not base32!", &code, now), None);
+    }
+
+    #[test]
+    fn the_demo_hint_gives_the_next_code_that_is_not_yet_used() {
+        let secret = new_secret();
+        let now = 1_800_000_010;
+        let step = now / 30;
+        let fresh = next_code(&secret, 0, now).expect("nothing used yet");
+        assert_eq!(check(&secret, &fresh, now), Some(step));
+        let after_one = next_code(&secret, step, now).expect("the next step is allowed");
+        assert_eq!(check(&secret, &after_one, now), Some(step + 1));
+        assert_eq!(next_code(&secret, step + 1, now), None, "both used");
+        assert_eq!(
+            next_code(&secret, step + 1, now + 30).as_deref(),
+            code_at(&secret, now + 60).as_deref(),
+            "half a minute later the step after that is free"
+        );
+        assert_eq!(next_code(&secret, i64::MAX, now), None);
     }
 
     #[test]

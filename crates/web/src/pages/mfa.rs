@@ -41,7 +41,7 @@ async fn demo_code(state: &AppState, user: UserId) -> Option<String> {
         return None;
     }
     let record = state.store().totp(user).await.ok()??;
-    totp::code_at(&record.secret, state.now().as_second())
+    totp::next_code(&record.secret, record.last_step, state.now().as_second())
 }
 
 async fn code_page(

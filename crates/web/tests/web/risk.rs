@@ -2,9 +2,7 @@
 //! formulas, imports that are all or nothing with every dangling name reported by row, and a
 //! round trip that changes nothing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::Role;
 use crisismap_core::register::RecordKind;
 use crisismap_store::testing::TestDb;

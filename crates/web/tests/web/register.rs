@@ -1,9 +1,7 @@
 //! Stories of the preparation register, through the HTTP layer, on SQLite and (when
 //! configured) PostgreSQL.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::Role;
 use crisismap_core::register::RecordKind;
 use crisismap_store::testing::TestDb;

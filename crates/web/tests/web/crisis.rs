@@ -2,9 +2,7 @@
 //! report to the aftermath, live updates, refusals that lose nothing, and every page of the
 //! demo's crises in both languages.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::Role;
 use crisismap_core::event::Actor;
 use crisismap_store::testing::TestDb;

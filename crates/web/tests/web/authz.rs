@@ -4,9 +4,7 @@
 //! their crisis, a viewer changes nothing but their own account, a member does not edit the
 //! register or administer, and a visitor who is not logged in reaches only the public pages.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::Role;
 use crisismap_store::testing::TestDb;
 use reqwest::{Method, StatusCode};

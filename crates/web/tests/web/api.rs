@@ -1,9 +1,7 @@
 //! Stories through the JSON API: tokens, problem+json, the OpenAPI document, and the same
 //! command as the HTML form.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::{Role, StreamKind};
 use crisismap_store::testing::TestDb;
 use futures_util::StreamExt;

@@ -1,9 +1,7 @@
 //! Every page, for every role and in both languages: it renders, it is translated, it
 //! carries the security headers, and it never references another host.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::{Role, StreamKind};
 use crisismap_store::testing::TestDb;
 use reqwest::StatusCode;

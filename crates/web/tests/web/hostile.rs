@@ -6,9 +6,7 @@
 //! iCalendar and PDF. Broken bodies (invalid UTF-8, too large, wrong type, malformed JSON,
 //! unknown fields) get a clear 4xx and store nothing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::Role;
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::register::schema::{Field, FieldType, Schema};

@@ -3,9 +3,7 @@
 //! policy and the administrator's reset. Each runs on SQLite, and on PostgreSQL when
 //! CRISISMAP_TEST_DATABASE_URL is set.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::Role;
 use crisismap_store::testing::TestDb;
 use reqwest::StatusCode;

@@ -1,8 +1,6 @@
 //! Spawns the real application on port 0 against a test database, with a clock the test
 //! controls, and gives typed clients that log in like a browser does.
 
-#![allow(dead_code)] // each test binary uses its own part of the helpers
-
 use crisismap_core::event::Actor;
 use crisismap_core::workspace::WorkspaceCommand;
 use crisismap_core::{

@@ -1,8 +1,6 @@
 //! The paper fallback: the crisis folder as PDF, downloaded and kept current on disk.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::{Role, StreamKind};
 use crisismap_store::testing::TestDb;
 use reqwest::StatusCode;

@@ -1,9 +1,7 @@
 //! Stories about logging in, sessions, CSRF, roles, workspaces and throttling. Each runs on
 //! SQLite, and on PostgreSQL when CRISISMAP_TEST_DATABASE_URL is set.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use crisismap_core::{Role, StreamKind};
 use crisismap_store::testing::TestDb;
 use reqwest::StatusCode;
