@@ -20,6 +20,7 @@ mod live;
 mod pages;
 mod password;
 pub mod print;
+mod refs;
 mod register;
 mod svg;
 mod totp;

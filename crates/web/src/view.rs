@@ -161,6 +161,18 @@ impl PageCtx {
             .collect()
     }
 
+    /// Whether this user may open `href`: a guest opens only their own crisis and their
+    /// account (`auth::guest_may_visit`, the rule the server enforces), so links elsewhere
+    /// (the register, the list of crises) are shown as plain text, not as a way to a refusal.
+    pub fn opens(&self, href: &str) -> bool {
+        let Some(crisis) = self.guest_of.as_deref().and_then(|c| c.parse().ok()) else {
+            return true;
+        };
+        let path = href.split(['?', '#']).next().unwrap_or("");
+        // The home page sends a guest on to their crisis.
+        !path.starts_with('/') || path == "/" || crate::auth::guest_may_visit(path, crisis)
+    }
+
     pub fn lang(&self) -> &'static str {
         self.tr.0.code()
     }

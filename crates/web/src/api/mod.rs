@@ -56,7 +56,7 @@ pub fn router() -> Router<AppState> {
         crate::crisis::api::entries, crate::crisis::api::entry, crate::crisis::api::create,
         crate::crisis::api::update, crate::crisis::api::invite_guest,
         crate::crisis::api::set_failing, crate::crisis::api::cascade),
-    components(schemas(MeDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError,
+    components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError,
         crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
         crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::GuestDto, crate::crisis::api::ImpactDto,
         crate::crisis::OpenInput)),
@@ -112,6 +112,18 @@ pub struct MeDto {
     pub user: UserDto,
     pub workspace_id: String,
     pub workspace_name: String,
+    pub two_step: TwoStepDto,
+}
+
+/// The user's two-step verification (TOTP), as the account page shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TwoStepDto {
+    /// An authenticator app is set up and confirmed.
+    pub enrolled: bool,
+    /// Required of this user: administrators always, everyone when the workspace says so.
+    pub required: bool,
+    /// Unused recovery codes (0 when not enrolled).
+    pub recovery_codes_left: i64,
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
@@ -120,11 +132,27 @@ async fn me(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
 ) -> Result<Json<MeDto>, AppError> {
-    let ws = state.store().workspace(auth.user().workspace).await?;
+    let user = &auth.principal.user;
+    let store = state.store();
+    let ws = store.workspace(user.workspace).await?;
+    let enrolled = store.totp(user.id).await?.is_some_and(|t| t.confirmed);
+    let two_step = TwoStepDto {
+        enrolled,
+        required: crate::auth::mfa_required(
+            user.role,
+            store.mfa_required_for_all(user.workspace).await?,
+        ),
+        recovery_codes_left: if enrolled {
+            store.recovery_codes_left(user.id).await?
+        } else {
+            0
+        },
+    };
     Ok(Json(MeDto {
-        user: auth.principal.user.clone().into(),
+        user: user.clone().into(),
         workspace_id: ws.id.to_string(),
         workspace_name: ws.name,
+        two_step,
     }))
 }
 

@@ -425,12 +425,11 @@ pub async fn create(
 ) -> Result<impl IntoResponse, AppError> {
     let kind = kind_of(&kind)?;
     let (raw, _) = crate::register::api::body_of(kind.schema(), body)?;
-    let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let saved =
-        super::save_entry(&state, &auth.principal, &mut room, kind, None, None, &raw).await?;
+    let crisis = crisis_id(&id)?;
+    let saved = super::save_entry(&state, &auth.principal, crisis, kind, None, None, &raw).await?;
     let e = state
         .store()
-        .entry(auth.user().workspace, room.id(), saved)
+        .entry(auth.user().workspace, crisis, saved)
         .await
         .map_err(crisis_error)?;
     Ok((StatusCode::CREATED, Json(EntryDto::from(&e))))
@@ -456,11 +455,11 @@ pub async fn update(
             message: String::new(),
         }]));
     };
-    let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let crisis = crisis_id(&id)?;
     super::save_entry(
         &state,
         &auth.principal,
-        &mut room,
+        crisis,
         kind,
         Some(entry),
         Some(rev),
@@ -469,7 +468,7 @@ pub async fn update(
     .await?;
     let e = state
         .store()
-        .entry(auth.user().workspace, room.id(), entry)
+        .entry(auth.user().workspace, crisis, entry)
         .await?;
     Ok(Json(EntryDto::from(&e)))
 }

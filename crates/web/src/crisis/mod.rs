@@ -452,35 +452,33 @@ pub async fn command(
 pub async fn save_entry(
     state: &AppState,
     by: &Principal,
-    room: &mut Room,
+    crisis: StreamId,
     kind: EntryKind,
     id: Option<RecordId>,
     expected_rev: Option<i64>,
     raw: &RawRecord,
 ) -> Result<RecordId, AppError> {
     let ws = by.user.workspace;
+    // Another workspace's crisis is not there at all (404 before any field is judged).
+    let current = state.store().crisis(ws, crisis).await?;
+    if current.state.closed {
+        return Err(AppError::Conflict("crisis_closed".into()));
+    }
     if let Some(id) = id {
-        let existing = state.store().entry(ws, room.id(), id).await?;
+        let existing = state.store().entry(ws, crisis, id).await?;
         if existing.kind != kind {
             return Err(AppError::NotFound);
         }
     }
-    // A log entry that is corrected is not loaded with the room: look it up.
-    if kind == EntryKind::Log
-        && let Ok(target) = raw.field("corrects").parse::<RecordId>()
-        && let Ok(entry) = state.store().entry(ws, room.id(), target).await
-    {
-        room.add(entry);
-    }
-    let validated = kind
-        .schema()
-        .validate(raw, room)
+    // Only what the entry refers to is read, not the whole crisis (see `refs`).
+    let validated = crate::refs::validate(state, ws, Some(crisis), kind.schema(), raw)
+        .await?
         .map_err(crate::register::issues_to_fields)?;
     let ids = state
         .store()
         .save_entries(
             ws,
-            room.id(),
+            crisis,
             &by.actor(),
             vec![EntryChange {
                 kind,

@@ -24,7 +24,7 @@ use crisismap_core::crisis::{
 };
 use crisismap_core::register::{RawRecord, RecordId, RecordKind};
 use crisismap_core::time::local_display;
-use crisismap_core::{DomainEvent, Role, StreamId};
+use crisismap_core::{DomainEvent, Role, StreamId, WorkspaceId};
 use crisismap_store::{Entry, EntryFilter};
 use serde::Deserialize;
 
@@ -1784,14 +1784,7 @@ async fn new_form(
             raw.fields.insert(k, v);
         }
     }
-    if let Some(target) = raw.fields.get("corrects").and_then(|t| t.parse().ok())
-        && let Ok(t) = state
-            .store()
-            .entry(auth.user().workspace, room.id(), target)
-            .await
-    {
-        room.add(t);
-    }
+    add_corrected(&state, auth.user().workspace, &mut room, &raw).await;
     raw.fields.retain(|k, _| schema.field(k).is_some());
     form_page(
         &state,
@@ -1836,28 +1829,43 @@ async fn edit_form(
     .await
 }
 
+/// A log entry that corrects another names it; the corrected one is not loaded with the room,
+/// so it is added for the form to show.
+async fn add_corrected(state: &AppState, ws: WorkspaceId, room: &mut Room, raw: &RawRecord) {
+    if let Some(target) = raw.fields.get("corrects").and_then(|t| t.parse().ok())
+        && let Ok(t) = state.store().entry(ws, room.id(), target).await
+    {
+        room.add(t);
+    }
+}
+
+/// Saves the form. The crisis room is read only when the form comes back (with its errors,
+/// or with a newer revision): a save that succeeds reads just what the entry refers to.
 async fn save_from_form(
     state: &AppState,
     auth: &Authed<MemberUp>,
-    mut room: Room,
+    crisis: StreamId,
     kind: EntryKind,
     existing: Option<Entry>,
     rev: Option<i64>,
     raw: RawRecord,
 ) -> Result<Response, AppError> {
     let id = existing.as_ref().map(|e| e.id);
-    match super::save_entry(state, &auth.principal, &mut room, kind, id, rev, &raw).await {
+    let ws = auth.user().workspace;
+    match super::save_entry(state, &auth.principal, crisis, kind, id, rev, &raw).await {
         Ok(saved) => {
             let to = match kind {
                 EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {
-                    format!("{}?melding=saved", crisis_href(room.id()))
+                    format!("{}?melding=saved", crisis_href(crisis))
                 }
-                _ => format!("{}?melding=saved", entry_href(room.id(), kind, saved)),
+                _ => format!("{}?melding=saved", entry_href(crisis, kind, saved)),
             };
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Invalid(errors)) => {
             let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
+            let mut room = Room::load(state, ws, crisis).await?;
+            add_corrected(state, ws, &mut room, &raw).await;
             form_page(
                 state,
                 auth,
@@ -1874,14 +1882,11 @@ async fn save_from_form(
         Err(AppError::Conflict(code)) if code == "stale_revision" => {
             // Keep what this user typed; the form now carries the newer revision.
             let current = match id {
-                Some(id) => Some(
-                    state
-                        .store()
-                        .entry(auth.user().workspace, room.id(), id)
-                        .await?,
-                ),
+                Some(id) => Some(state.store().entry(ws, crisis, id).await?),
                 None => None,
             };
+            let mut room = Room::load(state, ws, crisis).await?;
+            add_corrected(state, ws, &mut room, &raw).await;
             form_page(
                 state,
                 auth,
@@ -1906,9 +1911,9 @@ async fn create(
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
-    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let crisis = crisis_id(&id)?;
     let (raw, _) = form_pairs(&body)?;
-    save_from_form(&state, &auth, room, kind, None, None, raw).await
+    save_from_form(&state, &auth, crisis, kind, None, None, raw).await
 }
 
 async fn update(
@@ -1918,16 +1923,16 @@ async fn update(
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
-    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let crisis = crisis_id(&id)?;
     let e = state
         .store()
-        .entry(auth.user().workspace, room.id(), entry_id(&entry)?)
+        .entry(auth.user().workspace, crisis, entry_id(&entry)?)
         .await?;
     if e.kind != kind {
         return Err(AppError::NotFound);
     }
     let (raw, rev) = form_pairs(&body)?;
-    save_from_form(&state, &auth, room, kind, Some(e), rev, raw).await
+    save_from_form(&state, &auth, crisis, kind, Some(e), rev, raw).await
 }
 
 // ---------------------------------------------------------------- timeline and sitrep

@@ -378,6 +378,10 @@ async fn a_new_user_must_replace_the_one_time_password_first() {
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = r.text().await.expect("body");
         assert!(body.contains("minstens 12 tekens") && body.contains("aria-invalid=\"true\""));
+        assert!(
+            body.contains("aria-describedby=\"new-error new-hint\""),
+            "a screen reader hears the error and the rules it breaks"
+        );
         let new = "mijn eigen lange wachtzin";
         let r = lisa
             .post_form(

@@ -32,6 +32,11 @@ async fn an_administrator_adds_a_user_through_the_api_with_a_personal_token() {
         let me: Value = me.json().await.expect("json");
         assert_eq!(me["workspace_name"], "Gemeente Voorbeeld");
         assert_eq!(me["user"]["role"], "admin");
+        assert_eq!(
+            me["two_step"],
+            json!({"enrolled": true, "required": true, "recovery_codes_left": 39}),
+            "the administrator's second factor, one recovery code spent on the login"
+        );
 
         let r = api
             .post_json("/api/v1/users", &json!({"email": "Liaison@Waterschap.nl", "display_name": "Wim Waterschap", "role": "member"}))

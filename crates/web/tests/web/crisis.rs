@@ -567,6 +567,25 @@ async fn a_liaison_invited_as_guest_sees_only_that_crisis() {
             ours["id"].as_str().expect("id").to_owned(),
             other["id"].as_str().expect("id").to_owned(),
         );
+        // The picture names a process of the register, which the guest may not open.
+        let process = created(
+            advisor
+                .post_json(
+                    "/api/v1/register/process",
+                    &json!({"name": "Brugbediening", "criticality": "vital", "restore_priority": 1}),
+                )
+                .await,
+        )
+        .await;
+        let in_picture = created(
+            advisor
+                .post_json(
+                    &format!("/api/v1/crises/{ours}/entries/process_status"),
+                    &json!({"process": process["id"], "status": "down", "since": "2026-11-28T08:30:00Z"}),
+                )
+                .await,
+        )
+        .await;
         // A member may not invite; an editor may.
         let member = app.api_as(&email_for(Role::Member)).await;
         let refused = member
@@ -624,6 +643,46 @@ async fn a_liaison_invited_as_guest_sees_only_that_crisis() {
             !page.contains("/voorbereiden\""),
             "no navigation to the register"
         );
+        // The process is named, as text: no link on the guest's pages leads to a refusal.
+        assert!(page.contains("Brugbediening"));
+        let process_page = format!(
+            "/voorbereiden/processen/{}",
+            process["id"].as_str().expect("id")
+        );
+        let (_, editor_view) = app
+            .login(&email_for(Role::Editor))
+            .await
+            .page(&format!("/crisis/{ours}"))
+            .await;
+        assert!(
+            editor_view.contains(&format!("href=\"{process_page}\"")),
+            "the advisor's picture links the process"
+        );
+        let guest_crisis = ours.parse().expect("crisis id");
+        for path in [
+            format!("/crisis/{ours}"),
+            format!("/crisis/{ours}/logboek"),
+            format!("/crisis/{ours}/tijdlijn"),
+            format!(
+                "/crisis/{ours}/processen/{}",
+                in_picture["id"].as_str().expect("id")
+            ),
+        ] {
+            let (_, page) = b.page(&path).await;
+            for href in hrefs(&page) {
+                // "/" sends the guest on to the crisis (see above).
+                assert!(
+                    !href.starts_with('/')
+                        || href == "/"
+                        || crisismap_web::guest_may_visit(
+                            href.split(['?', '#']).next().unwrap_or(""),
+                            guest_crisis
+                        ),
+                    "{}: {path} links the guest to {href}, which refuses them",
+                    app.db_name
+                );
+            }
+        }
 
         // Nothing else: not the other crisis, not the list, not the register, not the API.
         for path in [
@@ -780,4 +839,13 @@ async fn a_failing_supplier_brings_the_lock_into_the_shared_picture_with_its_tim
         assert!(picture.contains("28-11-2026 10:30"));
         let _ = lock;
     }
+}
+
+/// Every `href` of a page, unescaped as a browser reads it.
+fn hrefs(page: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|h| h.replace("&amp;", "&"))
+        .collect()
 }
