@@ -663,6 +663,7 @@ async fn a_liaison_invited_as_guest_sees_only_that_crisis() {
             format!("/crisis/{ours}"),
             format!("/crisis/{ours}/logboek"),
             format!("/crisis/{ours}/tijdlijn"),
+            format!("/crisis/{ours}/aanwezigheid"),
             format!(
                 "/crisis/{ours}/processen/{}",
                 in_picture["id"].as_str().expect("id")
