@@ -36,18 +36,21 @@ impl Store {
     /// here: it must be removed first.
     pub async fn begin_totp(&self, user: UserId, secret: &str) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
+        // A write first: on SQLite it takes the write lock at once (waiting its turn), where
+        // a read first would have to upgrade its snapshot and fail when another write (an
+        // audit line, a session touch) committed in between.
+        sqlx::query("DELETE FROM mfa_totp WHERE user_id = $1 AND confirmed_at IS NULL")
+            .bind(user.to_string())
+            .execute(&mut *tx)
+            .await?;
         let confirmed: Option<(Option<String>,)> =
             sqlx::query_as("SELECT confirmed_at FROM mfa_totp WHERE user_id = $1")
                 .bind(user.to_string())
                 .fetch_optional(&mut *tx)
                 .await?;
-        if let Some((Some(_),)) = confirmed {
+        if confirmed.is_some() {
             return Err(StoreError::Conflict);
         }
-        sqlx::query("DELETE FROM mfa_totp WHERE user_id = $1")
-            .bind(user.to_string())
-            .execute(&mut *tx)
-            .await?;
         sqlx::query(
             "INSERT INTO mfa_totp (user_id, secret, confirmed_at, last_step, created_at) VALUES ($1, $2, NULL, 0, $3)",
         )
