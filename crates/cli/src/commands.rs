@@ -102,23 +102,47 @@ async fn open_location(location: &Location, mode: OpenMode) -> anyhow::Result<St
     Ok(Store::open(location, mode, Arc::new(SystemClock)).await?)
 }
 
+/// What the demo says when it starts: Dutch first, like the product, then English.
 fn demo_banner(listen: &str, dir: &str, created: bool) -> String {
+    use crisismap_core::Role;
+    let role = |r: Role| match r {
+        Role::Admin => ("beheerder", "administrator"),
+        Role::Editor => ("redacteur", "editor"),
+        Role::Member => ("deelnemer", "member"),
+        Role::Viewer => ("meelezer", "viewer"),
+    };
     let mut s = String::new();
-    s.push_str("\n  crisismap demo: Gemeente Voorbeeld (veiligheidsregio Utrecht)\n");
+    s.push_str("\n  crisismap-demo: Gemeente Voorbeeld (veiligheidsregio Utrecht)\n");
     s.push_str(&format!(
-        "  Open http://{listen}/ and log in with one of these accounts:\n\n"
+        "  Open http://{listen}/ en log in met een van deze accounts:\n\n"
     ));
-    for (email, name, role) in crisismap_store::demo::DEMO_USERS {
-        s.push_str(&format!("    {email:<28} {:<7} {name}\n", role.code()));
+    for (email, name, r) in crisismap_store::demo::DEMO_USERS {
+        s.push_str(&format!("    {email:<28} {:<10} {name}\n", role(*r).0));
     }
     s.push_str(&format!(
-        "\n  Password for every account: {DEMO_PASSWORD}\n"
+        "\n  Wachtwoord van elk account: {DEMO_PASSWORD}\n"
     ));
     s.push_str(
-        "  The administrator logs in with two-step verification; the demo shows the code on the page.\n",
+        "  De beheerder logt in met tweestapsverificatie; de demo toont de code op de pagina.\n",
     );
     s.push_str(&format!(
-        "  Data: {dir} ({}). Stop with Ctrl+C.\n",
+        "  Gegevens: {dir} ({}). Stoppen met Ctrl+C.\n",
+        if created {
+            "nieuwe demo gemaakt"
+        } else {
+            "bestaande demo behouden"
+        }
+    ));
+    s.push_str(&format!(
+        "\n  English: open http://{listen}/ and log in with one of the accounts above \
+         (roles: {}); the password of every account is {DEMO_PASSWORD}. The administrator \
+         logs in with two-step verification; the demo shows the code on the page. Data: \
+         {dir} ({}). Stop with Ctrl+C.\n",
+        crisismap_store::demo::DEMO_USERS
+            .iter()
+            .map(|(_, _, r)| format!("{} = {}", role(*r).0, role(*r).1))
+            .collect::<Vec<_>>()
+            .join(", "),
         if created {
             "new demo created"
         } else {
@@ -150,11 +174,13 @@ async fn serve(
     let addr = listener.local_addr()?;
     match banner {
         Some(b) => println!("{b}"),
-        None => println!("crisismap serves on http://{addr}/ (stop with Ctrl+C)"),
+        None => println!(
+            "crisismap draait op http://{addr}/ (stoppen met Ctrl+C) · serves on http://{addr}/ (stop with Ctrl+C)"
+        ),
     }
     let state = AppState::new(store, config);
     println!(
-        "  Current crisis folders (PDF) are kept in {}",
+        "  De actuele crisismappen (PDF) staan in {0} · current crisis folders (PDF) are kept in {0}",
         print_dir.display()
     );
     let printer = tokio::spawn(crisismap_web::print::keep_folders_current(

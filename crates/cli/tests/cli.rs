@@ -413,3 +413,49 @@ fn the_only_administrator_lost_their_phone_and_the_cli_removes_the_second_factor
         "niemand@utrecht.nl",
     );
 }
+
+#[test]
+fn the_version_names_the_commit_and_logs_in_a_file_carry_no_colour_codes() {
+    let o = crismap_version();
+    let (out, _) = text(&o);
+    assert!(o.status.success());
+    assert!(
+        out.starts_with(&format!("crisismap {} (commit ", env!("CARGO_PKG_VERSION"))),
+        "{out}"
+    );
+    let commit = out
+        .split("(commit ")
+        .nth(1)
+        .and_then(|r| r.split(')').next())
+        .unwrap_or("");
+    assert!(
+        commit == "unknown"
+            || (commit.len() == 12 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "{commit}"
+    );
+
+    // Logging to a pipe (here: captured output), as a service manager or a log file gets it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let o = Command::new(env!("CARGO_BIN_EXE_crisismap"))
+        .args([
+            "init",
+            "--workspace",
+            "Gemeente Logtest",
+            "--admin-email",
+            "beheer@logtest.nl",
+        ])
+        .arg("--data-dir")
+        .arg(&data)
+        .env("RUST_LOG", "info")
+        .output()
+        .expect("the binary runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(!log.trim().is_empty(), "info lines were logged");
+    assert!(!log.contains('\u{1b}'), "no escape codes: {log:?}");
+}
+
+fn crismap_version() -> Output {
+    crisismap(&["--version"])
+}
