@@ -123,32 +123,78 @@ pub enum DomainEvent {
         teams: Vec<RecordId>,
         accepted: bool,
         reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
     },
     CrisisPhaseChanged {
         phase: Phase,
         reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
     },
     CrisisGripChanged {
         grip: Grip,
         reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
+    },
+    /// The team weighed the GRIP level and kept it ("GRIP 3 stays, no GRIP 4, because …").
+    CrisisGripConfirmed {
+        grip: Grip,
+        reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
+    },
+    /// The team weighed the phase and kept it.
+    CrisisPhaseConfirmed {
+        phase: Phase,
+        reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
     },
     CrisisTeamsChanged {
         teams: Vec<RecordId>,
         reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
     },
     /// The team changed the order in which processes are restored (register processes).
     RestoreOrderChanged {
         order: Vec<RecordId>,
         reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
     },
     CrisisClosed {
         reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
     },
     /// The nodes of the register's dependency graph that are marked failing in this crisis
     /// (the whole new set), each with the moment it failed.
     FailingNodesSet {
         nodes: Vec<crate::crisis::FailingNode>,
         reason: String,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
     },
     /// An entry of a crisis was recorded or changed; the event holds its whole new state.
     EntrySaved {
@@ -157,6 +203,13 @@ pub enum DomainEvent {
         rev: i64,
         title: String,
         data: serde_json::Map<String, serde_json::Value>,
+        /// When it happened (canonical UTC); absent in events recorded before times of
+        /// occurrence were kept: then it happened when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
+        /// Typed back in from a paper form of the printed folder.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        transcribed: Option<crate::crisis::Transcription>,
     },
 }
 
@@ -178,11 +231,32 @@ impl DomainEvent {
             DomainEvent::CrisisClassified { .. } => "crisis_classified",
             DomainEvent::CrisisPhaseChanged { .. } => "crisis_phase_changed",
             DomainEvent::CrisisGripChanged { .. } => "crisis_grip_changed",
+            DomainEvent::CrisisGripConfirmed { .. } => "crisis_grip_confirmed",
+            DomainEvent::CrisisPhaseConfirmed { .. } => "crisis_phase_confirmed",
             DomainEvent::CrisisTeamsChanged { .. } => "crisis_teams_changed",
             DomainEvent::RestoreOrderChanged { .. } => "restore_order_changed",
             DomainEvent::CrisisClosed { .. } => "crisis_closed",
             DomainEvent::FailingNodesSet { .. } => "failing_nodes_set",
             DomainEvent::EntrySaved { .. } => "entry_saved",
+        }
+    }
+
+    /// When a crisis event says it happened (canonical UTC), where it says so: the opening
+    /// at the crisis's start, the other crisis events at their own moment.
+    pub fn occurred_at(&self) -> Option<&str> {
+        match self {
+            DomainEvent::CrisisOpened { started_at, .. } => Some(started_at),
+            DomainEvent::CrisisClassified { occurred_at, .. }
+            | DomainEvent::CrisisPhaseChanged { occurred_at, .. }
+            | DomainEvent::CrisisGripChanged { occurred_at, .. }
+            | DomainEvent::CrisisGripConfirmed { occurred_at, .. }
+            | DomainEvent::CrisisPhaseConfirmed { occurred_at, .. }
+            | DomainEvent::CrisisTeamsChanged { occurred_at, .. }
+            | DomainEvent::RestoreOrderChanged { occurred_at, .. }
+            | DomainEvent::CrisisClosed { occurred_at, .. }
+            | DomainEvent::FailingNodesSet { occurred_at, .. }
+            | DomainEvent::EntrySaved { occurred_at, .. } => occurred_at.as_deref(),
+            _ => None,
         }
     }
 

@@ -56,6 +56,32 @@ pub struct FolderData {
     pub plans: Vec<Plan>,
     /// How many empty rows the blank paper log prints (one page holds about 24).
     pub blank_log_pages: u32,
+    /// The numbers printed at the top of the blank forms.
+    pub forms: BlankForms,
+}
+
+/// The number of each blank form, printed at its top and asked for when the form is typed
+/// back in: a code for the form and the moment of printing (Amsterdam), e.g.
+/// `LB-2612071430` for a log printed on 7 December 2026 at 14:30.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlankForms {
+    pub log: String,
+    pub decisions: String,
+    pub attendance: String,
+}
+
+impl BlankForms {
+    pub fn printed_at(at: Timestamp) -> BlankForms {
+        let stamp = at
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .strftime("%y%m%d%H%M")
+            .to_string();
+        BlankForms {
+            log: format!("LB-{stamp}"),
+            decisions: format!("BL-{stamp}"),
+            attendance: format!("PL-{stamp}"),
+        }
+    }
 }
 
 /// The readiness checklist from the guidance, per phase.
@@ -336,6 +362,10 @@ pub struct Decision {
     pub supersedes: Option<u32>,
     /// The number of the later decision that replaced this one.
     pub superseded_by: Option<u32>,
+    /// When it was recorded, where that differs from when it was taken (empty otherwise).
+    pub recorded: String,
+    /// "Transcribed from paper (form …, page …, written by …) by … on …", or empty.
+    pub transcribed: String,
 }
 
 /// The result of verifying the crisis stream's hash chain at the time of printing.

@@ -534,6 +534,7 @@ impl FolderData {
                 },
             ],
             blank_log_pages: 2,
+            forms: BlankForms::printed_at(sample_printed_at()),
         }
     }
 
@@ -841,6 +842,8 @@ impl DecisionRecordData {
                 legal_basis: String::new(),
                 supersedes: None,
                 superseded_by: None,
+                recorded: String::new(),
+                transcribed: String::new(),
             },
             Decision {
                 number: 2,
@@ -860,6 +863,8 @@ impl DecisionRecordData {
                 legal_basis: String::new(),
                 supersedes: None,
                 superseded_by: None,
+                recorded: String::new(),
+                transcribed: String::new(),
             },
             Decision {
                 number: 3,
@@ -874,6 +879,8 @@ impl DecisionRecordData {
                 legal_basis: String::new(),
                 supersedes: None,
                 superseded_by: Some(4),
+                recorded: String::new(),
+                transcribed: String::new(),
             },
             Decision {
                 number: 4,
@@ -890,6 +897,8 @@ impl DecisionRecordData {
                 legal_basis: s("art. 172 Gemeentewet (handhaving openbare orde)"),
                 supersedes: Some(3),
                 superseded_by: None,
+                recorded: String::new(),
+                transcribed: String::new(),
             },
             Decision {
                 number: 5,
@@ -904,6 +913,8 @@ impl DecisionRecordData {
                 legal_basis: String::new(),
                 supersedes: None,
                 superseded_by: None,
+                recorded: String::new(),
+                transcribed: String::new(),
             },
         ];
         if lang == Lang::En {

@@ -4,9 +4,13 @@
 use crate::Store;
 use crate::error::StoreError;
 use crate::events::Expected;
-use crisismap_core::crisis::{CrisisCommand, CrisisError, CrisisState, EntryKind, check_change};
+use crisismap_core::crisis::{
+    CrisisCommand, CrisisError, CrisisState, EntryKind, Occurrence, Transcription, check_change,
+    check_times, entries,
+};
 use crisismap_core::event::Actor;
 use crisismap_core::register::{RecordId, RegisterError, Validated, title_key};
+use crisismap_core::time::canonical;
 use crisismap_core::{DomainEvent, Envelope, StreamId, StreamKind, WorkspaceId};
 use serde_json::{Map, Value};
 use sqlx::AnyConnection;
@@ -37,6 +41,11 @@ pub struct Entry {
     pub created_by: String,
     pub updated_at: String,
     pub updated_by: String,
+    /// When it happened (canonical UTC): its own moment field, the moment given with it, or
+    /// when it was first recorded.
+    pub occurred_at: String,
+    /// Typed back in from a paper form.
+    pub transcribed: Option<Transcription>,
 }
 
 impl Entry {
@@ -52,6 +61,12 @@ pub struct EntryChange {
     pub id: Option<RecordId>,
     pub expected_rev: Option<i64>,
     pub record: Validated,
+    /// When the entry (or this change of it) happened, where the door was told; `None`: now.
+    /// An entry with a moment field of its own (a log line's time, a decision's) happens at
+    /// that moment (`entries::occurred_at`).
+    pub occurred_at: Option<jiff::Timestamp>,
+    /// Typed back in from a paper form.
+    pub transcribed: Option<Transcription>,
 }
 
 /// Which entries of one kind to list, and which page of them.
@@ -97,13 +112,27 @@ type EntryRow = (
     String,
     String,
     String,
+    String,
+    Option<String>,
 );
-const ENTRY_COLUMNS: &str =
-    "id, crisis_id, kind, title, data, rev, seq, created_at, created_by, updated_at, updated_by";
+const ENTRY_COLUMNS: &str = "id, crisis_id, kind, title, data, rev, seq, created_at, created_by, updated_at, updated_by, occurred_at, transcribed";
 
 fn entry_from_row(r: EntryRow) -> Result<Entry, StoreError> {
-    let (id, crisis, kind, title, data, rev, seq, created_at, created_by, updated_at, updated_by) =
-        r;
+    let (
+        id,
+        crisis,
+        kind,
+        title,
+        data,
+        rev,
+        seq,
+        created_at,
+        created_by,
+        updated_at,
+        updated_by,
+        occurred_at,
+        transcribed,
+    ) = r;
     let bad = |what: &str| StoreError::Corrupt(format!("entry {id}: bad {what}"));
     let data = match serde_json::from_str::<Value>(&data).map_err(|_| bad("data"))? {
         Value::Object(map) => map,
@@ -121,6 +150,11 @@ fn entry_from_row(r: EntryRow) -> Result<Entry, StoreError> {
         created_by,
         updated_at,
         updated_by,
+        occurred_at,
+        transcribed: match transcribed {
+            Some(t) => Some(serde_json::from_str(&t).map_err(|_| bad("transcription"))?),
+            None => None,
+        },
     })
 }
 
@@ -178,6 +212,8 @@ impl Store {
             rev: 1,
             title: v.title,
             data: v.data,
+            occurred_at: None,
+            transcribed: None,
         }));
         let envelopes = self
             .append_tx(&mut tx, stream, Expected::Exactly(0), actor, &events)
@@ -233,12 +269,14 @@ impl Store {
         crisis: StreamId,
         actor: &Actor,
         command: CrisisCommand,
+        at: Option<Occurrence>,
     ) -> Result<Vec<Envelope>, StoreError> {
         let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         Self::lock_stream(&mut tx, crisis).await?;
         let state = Self::crisis_state_tx(&mut tx, ws, crisis).await?;
-        let events = state.decide(command)?;
+        let now = self.clock.now();
+        let events = state.decide(command, at.unwrap_or(Occurrence::now(now)), now)?;
         let envelopes = self
             .append_tx(&mut tx, crisis, Expected::Any, actor, &events)
             .await?;
@@ -263,6 +301,8 @@ impl Store {
         if state.closed {
             return Err(CrisisError::Closed.into());
         }
+        let now = self.clock.now();
+        let first = state.first_moment().unwrap_or(now);
         let mut events = Vec::with_capacity(changes.len());
         let mut ids = Vec::with_capacity(changes.len());
         for change in changes {
@@ -283,10 +323,28 @@ impl Store {
                     (id, old.rev + 1, Some(old.data))
                 }
             };
-            let issues = check_change(change.kind, old.as_ref(), &change.record.data);
+            let mut issues = check_change(change.kind, old.as_ref(), &change.record.data);
+            issues.extend(check_times(change.kind, &change.record.data, now, first));
+            if let Some(given) = change.occurred_at
+                && let Err(issue) = crisismap_core::crisis::occurrence::check(
+                    "occurred_at",
+                    given,
+                    now,
+                    first,
+                    change.record.data.get("background") == Some(&Value::Bool(true)),
+                )
+            {
+                issues.push(issue);
+            }
             if !issues.is_empty() {
                 return Err(CrisisError::Invalid(issues).into());
             }
+            let occurred = entries::occurred_at(
+                change.kind,
+                old.as_ref(),
+                &change.record.data,
+                change.occurred_at.unwrap_or(now),
+            );
             ids.push(id);
             events.push(DomainEvent::EntrySaved {
                 kind: change.kind,
@@ -294,6 +352,8 @@ impl Store {
                 rev,
                 title: change.record.title,
                 data: change.record.data,
+                occurred_at: Some(canonical(occurred)),
+                transcribed: change.transcribed,
             });
         }
         let envelopes = match self
@@ -409,8 +469,9 @@ impl Store {
         }
         let (total,) = count.fetch_one(&self.pool).await?;
         let order = if filter.newest_first { "DESC" } else { "ASC" };
+        // In the order things happened; what was recorded first goes first among equals.
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE {clause} ORDER BY seq {order} LIMIT {} OFFSET {}",
+            "SELECT {ENTRY_COLUMNS} FROM rm_crisis_entries WHERE {clause} ORDER BY occurred_at {order}, seq {order} LIMIT {} OFFSET {}",
             filter.limit.clamp(1, 1000),
             filter.offset.max(0)
         );
@@ -445,8 +506,9 @@ impl Store {
             .collect()
     }
 
-    /// One page of a crisis's events in order, optionally only the crisis's own events
-    /// (`only = Some("crisis")`) or the entries of one kind, and how many there are in all.
+    /// One page of a crisis's events in the order they happened (then as recorded),
+    /// optionally only the crisis's own events (`only = Some("crisis")`) or the entries of
+    /// one kind, and how many there are in all.
     pub async fn timeline_page(
         &self,
         crisis: StreamId,
@@ -454,35 +516,37 @@ impl Store {
         offset: i64,
         limit: i64,
     ) -> Result<(Vec<Envelope>, i64), StoreError> {
-        let (clause, bind): (&str, Option<String>) = match only {
-            None => ("", None),
-            Some("crisis") => (" AND kind <> 'entry_saved'", None),
-            Some(kind) => {
-                let kind: EntryKind = kind.parse().map_err(|_| StoreError::NotFound)?;
-                (
-                    " AND kind = 'entry_saved' AND payload LIKE $2",
-                    // The payload starts with its tag and kind, in that order.
-                    Some(format!(
-                        "{{\"type\":\"entry_saved\",\"kind\":\"{}\",%",
-                        kind.code()
-                    )),
-                )
-            }
+        let only = match only {
+            None => None,
+            Some("crisis") => Some("crisis".to_owned()),
+            Some(kind) => Some(
+                kind.parse::<EntryKind>()
+                    .map_err(|_| StoreError::NotFound)?
+                    .code()
+                    .to_owned(),
+            ),
         };
-        let count_sql = format!("SELECT COUNT(*) FROM events WHERE stream_id = $1{clause}");
+        let clause = if only.is_some() {
+            " AND t.kind = $2"
+        } else {
+            ""
+        };
+        let count_sql =
+            format!("SELECT COUNT(*) FROM rm_timeline t WHERE t.crisis_id = $1{clause}");
         let mut count = sqlx::query_as::<_, (i64,)>(&count_sql).bind(crisis.to_string());
-        if let Some(b) = &bind {
+        if let Some(b) = &only {
             count = count.bind(b.clone());
         }
         let (total,) = count.fetch_one(&self.pool).await?;
         let sql = format!(
-            "SELECT id, workspace_id, stream_id, seq, recorded_at, actor, kind, payload, prev_hash, hash \
-             FROM events WHERE stream_id = $1{clause} ORDER BY seq LIMIT {} OFFSET {}",
+            "SELECT e.id, e.workspace_id, e.stream_id, e.seq, e.recorded_at, e.actor, e.kind, e.payload, e.prev_hash, e.hash \
+             FROM rm_timeline t JOIN events e ON e.id = t.event_id \
+             WHERE t.crisis_id = $1{clause} ORDER BY t.occurred_at, t.seq LIMIT {} OFFSET {}",
             limit.clamp(1, 100_000),
             offset.max(0)
         );
         let mut query = sqlx::query_as::<_, crate::events::EventRow>(&sql).bind(crisis.to_string());
-        if let Some(b) = bind {
+        if let Some(b) = only {
             query = query.bind(b);
         }
         let rows = query.fetch_all(&self.pool).await?;
@@ -556,45 +620,92 @@ pub(crate) async fn project_crisis(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// An `EntrySaved` event as the projection reads it.
+pub(crate) struct EntryEvent<'a> {
+    pub kind: EntryKind,
+    pub id: RecordId,
+    pub rev: i64,
+    pub title: &'a str,
+    pub data: &'a Map<String, Value>,
+    /// When this version happened (canonical UTC).
+    pub occurred_at: &'a str,
+    pub transcribed: Option<&'a Transcription>,
+}
+
 pub(crate) async fn project_entry(
     conn: &mut AnyConnection,
     env: &Envelope,
-    kind: EntryKind,
-    id: RecordId,
-    rev: i64,
-    title: &str,
-    data: &Map<String, Value>,
+    e: &EntryEvent<'_>,
     at: &str,
 ) -> Result<(), StoreError> {
+    let id = e.id;
+    let data = e.data;
     let json =
         serde_json::to_string(data).map_err(|e| StoreError::Corrupt(format!("entry {id}: {e}")))?;
-    let tag = kind
+    let tag = e
+        .kind
         .tag_field()
         .and_then(|f| data.get(f))
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_owned();
+    let transcribed = e
+        .transcribed
+        .map(|t| serde_json::to_string(t).unwrap_or_default());
+    // The entry's moment: its own moment field as it is now, else when it was first said to
+    // have happened (kept from the first version).
+    let own = e
+        .kind
+        .moment_field()
+        .and_then(|f| data.get(f))
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty());
     sqlx::query(
-        "INSERT INTO rm_crisis_entries (id, workspace_id, crisis_id, kind, title, title_key, tag, search, data, rev, seq, created_at, created_by, updated_at, updated_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13) \
+        "INSERT INTO rm_crisis_entries (id, workspace_id, crisis_id, kind, title, title_key, tag, search, data, rev, seq, created_at, created_by, updated_at, updated_by, occurred_at, transcribed) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13, $14, $15) \
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key, tag = excluded.tag, \
          search = excluded.search, data = excluded.data, rev = excluded.rev, updated_at = excluded.updated_at, \
-         updated_by = excluded.updated_by",
+         updated_by = excluded.updated_by, \
+         occurred_at = CASE WHEN $16 = 1 THEN excluded.occurred_at ELSE rm_crisis_entries.occurred_at END",
     )
     .bind(id.to_string())
     .bind(env.workspace.to_string())
     .bind(env.stream.to_string())
-    .bind(kind.code())
-    .bind(title)
-    .bind(title_key(title))
+    .bind(e.kind.code())
+    .bind(e.title)
+    .bind(title_key(e.title))
     .bind(tag)
     .bind(search_text(data))
     .bind(json)
-    .bind(rev)
+    .bind(e.rev)
     .bind(env.seq)
     .bind(at)
     .bind(&env.actor)
+    .bind(own.unwrap_or(e.occurred_at))
+    .bind(transcribed)
+    .bind(i64::from(own.is_some()))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Places a crisis event on the timeline at the moment it happened (when it was recorded,
+/// for events that do not say).
+pub(crate) async fn project_timeline(
+    conn: &mut AnyConnection,
+    env: &Envelope,
+    kind: &str,
+    occurred_at: Option<&str>,
+    at: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO rm_timeline (event_id, crisis_id, seq, occurred_at, kind) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(env.id.to_string())
+    .bind(env.stream.to_string())
+    .bind(env.seq)
+    .bind(occurred_at.unwrap_or(at))
+    .bind(kind)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -35,6 +35,8 @@ struct Writer<'a> {
     ws: WorkspaceId,
     crisis: StreamId,
     refs: Refs,
+    /// When entries without a moment of their own (actions, scenarios, …) happened.
+    moment: Timestamp,
 }
 
 impl Writer<'_> {
@@ -83,6 +85,8 @@ impl Writer<'_> {
                     id,
                     expected_rev: None,
                     record: validated,
+                    occurred_at: Some(self.moment),
+                    transcribed: None,
                 }],
             )
             .await?;
@@ -91,9 +95,19 @@ impl Writer<'_> {
             .ok_or_else(|| StoreError::Corrupt("demo crisis: nothing saved".into()))
     }
 
-    async fn command(&self, actor: &Actor, command: CrisisCommand) -> Result<(), StoreError> {
+    /// A command that happened at `at`.
+    async fn command(
+        &self,
+        actor: &Actor,
+        command: CrisisCommand,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let at = crisismap_core::crisis::Occurrence {
+            at,
+            background: false,
+        };
         self.store
-            .handle_crisis_command(self.ws, self.crisis, actor, command)
+            .handle_crisis_command(self.ws, self.crisis, actor, command, Some(at))
             .await?;
         Ok(())
     }
@@ -164,6 +178,7 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             entries: HashMap::new(),
             users: user_ids.clone(),
         },
+        moment: t0 + SignedDuration::from_mins(45),
     };
     let answers = Answers {
         own_organisation: true,
@@ -181,6 +196,7 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             reason: "Bruggen buiten bedrijf en afpersing: openbare orde in het geding.".into(),
             teams: teams_of(&["calamity_team", "local_triangle", "policy_team"]),
         },
+        t0 + SignedDuration::from_mins(40),
     )
     .await?;
     w.command(
@@ -190,6 +206,7 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             reason: "Scheepvaart staat stil voor de Zuidbrug; inwoners kunnen geen aanvragen doen."
                 .into(),
         },
+        t0 + SignedDuration::from_mins(50),
     )
     .await?;
     let bridges = find(RecordKind::Process, "bruggen");
@@ -471,6 +488,7 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             phase: Phase::Aftermath,
             reason: "Systemen hersteld; evaluatie en verantwoording aan de raad.".into(),
         },
+        t0 + hours(72),
     )
     .await?;
     w.command(
@@ -478,6 +496,7 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
         CrisisCommand::Close {
             reason: "Afgeschaald na herstel; evaluatie loopt.".into(),
         },
+        t0 + hours(24 * 21),
     )
     .await?;
 
@@ -503,6 +522,7 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             entries: HashMap::new(),
             users: user_ids,
         },
+        moment: t1 + SignedDuration::from_mins(30),
     };
     w.command(
         &advisor,
@@ -517,6 +537,7 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             reason: String::new(),
             teams: teams_of(&["policy_team"]),
         },
+        t1 + SignedDuration::from_mins(20),
     )
     .await?;
     let supplier = find(RecordKind::Organisation, "BrugSturing");
@@ -525,9 +546,9 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             &advisor,
             CrisisCommand::SetFailing {
                 nodes: vec![supplier],
-                now: t1,
                 reason: "Inject 1: cloudplatform BrugSturing onbereikbaar".into(),
             },
+            t1,
         )
         .await?;
     }

@@ -77,14 +77,16 @@ impl Store {
             }
             _ => None,
         };
-        Ok(Store {
+        let store = Store {
             pool,
             backend,
             write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
             notices,
             clock,
             _listener: listener,
-        })
+        };
+        store.rebuild_if_migrated().await?;
+        Ok(store)
     }
 
     pub fn backend(&self) -> Backend {

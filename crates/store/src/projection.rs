@@ -16,6 +16,7 @@ pub const READ_MODELS: &[(&str, &str)] = &[
     ("rm_records", "id"),
     ("rm_crises", "id"),
     ("rm_crisis_entries", "id"),
+    ("rm_timeline", "event_id"),
 ];
 
 pub(crate) async fn apply(
@@ -131,11 +132,14 @@ pub(crate) async fn apply(
         | DomainEvent::CrisisClassified { .. }
         | DomainEvent::CrisisPhaseChanged { .. }
         | DomainEvent::CrisisGripChanged { .. }
+        | DomainEvent::CrisisGripConfirmed { .. }
+        | DomainEvent::CrisisPhaseConfirmed { .. }
         | DomainEvent::CrisisTeamsChanged { .. }
         | DomainEvent::RestoreOrderChanged { .. }
         | DomainEvent::CrisisClosed { .. }
         | DomainEvent::FailingNodesSet { .. } => {
             crate::crisis::project_crisis(conn, env, event, &at).await?;
+            crate::crisis::project_timeline(conn, env, "crisis", event.occurred_at(), &at).await?;
         }
         DomainEvent::EntrySaved {
             kind,
@@ -143,8 +147,21 @@ pub(crate) async fn apply(
             rev,
             title,
             data,
+            occurred_at,
+            transcribed,
         } => {
-            crate::crisis::project_entry(conn, env, *kind, *id, *rev, title, data, &at).await?;
+            let entry = crate::crisis::EntryEvent {
+                kind: *kind,
+                id: *id,
+                rev: *rev,
+                title,
+                data,
+                occurred_at: occurred_at.as_deref().unwrap_or(&at),
+                transcribed: transcribed.as_ref(),
+            };
+            crate::crisis::project_entry(conn, env, &entry, &at).await?;
+            crate::crisis::project_timeline(conn, env, kind.code(), occurred_at.as_deref(), &at)
+                .await?;
             sqlx::query("UPDATE rm_crises SET updated_at = $1 WHERE id = $2")
                 .bind(&at)
                 .bind(env.stream.to_string())
@@ -181,6 +198,9 @@ impl Store {
         .fetch(&mut *tx)
         .try_collect()
         .await?;
+        sqlx::query("DELETE FROM store_meta WHERE key = 'rebuild_read_models'")
+            .execute(&mut *tx)
+            .await?;
         let mut count = 0;
         for row in rows {
             let env = row.into_envelope()?;
@@ -192,6 +212,19 @@ impl Store {
         }
         tx.commit().await?;
         Ok(count)
+    }
+
+    /// Rebuilds the read models when a migration asked for it (it changed what they hold).
+    pub(crate) async fn rebuild_if_migrated(&self) -> Result<(), StoreError> {
+        let asked: Option<(String,)> =
+            sqlx::query_as("SELECT value FROM store_meta WHERE key = 'rebuild_read_models'")
+                .fetch_optional(&self.pool)
+                .await?;
+        if let Some((migration,)) = asked {
+            let events = self.rebuild().await?;
+            tracing::info!(migration, events, "read models rebuilt after a migration");
+        }
+        Ok(())
     }
 
     /// Every read-model row as JSON text, table by table in a stable order: what a rebuild

@@ -404,6 +404,7 @@ async fn a_rebuild_gives_identical_read_models() {
                     grip: crisismap_core::crisis::Grip::Grip3,
                     reason: "Gevolgen voor inwoners".into(),
                 },
+                None,
             )
             .await
             .expect("grip");
@@ -422,6 +423,8 @@ async fn a_rebuild_gives_identical_read_models() {
                         title: "Melding".into(),
                         data: log,
                     },
+                    occurred_at: None,
+                    transcribed: None,
                 }],
             )
             .await

@@ -124,6 +124,8 @@ async fn run() {
                             ("source", "Brugwachter"),
                         ],
                     ),
+                    occurred_at: None,
+                    transcribed: None,
                 }
             })
             .collect();
@@ -151,6 +153,8 @@ async fn run() {
                             ("decided_at", "2026-11-28T09:00:00.000000Z"),
                         ],
                     ),
+                    occurred_at: None,
+                    transcribed: None,
                 }
             })
             .collect();
@@ -375,6 +379,8 @@ async fn run() {
                             ("category", "report"),
                         ],
                     ),
+                    occurred_at: None,
+                    transcribed: None,
                 }],
             )
             .await
@@ -431,6 +437,8 @@ async fn run() {
                             ("category", "report"),
                         ],
                     ),
+                    occurred_at: None,
+                    transcribed: None,
                 }],
             )
             .await

@@ -55,6 +55,7 @@ static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = La
         .iter()
         .chain(crate::i18n_register::ENTRIES)
         .chain(crate::i18n_crisis::ENTRIES)
+        .chain(crate::i18n_record::RECORD)
         .chain(crate::i18n_account::ENTRIES)
         .map(|(k, nl, en)| (*k, (*nl, *en)))
         .collect()
@@ -999,6 +1000,7 @@ mod tests {
             .iter()
             .chain(crate::i18n_register::ENTRIES)
             .chain(crate::i18n_crisis::ENTRIES)
+            .chain(crate::i18n_record::RECORD)
         {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(

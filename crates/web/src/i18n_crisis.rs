@@ -196,6 +196,56 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "The IBD can interpret and advise, also when the municipality itself is not hit.",
     ),
     (
+        "reason.inform_ibd_supplier",
+        "De IBD is de CERT van de gemeenten: sparringpartner en second opinion, en weet welke andere gemeenten dezelfde leverancier of dienst gebruiken.",
+        "The IBD is the municipalities' CERT: a sparring partner and second opinion, and it knows which other municipalities use the same supplier or service.",
+    ),
+    (
+        "reason.not_secretary",
+        "De eigen organisatie is niet geraakt en er zijn geen gevolgen buiten de organisatie.",
+        "Our own organisation is not hit and there are no effects outside it.",
+    ),
+    (
+        "reason.not_mayor",
+        "Geen gevolgen voor de openbare orde en geen vermoeden van een misdrijf.",
+        "No effects on public order and no suspected crime.",
+    ),
+    (
+        "reason.not_alderman",
+        "De eigen ICT van de gemeente is niet geraakt.",
+        "The municipality's own ICT is not hit.",
+    ),
+    (
+        "reason.not_safety_region",
+        "Geen gevolgen buiten de eigen organisatie.",
+        "No effects outside our own organisation.",
+    ),
+    (
+        "reason.not_ncsc",
+        "Geen vitale infrastructuur geraakt en niet landelijk.",
+        "No vital infrastructure hit and not national.",
+    ),
+    (
+        "reason.not_police",
+        "Geen vermoeden van opzet of een misdrijf.",
+        "No suspected intent or crime.",
+    ),
+    (
+        "reason.not_prosecutor",
+        "Geen vermoeden van opzet of een misdrijf.",
+        "No suspected intent or crime.",
+    ),
+    (
+        "reason.not_council",
+        "De burgemeester licht de raad in; verantwoording volgt in de nafase.",
+        "The mayor informs the council; accounting for it follows in the aftermath.",
+    ),
+    (
+        "reason.not_called_for",
+        "De antwoorden vragen er niet om.",
+        "The answers do not call for it.",
+    ),
+    (
         "reason.inform_secretary",
         "Tijdig escaleren naar de gemeentesecretaris.",
         "Escalate to the municipal secretary in time.",

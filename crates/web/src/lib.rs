@@ -14,6 +14,7 @@ mod error;
 mod i18n;
 mod i18n_account;
 mod i18n_crisis;
+mod i18n_record;
 mod i18n_register;
 mod layers;
 mod live;

@@ -303,6 +303,7 @@ fn build_folder(
         risk_organisations: risk_organisations(index, tr),
         plans,
         blank_log_pages: 2,
+        forms: crisismap_report::BlankForms::printed_at(now),
     }
 }
 

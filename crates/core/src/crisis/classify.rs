@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The answers, each yes or no.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answers {
     /// Is the municipality's own organisation hit?
     pub own_organisation: bool,
@@ -82,6 +83,10 @@ pub struct Proposal {
     /// Party codes (see `PARTIES`).
     pub inform: Vec<Reasoned<String>>,
     pub grip: Reasoned<Grip>,
+    /// The parties the answers do not call for, each with why not (absent in proposals
+    /// recorded before it was added).
+    #[serde(default)]
+    pub not_inform: Vec<Reasoned<String>>,
 }
 
 /// What the answers suggest. Every team and party is named once, with the first reason that
@@ -141,8 +146,15 @@ pub fn propose(a: &Answers) -> Proposal {
     if a.vital_infrastructure || a.national {
         add("ncsc", "inform_ncsc");
     }
-    if !a.own_organisation && !crisis {
-        add("ibd", "inform_ibd_advice");
+    // The IBD in every municipal cyber incident or crisis, also when it starts at a
+    // supplier or another organisation rather than in the municipality's own network. The
+    // guidance names the IBD as the CERT/CSIRT of the municipalities that the CISO and the
+    // calamity team keep close contact with, as the sparring partner that gives a second
+    // opinion on advice and proposals of third parties, and as technical knowledge at the
+    // crisis table. A supplier's outage is exactly where that second opinion is needed, and
+    // the IBD is the one who knows which other municipalities depend on the same supplier.
+    if !a.own_organisation {
+        add("ibd", "inform_ibd_supplier");
     }
 
     let grip = if a.national {
@@ -155,11 +167,33 @@ pub fn propose(a: &Answers) -> Proposal {
         because(Grip::Routine, "grip_routine")
     };
 
+    let not_inform = super::PARTIES
+        .iter()
+        .filter(|p| **p != "other" && !inform.iter().any(|i| i.value == **p))
+        .map(|p| because((*p).to_owned(), not_called_for(p)))
+        .collect();
+
     Proposal {
         classification,
         teams,
         inform,
         grip,
+        not_inform,
+    }
+}
+
+/// Why the answers do not call for informing a party (`reason.{code}`).
+fn not_called_for(party: &str) -> &'static str {
+    match party {
+        "municipal_secretary" => "not_secretary",
+        "mayor" => "not_mayor",
+        "alderman_ict" => "not_alderman",
+        "safety_region" => "not_safety_region",
+        "ncsc" => "not_ncsc",
+        "police" => "not_police",
+        "prosecutor" => "not_prosecutor",
+        "council" => "not_council",
+        _ => "not_called_for",
     }
 }
 
@@ -198,6 +232,23 @@ mod tests {
             assert!(p.inform.iter().any(|i| i.value == party), "{party} missing");
         }
         assert!(!p.inform.iter().any(|i| i.value == "ncsc"));
+    }
+
+    #[test]
+    fn a_supplier_outage_with_effects_outside_brings_in_the_ibd_too() {
+        let p = propose(&Answers {
+            societal_effects: true,
+            ..Answers::default()
+        });
+        assert_eq!(p.classification.value, Classification::CyberCrisis);
+        let ibd = p.inform.iter().find(|i| i.value == "ibd").expect("ibd");
+        assert_eq!(ibd.reason, "inform_ibd_supplier");
+        let police = p
+            .not_inform
+            .iter()
+            .find(|i| i.value == "police")
+            .expect("police");
+        assert_eq!(police.reason, "not_police");
     }
 
     #[test]
@@ -244,6 +295,19 @@ mod tests {
                 prop_assert!(p.teams.iter().any(|t| t.value == "policy_team"));
                 prop_assert!(p.inform.iter().any(|t| t.value == "safety_region"));
             }
+            // The municipalities' own CERT is in every proposal, whoever is hit first.
+            prop_assert!(p.inform.iter().any(|t| t.value == "ibd"));
+            // Every party is either informed or not, with a reason, never both.
+            for party in super::super::PARTIES.iter().filter(|p| **p != "other") {
+                let yes = p.inform.iter().filter(|i| i.value == *party).count();
+                let no = p.not_inform.iter().filter(|i| i.value == *party).count();
+                prop_assert_eq!(yes + no, 1, "{}", party);
+            }
+            for n in &p.not_inform {
+                prop_assert!(n.reason.starts_with("not_"));
+            }
+            // Police and prosecutor follow a suspected crime, both ways.
+            prop_assert_eq!(p.inform.iter().any(|i| i.value == "police"), a.crime_suspected);
         }
     }
 }

@@ -4,8 +4,10 @@
 //! a superseding decision is a new entry that points at the old one.
 
 use super::PARTIES;
+use super::occurrence;
 use crate::register::RecordKind;
 use crate::register::schema::{Field, FieldIssue, FieldType as T, Group, Schema};
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -124,6 +126,44 @@ impl EntryKind {
         }
     }
 
+    /// The field that says when the entry happened, for kinds that have one; the others
+    /// happen when they are recorded, or at the moment given with them.
+    pub fn moment_field(self) -> Option<&'static str> {
+        match self {
+            EntryKind::Log => Some("occurred_at"),
+            EntryKind::Decision => Some("decided_at"),
+            EntryKind::Attendance => Some("arrived_at"),
+            EntryKind::Support => Some("requested_at"),
+            EntryKind::Informing => Some("informed_at"),
+            EntryKind::Communication => Some("published_at"),
+            EntryKind::Bob => Some("started_at"),
+            EntryKind::Fact => Some("observed_at"),
+            EntryKind::ProcessStatus => Some("since"),
+            EntryKind::Action | EntryKind::Dilemma | EntryKind::Scenario | EntryKind::Effect => {
+                None
+            }
+        }
+    }
+
+    /// The moments of this kind that report what already happened, each with whether it is
+    /// bound to the crisis's first moment. The team's own acts (a log line, a decision,
+    /// informing a party, someone arriving, a request for support) cannot predate the
+    /// crisis, except log lines and facts marked as background; a process may have been
+    /// down before anyone opened a crisis. Meetings and publications may be planned ahead,
+    /// so they are not checked here.
+    fn past_moments(self) -> &'static [(&'static str, bool)] {
+        match self {
+            EntryKind::Log => &[("occurred_at", true)],
+            EntryKind::Decision => &[("decided_at", true)],
+            EntryKind::Attendance => &[("arrived_at", true)],
+            EntryKind::Support => &[("requested_at", true)],
+            EntryKind::Informing => &[("informed_at", true)],
+            EntryKind::Fact => &[("observed_at", true)],
+            EntryKind::ProcessStatus => &[("since", false)],
+            _ => &[],
+        }
+    }
+
     pub fn schema(self) -> &'static Schema {
         match self {
             EntryKind::Log => &LOG,
@@ -215,6 +255,7 @@ static LOG: Schema = Schema {
         f("text", TEXT, true),
         f("source", LINE, false),
         f("corrects", T::Entry(EntryKind::Log), false),
+        f("background", T::Bool, false),
     ],
     groups: &[],
     columns: &["occurred_at", "category", "source"],
@@ -392,6 +433,7 @@ static FACT: Schema = Schema {
         f("nature", T::Choice(NATURES), true),
         f("source", LINE, false),
         f("observed_at", T::DateTime, false),
+        f("background", T::Bool, false),
     ],
     groups: &[],
     columns: &["nature", "source", "observed_at"],
@@ -479,6 +521,47 @@ fn communication_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
     issues
 }
 
+/// Checks the moments of an entry against the clock and the crisis's first moment (see
+/// `occurrence::check`): what already happened cannot lie in the future, and the team's own
+/// acts cannot predate the crisis unless the entry is marked as background.
+pub fn check_times(
+    kind: EntryKind,
+    data: &Map<String, Value>,
+    now: Timestamp,
+    first: Timestamp,
+) -> Vec<FieldIssue> {
+    let background = data.get("background") == Some(&Value::Bool(true));
+    kind.past_moments()
+        .iter()
+        .filter_map(|(field, bound)| {
+            let at: Timestamp = text(data, field).parse().ok()?;
+            occurrence::check(field, at, now, first, background || !bound).err()
+        })
+        .collect()
+}
+
+/// When a saved entry (or this change of it) happened: a new entry at its own moment field
+/// when it has one, else at the moment given with it; a change at the moment given with it,
+/// or, for a process whose status changed, at the moment of that change.
+pub fn occurred_at(
+    kind: EntryKind,
+    old: Option<&Map<String, Value>>,
+    new: &Map<String, Value>,
+    given: Timestamp,
+) -> Timestamp {
+    let own = |data: &Map<String, Value>| {
+        kind.moment_field()
+            .and_then(|f| text(data, f).parse::<Timestamp>().ok())
+    };
+    match old {
+        None => own(new).unwrap_or(given),
+        Some(old) if kind == EntryKind::ProcessStatus && own(old) != own(new) => {
+            own(new).unwrap_or(given)
+        }
+        Some(_) => given,
+    }
+}
+
 /// Rules about how an entry may change, given what it was (`None` for a new entry).
 pub fn check_change(
     kind: EntryKind,
@@ -531,6 +614,53 @@ mod tests {
             assert_eq!(k.schema().code, k.code());
             assert!(k.schema().field(k.schema().title).is_some());
         }
+    }
+
+    #[test]
+    fn what_happened_cannot_lie_ahead_and_the_team_cannot_act_before_the_crisis() {
+        let now: Timestamp = "2026-11-28T12:00:00Z".parse().expect("valid");
+        let first: Timestamp = "2026-11-28T08:00:00Z".parse().expect("valid");
+        let future = map(json!({"occurred_at": "2026-11-28T13:00:00.000000Z"}));
+        assert_eq!(
+            check_times(EntryKind::Log, &future, now, first)[0].code,
+            "in_future"
+        );
+        let before = map(json!({"decided_at": "2026-11-27T08:00:00.000000Z"}));
+        assert_eq!(
+            check_times(EntryKind::Decision, &before, now, first)[0].code,
+            "before_crisis_start"
+        );
+        let background =
+            map(json!({"occurred_at": "2026-11-01T08:00:00.000000Z", "background": true}));
+        assert!(check_times(EntryKind::Log, &background, now, first).is_empty());
+        // A process may have gone down before the crisis was opened.
+        let down = map(json!({"since": "2026-11-28T06:00:00.000000Z"}));
+        assert!(check_times(EntryKind::ProcessStatus, &down, now, first).is_empty());
+        // A meeting may be planned ahead.
+        let planned = map(json!({"started_at": "2026-11-29T08:00:00.000000Z"}));
+        assert!(check_times(EntryKind::Bob, &planned, now, first).is_empty());
+    }
+
+    #[test]
+    fn an_entry_happens_at_its_own_moment_or_the_one_given() {
+        let given: Timestamp = "2026-11-28T12:00:00Z".parse().expect("valid");
+        let log = map(json!({"occurred_at": "2026-11-28T09:30:00.000000Z"}));
+        assert_eq!(
+            occurred_at(EntryKind::Log, None, &log, given).to_string(),
+            "2026-11-28T09:30:00Z"
+        );
+        let action = map(json!({"what": "Bel de leverancier"}));
+        assert_eq!(occurred_at(EntryKind::Action, None, &action, given), given);
+        let was = map(json!({"status": "down", "since": "2026-11-28T06:00:00.000000Z"}));
+        let back = map(json!({"status": "restored", "since": "2026-11-28T11:00:00.000000Z"}));
+        assert_eq!(
+            occurred_at(EntryKind::ProcessStatus, Some(&was), &back, given).to_string(),
+            "2026-11-28T11:00:00Z"
+        );
+        assert_eq!(
+            occurred_at(EntryKind::ProcessStatus, Some(&was), &was, given),
+            given
+        );
     }
 
     #[test]

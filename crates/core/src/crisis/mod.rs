@@ -6,6 +6,7 @@
 
 pub mod classify;
 pub mod entries;
+pub mod occurrence;
 pub mod state;
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,8 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use classify::{Answers, Proposal, propose};
-pub use entries::{EntryKind, check_change};
+pub use entries::{EntryKind, check_change, check_times};
+pub use occurrence::{Occurrence, Transcription};
 pub use state::{CrisisCommand, CrisisError, CrisisState};
 
 /// The phase of a crisis. The cold phase is the preparation register, not a crisis.

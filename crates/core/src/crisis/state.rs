@@ -2,6 +2,7 @@
 //! and restore order. Commands are decided against this state; entries are not part of it.
 
 use super::classify::{Answers, Proposal, propose};
+use super::occurrence::{self, Occurrence};
 use super::{Classification, Grip, Phase};
 use crate::DomainEvent;
 use crate::register::RecordId;
@@ -35,6 +36,12 @@ pub struct CrisisState {
     /// What is marked failing: the cascade follows from these.
     #[serde(default)]
     pub failing: Vec<super::FailingNode>,
+    /// For each aspect of the crisis (`grip`, `phase`, `classification`, `teams`,
+    /// `restore_order`, `failing`), the latest moment it was changed or confirmed
+    /// (canonical UTC). A change that happened before it would not be the current state, so
+    /// it is refused instead of silently rewinding the picture.
+    #[serde(default)]
+    pub last_at: std::collections::BTreeMap<String, String>,
 }
 
 /// Why a party is expected to have been informed.
@@ -98,6 +105,14 @@ pub enum CrisisCommand {
         grip: Grip,
         reason: String,
     },
+    /// Keeps the GRIP level as it is, with the reason it was weighed and kept.
+    ConfirmGrip {
+        reason: String,
+    },
+    /// Keeps the phase as it is, with the reason.
+    ConfirmPhase {
+        reason: String,
+    },
     SetTeams {
         teams: Vec<RecordId>,
         reason: String,
@@ -110,12 +125,42 @@ pub enum CrisisCommand {
         reason: String,
     },
     /// Marks these graph nodes failing (the whole new set); nodes already failing keep the
-    /// moment they failed, new ones fail `now`.
+    /// moment they failed, new ones fail at the command's moment of occurrence.
     SetFailing {
         nodes: Vec<String>,
-        now: jiff::Timestamp,
         reason: String,
     },
+}
+
+impl CrisisCommand {
+    /// The aspect of the crisis the command changes (see `CrisisState::last_at`).
+    fn aspect(&self) -> &'static str {
+        match self {
+            CrisisCommand::Classify { .. } => "classification",
+            CrisisCommand::ChangePhase { .. } | CrisisCommand::ConfirmPhase { .. } => "phase",
+            CrisisCommand::ChangeGrip { .. } | CrisisCommand::ConfirmGrip { .. } => "grip",
+            CrisisCommand::SetTeams { .. } => "teams",
+            CrisisCommand::SetRestoreOrder { .. } => "restore_order",
+            CrisisCommand::Close { .. } => "closed",
+            CrisisCommand::SetFailing { .. } => "failing",
+        }
+    }
+}
+
+/// The aspect of the crisis an event changed, for `CrisisState::last_at`.
+fn aspect_of(event: &DomainEvent) -> Option<&'static str> {
+    Some(match event {
+        DomainEvent::CrisisClassified { .. } => "classification",
+        DomainEvent::CrisisPhaseChanged { .. } | DomainEvent::CrisisPhaseConfirmed { .. } => {
+            "phase"
+        }
+        DomainEvent::CrisisGripChanged { .. } | DomainEvent::CrisisGripConfirmed { .. } => "grip",
+        DomainEvent::CrisisTeamsChanged { .. } => "teams",
+        DomainEvent::RestoreOrderChanged { .. } => "restore_order",
+        DomainEvent::FailingNodesSet { .. } => "failing",
+        DomainEvent::CrisisClosed { .. } => "closed",
+        _ => return None,
+    })
 }
 
 impl CrisisState {
@@ -168,12 +213,19 @@ impl CrisisState {
                 proposal_accepted: false,
                 classification_reason: String::new(),
                 failing: vec![],
+                last_at: Default::default(),
             }),
             _ => None,
         }
     }
 
     pub fn apply(&mut self, event: &DomainEvent) {
+        if let (Some(aspect), Some(at)) = (aspect_of(event), event.occurred_at()) {
+            let latest = self.last_at.entry(aspect.to_owned()).or_default();
+            if at > latest.as_str() {
+                *latest = at.to_owned();
+            }
+        }
         match event {
             DomainEvent::CrisisClassified {
                 answers,
@@ -247,10 +299,33 @@ impl CrisisState {
         out
     }
 
-    pub fn decide(&self, command: CrisisCommand) -> Result<Vec<DomainEvent>, CrisisError> {
+    /// The crisis's first moment: when it started, as given at opening.
+    pub fn first_moment(&self) -> Option<jiff::Timestamp> {
+        self.started_at.parse().ok()
+    }
+
+    /// Decides a command that happened at `at` (checked against `now`, the crisis's first
+    /// moment, and the latest change of the same aspect).
+    pub fn decide(
+        &self,
+        command: CrisisCommand,
+        at: Occurrence,
+        now: jiff::Timestamp,
+    ) -> Result<Vec<DomainEvent>, CrisisError> {
         if self.closed {
             return Err(CrisisError::Closed);
         }
+        let first = self.first_moment().unwrap_or(at.at);
+        // A node may have failed before anyone opened a crisis; the team's own acts cannot.
+        let may_predate = at.background || matches!(command, CrisisCommand::SetFailing { .. });
+        occurrence::check("occurred_at", at.at, now, first, may_predate)
+            .map_err(|i| CrisisError::Invalid(vec![i]))?;
+        if let Some(latest) = self.last_at.get(command.aspect())
+            && crate::time::canonical(at.at).as_str() < latest.as_str()
+        {
+            return Err(invalid("occurred_at", "before_later_change"));
+        }
+        let occurred_at = Some(crate::time::canonical(at.at));
         match command {
             CrisisCommand::Classify {
                 answers,
@@ -277,6 +352,7 @@ impl CrisisState {
                     teams,
                     accepted: accept,
                     reason,
+                    occurred_at,
                 }])
             }
             CrisisCommand::ChangePhase { phase, reason } => {
@@ -284,18 +360,46 @@ impl CrisisState {
                     return Err(invalid("phase", "unchanged"));
                 }
                 let reason = line("reason", &reason, 2000, true)?;
-                Ok(vec![DomainEvent::CrisisPhaseChanged { phase, reason }])
+                Ok(vec![DomainEvent::CrisisPhaseChanged {
+                    phase,
+                    reason,
+                    occurred_at,
+                }])
             }
             CrisisCommand::ChangeGrip { grip, reason } => {
                 if grip == self.grip {
                     return Err(invalid("grip", "unchanged"));
                 }
                 let reason = line("reason", &reason, 2000, true)?;
-                Ok(vec![DomainEvent::CrisisGripChanged { grip, reason }])
+                Ok(vec![DomainEvent::CrisisGripChanged {
+                    grip,
+                    reason,
+                    occurred_at,
+                }])
+            }
+            CrisisCommand::ConfirmGrip { reason } => {
+                let reason = line("reason", &reason, 2000, true)?;
+                Ok(vec![DomainEvent::CrisisGripConfirmed {
+                    grip: self.grip,
+                    reason,
+                    occurred_at,
+                }])
+            }
+            CrisisCommand::ConfirmPhase { reason } => {
+                let reason = line("reason", &reason, 2000, true)?;
+                Ok(vec![DomainEvent::CrisisPhaseConfirmed {
+                    phase: self.phase,
+                    reason,
+                    occurred_at,
+                }])
             }
             CrisisCommand::SetTeams { teams, reason } => {
                 let reason = line("reason", &reason, 2000, false)?;
-                Ok(vec![DomainEvent::CrisisTeamsChanged { teams, reason }])
+                Ok(vec![DomainEvent::CrisisTeamsChanged {
+                    teams,
+                    reason,
+                    occurred_at,
+                }])
             }
             CrisisCommand::SetRestoreOrder { order, reason } => {
                 let reason = line("reason", &reason, 2000, true)?;
@@ -303,9 +407,13 @@ impl CrisisState {
                 if !order.iter().all(|id| seen.insert(*id)) {
                     return Err(invalid("order", "duplicate"));
                 }
-                Ok(vec![DomainEvent::RestoreOrderChanged { order, reason }])
+                Ok(vec![DomainEvent::RestoreOrderChanged {
+                    order,
+                    reason,
+                    occurred_at,
+                }])
             }
-            CrisisCommand::SetFailing { nodes, now, reason } => {
+            CrisisCommand::SetFailing { nodes, reason } => {
                 let reason = line("reason", &reason, 2000, false)?;
                 let mut seen = std::collections::HashSet::new();
                 let failing: Vec<super::FailingNode> = nodes
@@ -317,7 +425,7 @@ impl CrisisState {
                             .iter()
                             .find(|f| f.key == key)
                             .map(|f| f.since.clone())
-                            .unwrap_or_else(|| crate::time::canonical(now));
+                            .unwrap_or_else(|| crate::time::canonical(at.at));
                         super::FailingNode { key, since }
                     })
                     .collect();
@@ -327,11 +435,15 @@ impl CrisisState {
                 Ok(vec![DomainEvent::FailingNodesSet {
                     nodes: failing,
                     reason,
+                    occurred_at,
                 }])
             }
             CrisisCommand::Close { reason } => {
                 let reason = line("reason", &reason, 2000, true)?;
-                Ok(vec![DomainEvent::CrisisClosed { reason }])
+                Ok(vec![DomainEvent::CrisisClosed {
+                    reason,
+                    occurred_at,
+                }])
             }
         }
     }
@@ -340,6 +452,111 @@ impl CrisisState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NOW: &str = "2026-11-28T10:00:00Z";
+
+    trait DecideNow {
+        fn decide_now(&self, c: CrisisCommand) -> Result<Vec<DomainEvent>, CrisisError>;
+    }
+
+    impl DecideNow for CrisisState {
+        fn decide_now(&self, c: CrisisCommand) -> Result<Vec<DomainEvent>, CrisisError> {
+            let now = NOW.parse().expect("valid");
+            self.decide(c, Occurrence::now(now), now)
+        }
+    }
+
+    fn at(s: &str) -> Occurrence {
+        Occurrence {
+            at: s.parse().expect("valid"),
+            background: false,
+        }
+    }
+
+    #[test]
+    fn a_command_happens_at_its_own_moment_within_the_crisis() {
+        let mut s = opened();
+        let now = NOW.parse().expect("valid");
+        let grip3 = |reason: &str| CrisisCommand::ChangeGrip {
+            grip: Grip::Grip3,
+            reason: reason.into(),
+        };
+        assert_eq!(
+            s.decide(grip3("x"), at("2026-11-28T11:00:00Z"), now),
+            Err(invalid("occurred_at", "in_future"))
+        );
+        assert_eq!(
+            s.decide(grip3("x"), at("2026-11-28T07:00:00Z"), now),
+            Err(invalid("occurred_at", "before_crisis_start"))
+        );
+        let events = s
+            .decide(
+                grip3("Sluizen op handbediening"),
+                at("2026-11-28T09:00:00Z"),
+                now,
+            )
+            .expect("valid");
+        assert_eq!(events[0].occurred_at(), Some("2026-11-28T09:00:00.000000Z"));
+        s.apply(&events[0]);
+        // An earlier GRIP change would not be the current level.
+        assert_eq!(
+            s.decide(
+                CrisisCommand::ChangeGrip {
+                    grip: Grip::Grip2,
+                    reason: "x".into()
+                },
+                at("2026-11-28T08:30:00Z"),
+                now
+            ),
+            Err(invalid("occurred_at", "before_later_change"))
+        );
+        // A supplier may have failed before the crisis was opened; its impacts count
+        // from then.
+        let failing = s
+            .decide(
+                CrisisCommand::SetFailing {
+                    nodes: vec!["vital:drinkwater".into()],
+                    reason: String::new(),
+                },
+                at("2026-11-28T06:30:00Z"),
+                now,
+            )
+            .expect("valid");
+        s.apply(&failing[0]);
+        assert_eq!(s.failing[0].since, "2026-11-28T06:30:00.000000Z");
+    }
+
+    #[test]
+    fn keeping_the_grip_level_is_recorded_with_its_reason() {
+        let mut s = opened();
+        assert_eq!(
+            s.decide_now(CrisisCommand::ConfirmGrip { reason: " ".into() }),
+            Err(invalid("reason", "required"))
+        );
+        let kept = s
+            .decide_now(CrisisCommand::ConfirmGrip {
+                reason: "Geen effecten buiten de gemeente: geen GRIP 4.".into(),
+            })
+            .expect("valid");
+        assert!(matches!(
+            &kept[0],
+            DomainEvent::CrisisGripConfirmed { grip: Grip::Routine, reason, .. } if reason.starts_with("Geen effecten")
+        ));
+        s.apply(&kept[0]);
+        assert_eq!(s.grip, Grip::Routine);
+        let phase = s
+            .decide_now(CrisisCommand::ConfirmPhase {
+                reason: "Nog geen fysieke gevolgen.".into(),
+            })
+            .expect("valid");
+        assert!(matches!(
+            phase[0],
+            DomainEvent::CrisisPhaseConfirmed {
+                phase: Phase::Lukewarm,
+                ..
+            }
+        ));
+    }
 
     fn opened() -> CrisisState {
         let e = CrisisState::open(
@@ -373,7 +590,7 @@ mod tests {
             ..Answers::default()
         };
         let accept = s
-            .decide(CrisisCommand::Classify {
+            .decide_now(CrisisCommand::Classify {
                 answers,
                 accept: true,
                 classification: None,
@@ -389,7 +606,7 @@ mod tests {
         assert!(after.proposal_accepted);
 
         let overridden = s
-            .decide(CrisisCommand::Classify {
+            .decide_now(CrisisCommand::Classify {
                 answers,
                 accept: false,
                 classification: Some(Classification::CyberIncident),
@@ -408,7 +625,7 @@ mod tests {
         );
 
         let err = s
-            .decide(CrisisCommand::Classify {
+            .decide_now(CrisisCommand::Classify {
                 answers,
                 accept: false,
                 classification: Some(Classification::CyberIncident),
@@ -429,7 +646,7 @@ mod tests {
             ..Answers::default()
         };
         let events = s
-            .decide(CrisisCommand::Classify {
+            .decide_now(CrisisCommand::Classify {
                 answers,
                 accept: true,
                 classification: None,
@@ -474,27 +691,27 @@ mod tests {
     fn a_grip_change_needs_a_reason_and_a_closed_crisis_takes_no_more_changes() {
         let mut s = opened();
         assert!(
-            s.decide(CrisisCommand::ChangeGrip {
+            s.decide_now(CrisisCommand::ChangeGrip {
                 grip: Grip::Grip3,
                 reason: String::new()
             })
             .is_err()
         );
         assert_eq!(
-            s.decide(CrisisCommand::ChangeGrip {
+            s.decide_now(CrisisCommand::ChangeGrip {
                 grip: Grip::Routine,
                 reason: "x".into()
             }),
             Err(invalid("grip", "unchanged"))
         );
         let close = s
-            .decide(CrisisCommand::Close {
+            .decide_now(CrisisCommand::Close {
                 reason: "Afgeschaald".into(),
             })
             .expect("valid");
         s.apply(&close[0]);
         assert_eq!(
-            s.decide(CrisisCommand::ChangePhase {
+            s.decide_now(CrisisCommand::ChangePhase {
                 phase: Phase::Warm,
                 reason: "x".into()
             }),

@@ -52,6 +52,7 @@ pub fn router() -> Router<AppState> {
         crate::register::api::readiness,
         crate::crisis::api::list, crate::crisis::api::open, crate::crisis::api::one,
         crate::crisis::api::classify, crate::crisis::api::phase, crate::crisis::api::grip,
+        crate::crisis::api::confirm, crate::crisis::api::teams, crate::crisis::api::transcribe,
         crate::crisis::api::restore_order, crate::crisis::api::close, crate::crisis::api::timeline,
         crate::crisis::api::entries, crate::crisis::api::entry, crate::crisis::api::create,
         crate::crisis::api::update, crate::crisis::api::invite_guest,
@@ -59,7 +60,11 @@ pub fn router() -> Router<AppState> {
     components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError,
         crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
         crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::GuestDto, crate::crisis::api::ImpactDto,
-        crate::crisis::OpenInput)),
+        crate::crisis::OpenInput, NewUserBody, crate::crisis::api::ClassifyInput, crate::crisis::api::ClassifiedDto,
+        crate::crisis::api::ProposalDto, crate::crisis::api::ReasonedDto, crate::crisis::api::PhaseInput,
+        crate::crisis::api::GripInput, crate::crisis::api::RestoreOrderInput, crate::crisis::api::CloseInput,
+        crate::crisis::api::TeamsInput, crate::crisis::api::ConfirmationInput, crate::crisis::api::FailingInput,
+        crate::crisis::api::TranscriptionInput, crate::crisis::api::TranscriptionDto, crate::crisis::api::GuestBody)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]
@@ -255,15 +260,20 @@ pub struct NewUserResult {
     pub one_time_password: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserInput,
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserBody,
     responses((status = 201, body = NewUserResult), (status = 422, body = crate::layers::Problem),
               (status = 403, body = crate::layers::Problem)))]
 async fn add_user(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
-    input: Result<Json<NewUserInput>, JsonRejection>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
-    let Json(input) = input.map_err(json_error)?;
+    let input: NewUserBody = strict_json(body)?;
+    let input = NewUserInput {
+        email: input.email,
+        display_name: input.display_name,
+        role: input.role,
+    };
     let (user, password) =
         commands::add_user(&state, &auth.principal, &auth.ctx.origin, &input).await?;
     Ok((
@@ -282,7 +292,9 @@ async fn disable_user(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
     Path(id): Path<String>,
+    body: axum::body::Bytes,
 ) -> Result<StatusCode, AppError> {
+    no_fields(&body)?;
     change_user(&state, &auth, &id, UserChange::Disable).await
 }
 
@@ -293,7 +305,9 @@ async fn enable_user(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
     Path(id): Path<String>,
+    body: axum::body::Bytes,
 ) -> Result<StatusCode, AppError> {
+    no_fields(&body)?;
     change_user(&state, &auth, &id, UserChange::Enable).await
 }
 
@@ -308,6 +322,73 @@ async fn change_user(
     let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
     commands::change_user(state, &auth.principal, &auth.ctx.origin, id, change).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A new user as the API takes it: these fields and no others.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewUserBody {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
+    /// admin, editor, member or viewer (not asked when inviting a guest).
+    #[serde(default)]
+    pub role: String,
+}
+
+/// A command that takes no input: an empty body or an empty JSON object; any field is
+/// refused by name, like everywhere else.
+pub(crate) fn no_fields(body: &[u8]) -> Result<(), AppError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| AppError::BadRequest(format!("malformed JSON: {e}")))?;
+    let field = match &value {
+        serde_json::Value::Object(map) => match map.keys().next() {
+            None => return Ok(()),
+            Some(key) => (key.clone(), "unknown_field"),
+        },
+        _ => ("body".to_owned(), "wrong_type"),
+    };
+    Err(AppError::Invalid(vec![crate::error::FieldError {
+        field: field.0,
+        code: field.1.into(),
+        message: String::new(),
+    }]))
+}
+
+/// A JSON body read strictly into `T`: every field `T` does not have, a missing required
+/// field and every value of the wrong type is refused with 422, naming the field (`answers.
+/// national`, `rows.3`), so that a typing error in a client never drops data silently.
+pub(crate) fn strict_json<T: serde::de::DeserializeOwned>(
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<T, AppError> {
+    let Json(value) = body.map_err(json_error)?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.inner().to_string();
+        let quoted = message.split('`').nth(1).unwrap_or("").to_owned();
+        let join = |name: &str| match path.as_str() {
+            "." | "" => name.to_owned(),
+            p if p.ends_with(name) => p.to_owned(),
+            p => format!("{p}.{name}"),
+        };
+        let (field, code) = if message.starts_with("unknown field") {
+            (join(&quoted), "unknown_field")
+        } else if message.starts_with("missing field") {
+            (join(&quoted), "required")
+        } else {
+            let field = if path == "." { "body".to_owned() } else { path };
+            (field, "wrong_type")
+        };
+        AppError::Invalid(vec![crate::error::FieldError {
+            field,
+            code: code.into(),
+            message: String::new(),
+        }])
+    })
 }
 
 /// A JSON body that cannot be read: 415 for the wrong content type, 400 for broken JSON,

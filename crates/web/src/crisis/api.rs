@@ -24,6 +24,9 @@ pub fn router() -> Router<AppState> {
         .route("/crises/{id}/classification", post(classify))
         .route("/crises/{id}/phase", post(phase))
         .route("/crises/{id}/grip", post(grip))
+        .route("/crises/{id}/confirmations", post(confirm))
+        .route("/crises/{id}/teams", post(teams))
+        .route("/crises/{id}/transcriptions", post(transcribe))
         .route("/crises/{id}/restore-order", post(restore_order))
         .route("/crises/{id}/close", post(close))
         .route("/crises/{id}/timeline", get(timeline))
@@ -87,9 +90,14 @@ pub struct EntryDto {
     pub title: String,
     /// Send this back when changing the entry; a change based on an older revision is refused (409).
     pub rev: i64,
+    /// When it was first recorded (UTC).
     pub created_at: String,
     pub created_by: String,
     pub updated_at: String,
+    /// When it happened (UTC): its own time field, or the moment given when it was recorded.
+    pub occurred_at: String,
+    /// Typed back in from a paper form.
+    pub transcribed: Option<TranscriptionDto>,
     #[schema(value_type = Object)]
     pub data: serde_json::Value,
 }
@@ -104,6 +112,8 @@ impl From<&Entry> for EntryDto {
             created_at: e.created_at.clone(),
             created_by: e.created_by.clone(),
             updated_at: e.updated_at.clone(),
+            occurred_at: e.occurred_at.clone(),
+            transcribed: e.transcribed.as_ref().map(TranscriptionDto::from),
             data: serde_json::Value::Object(e.data.clone()),
         }
     }
@@ -120,14 +130,7 @@ fn kind_of(kind: &str) -> Result<EntryKind, AppError> {
 fn json<T: serde::de::DeserializeOwned>(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<T, AppError> {
-    let Json(value) = body.map_err(crate::api::json_error)?;
-    serde_json::from_value(value).map_err(|e| {
-        AppError::Invalid(vec![FieldError {
-            field: "body".into(),
-            code: "invalid_json".into(),
-            message: e.to_string(),
-        }])
-    })
+    crate::api::strict_json(body)
 }
 
 #[utoipa::path(get, path = "/api/v1/crises", tag = "crisis",
@@ -185,15 +188,19 @@ async fn run(
     auth: &Authed<MemberUp>,
     id: StreamId,
     command: CrisisCommand,
+    at: Option<crisismap_core::crisis::Occurrence>,
 ) -> Result<Json<CrisisDto>, AppError> {
     state.store().crisis(auth.user().workspace, id).await?;
-    super::command(state, &auth.principal, id, command).await?;
+    super::command(state, &auth.principal, id, command, at).await?;
     let room = Room::load(state, auth.user().workspace, id).await?;
     Ok(Json(dto(&room.crisis, room.restore_order())))
 }
 
-#[derive(Debug, Deserialize)]
+/// The classification assistant's answers and the advisor's choice.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ClassifyInput {
+    #[schema(value_type = Object)]
     pub answers: Answers,
     /// true: take the proposal; false: override with `classification`, `grip` and a `reason`.
     pub accept: bool,
@@ -203,18 +210,90 @@ pub struct ClassifyInput {
     pub grip: String,
     #[serde(default)]
     pub reason: String,
+    /// When it was decided: Amsterdam local time or UTC; empty: now.
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// One part of the assistant's proposal: the code, its words, and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReasonedDto {
+    pub value: String,
+    pub label: String,
+    /// The reason's code (stable).
+    pub reason: String,
+    /// The reason in the reader's language.
+    pub explanation: String,
+}
+
+/// What the assistant proposes for the answers given.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposalDto {
+    pub classification: ReasonedDto,
+    pub grip: ReasonedDto,
+    /// Team standards: calamity_team, local_triangle, policy_team.
+    pub teams: Vec<ReasonedDto>,
+    pub inform: Vec<ReasonedDto>,
+    /// The parties the answers do not call for, each with why not.
+    pub not_inform: Vec<ReasonedDto>,
+}
+
+impl ProposalDto {
+    pub fn of(p: &crisismap_core::crisis::Proposal, tr: crate::i18n::Tr) -> ProposalDto {
+        let one = |value: &str, label_key: String, reason: &str| ReasonedDto {
+            value: value.to_owned(),
+            label: tr.t(&label_key).to_owned(),
+            reason: reason.to_owned(),
+            explanation: tr.t(&format!("reason.{reason}")).to_owned(),
+        };
+        let parties = |list: &[crisismap_core::crisis::classify::Reasoned<String>]| {
+            list.iter()
+                .map(|r| one(&r.value, format!("c.party.{}", r.value), &r.reason))
+                .collect()
+        };
+        ProposalDto {
+            classification: one(
+                p.classification.value.code(),
+                format!("c.classification.{}", p.classification.value.code()),
+                &p.classification.reason,
+            ),
+            grip: one(
+                p.grip.value.code(),
+                format!("c.grip.{}", p.grip.value.code()),
+                &p.grip.reason,
+            ),
+            teams: p
+                .teams
+                .iter()
+                .map(|t| one(&t.value, format!("c.standard.{}", t.value), &t.reason))
+                .collect(),
+            inform: parties(&p.inform),
+            not_inform: parties(&p.not_inform),
+        }
+    }
+}
+
+/// The crisis after classifying, with the proposal the answers led to.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClassifiedDto {
+    #[serde(flatten)]
+    pub crisis: CrisisDto,
+    pub proposal: ProposalDto,
 }
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/classification", tag = "crisis",
-    params(("id" = String, Path)), request_body(content = Object, description = "answers (six booleans), accept, and when overriding: classification, grip, reason"),
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    params(("id" = String, Path)), request_body = ClassifyInput,
+    responses((status = 200, body = ClassifiedDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn classify(
     State(state): State<AppState>,
     auth: Authed<MemberUp>,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
-) -> Result<Json<CrisisDto>, AppError> {
+) -> Result<Json<ClassifiedDto>, AppError> {
     let input: ClassifyInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let command = super::pages::classify_command(
         &room,
@@ -224,23 +303,105 @@ pub async fn classify(
         &input.grip,
         &input.reason,
     );
-    run(&state, &auth, room.id(), command).await
+    let Json(crisis) = run(&state, &auth, room.id(), command, at).await?;
+    let proposal = crisismap_core::crisis::propose(&input.answers);
+    Ok(Json(ClassifiedDto {
+        crisis,
+        proposal: ProposalDto::of(&proposal, crate::i18n::Tr(auth.ctx.lang)),
+    }))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct ChangeInput {
+/// A new phase, with the reason.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseInput {
+    /// lukewarm, warm or aftermath.
     #[serde(default)]
     pub phase: String,
+    #[serde(default)]
+    pub reason: String,
+    /// When it happened: Amsterdam local time or UTC; empty: now.
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// A new GRIP level, with the reason.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GripInput {
+    /// routine, grip1 … grip5 or rijk.
     #[serde(default)]
     pub grip: String,
     #[serde(default)]
     pub reason: String,
+    /// When it happened: Amsterdam local time or UTC; empty: now.
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// The order in which the register's processes are restored in this crisis.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RestoreOrderInput {
+    /// Register process ids, first to restore first.
     #[serde(default)]
     pub order: Vec<String>,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// Closing the crisis, with the reason.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloseInput {
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// The teams active in the crisis (the whole new set).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamsInput {
+    /// Register team ids.
+    #[serde(default)]
+    pub teams: Vec<String>,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// Keeping the GRIP level or the phase as it is, with the reason it was weighed and kept.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmationInput {
+    /// grip or phase.
+    #[serde(default)]
+    pub aspect: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
 }
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/phase", tag = "crisis",
-    params(("id" = String, Path)), request_body(content = Object, description = "phase (lukewarm, warm, aftermath) and reason"),
+    params(("id" = String, Path)), request_body = PhaseInput,
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn phase(
     State(state): State<AppState>,
@@ -248,13 +409,14 @@ pub async fn phase(
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
-    let input: ChangeInput = json(body)?;
+    let input: PhaseInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
     let command = super::change_command("phase", &input.phase, &input.reason)?;
-    run(&state, &auth, crisis_id(&id)?, command).await
+    run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/grip", tag = "crisis",
-    params(("id" = String, Path)), request_body(content = Object, description = "grip (routine, grip1 … grip5, rijk) and reason"),
+    params(("id" = String, Path)), request_body = GripInput,
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn grip(
     State(state): State<AppState>,
@@ -262,13 +424,45 @@ pub async fn grip(
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
-    let input: ChangeInput = json(body)?;
+    let input: GripInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
     let command = super::change_command("grip", &input.grip, &input.reason)?;
-    run(&state, &auth, crisis_id(&id)?, command).await
+    run(&state, &auth, crisis_id(&id)?, command, at).await
+}
+
+#[utoipa::path(post, path = "/api/v1/crises/{id}/confirmations", tag = "crisis",
+    params(("id" = String, Path)), request_body = ConfirmationInput,
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<CrisisDto>, AppError> {
+    let input: ConfirmationInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
+    let command = super::confirm_command(&input.aspect, &input.reason)?;
+    run(&state, &auth, crisis_id(&id)?, command, at).await
+}
+
+#[utoipa::path(post, path = "/api/v1/crises/{id}/teams", tag = "crisis",
+    params(("id" = String, Path)), request_body = TeamsInput,
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+pub async fn teams(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<CrisisDto>, AppError> {
+    let input: TeamsInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
+    let index = crate::register::Index::load(&state, auth.user().workspace).await?;
+    let command = super::teams_command(&index, &input.teams, &input.reason)?;
+    run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/restore-order", tag = "crisis",
-    params(("id" = String, Path)), request_body(content = Object, description = "order (register process ids) and reason"),
+    params(("id" = String, Path)), request_body = RestoreOrderInput,
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn restore_order(
     State(state): State<AppState>,
@@ -276,7 +470,8 @@ pub async fn restore_order(
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
-    let input: ChangeInput = json(body)?;
+    let input: RestoreOrderInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
     let index = crate::register::Index::load(&state, auth.user().workspace).await?;
     let mut order = vec![];
     for text in &input.order {
@@ -297,11 +492,11 @@ pub async fn restore_order(
         order,
         reason: input.reason,
     };
-    run(&state, &auth, crisis_id(&id)?, command).await
+    run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/close", tag = "crisis",
-    params(("id" = String, Path)), request_body(content = Object, description = "reason"),
+    params(("id" = String, Path)), request_body = CloseInput,
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn close(
     State(state): State<AppState>,
@@ -309,7 +504,8 @@ pub async fn close(
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
-    let input: ChangeInput = json(body)?;
+    let input: CloseInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
     run(
         &state,
         &auth,
@@ -317,17 +513,44 @@ pub async fn close(
         CrisisCommand::Close {
             reason: input.reason,
         },
+        at,
     )
     .await
 }
 
+/// One moment of the crisis, in the order things happened.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TimelineDto {
+    /// When it happened (UTC).
+    pub occurred_at: String,
+    /// When it was recorded (UTC); never changes.
     pub recorded_at: String,
-    pub occurred: String,
+    /// Recorded more than half an hour after it happened.
+    pub recorded_late: bool,
+    /// Typed back in from a paper form: which form, page, and who wrote it.
+    pub transcribed: Option<TranscriptionDto>,
     pub who: String,
+    /// `crisis` for the crisis's own events, else the entry's kind.
     pub kind: String,
     pub text: String,
+}
+
+/// Where a transcribed entry was written on paper.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TranscriptionDto {
+    pub form: String,
+    pub page: u32,
+    pub written_by: String,
+}
+
+impl From<&crisismap_core::crisis::Transcription> for TranscriptionDto {
+    fn from(t: &crisismap_core::crisis::Transcription) -> Self {
+        TranscriptionDto {
+            form: t.form.clone(),
+            page: t.page,
+            written_by: t.written_by.clone(),
+        }
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/crises/{id}/timeline", tag = "crisis",
@@ -344,8 +567,10 @@ pub async fn timeline(
         items
             .into_iter()
             .map(|i| TimelineDto {
-                recorded_at: i.at,
-                occurred: i.occurred,
+                occurred_at: i.occurred_utc,
+                recorded_at: i.recorded_utc,
+                recorded_late: i.late,
+                transcribed: i.transcribed.as_ref().map(TranscriptionDto::from),
                 who: i.who,
                 kind: i.kind_code,
                 text: i.text,
@@ -424,9 +649,10 @@ pub async fn create(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
     let kind = kind_of(&kind)?;
-    let (raw, _) = crate::register::api::body_of(kind.schema(), body)?;
+    let EntryBody { raw, at, .. } = entry_body(kind, body)?;
     let crisis = crisis_id(&id)?;
-    let saved = super::save_entry(&state, &auth.principal, crisis, kind, None, None, &raw).await?;
+    let saved =
+        super::save_entry(&state, &auth.principal, crisis, kind, None, None, &raw, at).await?;
     let e = state
         .store()
         .entry(auth.user().workspace, crisis, saved)
@@ -447,7 +673,7 @@ pub async fn update(
 ) -> Result<Json<EntryDto>, AppError> {
     let kind = kind_of(&kind)?;
     let entry: RecordId = entry.parse().map_err(|_| AppError::NotFound)?;
-    let (raw, rev) = crate::register::api::body_of(kind.schema(), body)?;
+    let EntryBody { raw, rev, at } = entry_body(kind, body)?;
     let Some(rev) = rev else {
         return Err(AppError::Invalid(vec![FieldError {
             field: "rev".into(),
@@ -464,6 +690,7 @@ pub async fn update(
         Some(entry),
         Some(rev),
         &raw,
+        at,
     )
     .await?;
     let e = state
@@ -471,6 +698,133 @@ pub async fn update(
         .entry(auth.user().workspace, crisis, entry)
         .await?;
     Ok(Json(EntryDto::from(&e)))
+}
+
+/// An entry's body: the fields of its kind, `rev` for a change, and, for kinds without a
+/// time field of their own, `occurred_at`: when it happened (empty: now).
+fn entry_body(
+    kind: EntryKind,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<EntryBody, AppError> {
+    let own = kind.schema().field("occurred_at").is_some();
+    let meta: &[&str] = if own { &[] } else { &["occurred_at"] };
+    let mut b = crate::register::api::body_with_meta(kind.schema(), body, meta)?;
+    let at = match b.meta.remove("occurred_at") {
+        Some(text) => super::occurrence(&text, false)?.map(|o| o.at),
+        None => None,
+    };
+    Ok(EntryBody {
+        raw: b.raw,
+        rev: b.rev,
+        at,
+    })
+}
+
+struct EntryBody {
+    raw: crisismap_core::register::RawRecord,
+    rev: Option<i64>,
+    at: Option<jiff::Timestamp>,
+}
+
+/// A paper form typed back in: which form and page, who wrote it, and its rows.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TranscriptionInput {
+    /// log, decision or attendance.
+    pub kind: String,
+    /// The form's id as printed at its top (or as written on improvised paper).
+    #[serde(default)]
+    pub form: String,
+    /// The page number on the sheet.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub page: serde_json::Value,
+    /// Who wrote the rows on paper.
+    #[serde(default)]
+    pub written_by: String,
+    /// The rows, each with the fields of an entry of the kind (its time as written).
+    #[serde(default)]
+    #[schema(value_type = Vec<Object>)]
+    pub rows: Vec<serde_json::Value>,
+}
+
+#[utoipa::path(post, path = "/api/v1/crises/{id}/transcriptions", tag = "crisis",
+    params(("id" = String, Path)), request_body = TranscriptionInput,
+    responses((status = 201, body = [EntryDto]), (status = 422, body = crate::layers::Problem)))]
+pub async fn transcribe(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path(id): Path<String>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<impl IntoResponse, AppError> {
+    let input: TranscriptionInput = json(body)?;
+    let kind: EntryKind = input.kind.parse().map_err(|_| {
+        AppError::Invalid(vec![FieldError {
+            field: "kind".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }])
+    })?;
+    if !super::TRANSCRIBED_KINDS.contains(&kind) {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "kind".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }]));
+    }
+    let page = match &input.page {
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        _ => String::new(),
+    };
+    let mut errors = vec![];
+    let transcription =
+        crisismap_core::crisis::Transcription::new(&input.form, &page, &input.written_by)
+            .map_err(|issues| {
+                errors.extend(crate::register::issues_to_field_errors(issues));
+            })
+            .ok();
+    let mut rows = vec![];
+    for (i, row) in input.rows.into_iter().enumerate() {
+        match crate::register::api::body_with_meta(kind.schema(), Ok(Json(row)), &[]) {
+            Ok(b) => rows.push(b.raw),
+            Err(AppError::Invalid(fields)) => {
+                errors.extend(fields.into_iter().map(|f| FieldError {
+                    field: format!("rows.{i}.{}", f.field),
+                    ..f
+                }))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let Some(transcription) = transcription else {
+        return Err(AppError::Internal("transcription checked above".into()));
+    };
+    let crisis = crisis_id(&id)?;
+    let ids =
+        super::transcribe(&state, &auth.principal, crisis, kind, transcription, &rows).await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let e = state
+            .store()
+            .entry(auth.user().workspace, crisis, id)
+            .await?;
+        out.push(EntryDto::from(&e));
+    }
+    Ok((StatusCode::CREATED, Json(out)))
+}
+
+/// A liaison or expert to invite: these fields and no others.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GuestBody {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -485,7 +839,7 @@ pub struct GuestDto {
 }
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/guests", tag = "crisis",
-    params(("id" = String, Path)), request_body(content = Object, description = "email and display_name of the liaison or expert"),
+    params(("id" = String, Path)), request_body = GuestBody,
     responses((status = 201, body = GuestDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn invite_guest(
     State(state): State<AppState>,
@@ -493,7 +847,12 @@ pub async fn invite_guest(
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
-    let input: crate::commands::NewUserInput = json(body)?;
+    let input: GuestBody = json(body)?;
+    let input = crate::commands::NewUserInput {
+        email: input.email,
+        display_name: input.display_name,
+        role: String::new(),
+    };
     let crisis = crisis_id(&id)?;
     let (user, password) =
         crate::commands::add_guest(&state, &auth.principal, &auth.ctx.origin, crisis, &input)
@@ -510,17 +869,25 @@ pub async fn invite_guest(
     ))
 }
 
-#[derive(Debug, Deserialize)]
+/// The whole set of failing nodes of the dependency graph.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FailingInput {
     /// Graph nodes: register record ids, or `vital:<code>` for a vital process.
     #[serde(default)]
     pub nodes: Vec<String>,
     #[serde(default)]
     pub reason: String,
+    /// When the nodes newly in the set failed (Amsterdam local time or UTC; empty: now);
+    /// the cascade counts from then. Nodes already failing keep their moment.
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
 }
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/failing", tag = "crisis",
-    params(("id" = String, Path)), request_body(content = Object, description = "nodes: the whole set of failing graph nodes (record ids or vital:<code>); reason"),
+    params(("id" = String, Path)), request_body = FailingInput,
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn set_failing(
     State(state): State<AppState>,
@@ -529,9 +896,10 @@ pub async fn set_failing(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: FailingInput = json(body)?;
+    let at = super::occurrence(&input.occurred_at, input.background)?;
     let command =
         super::failing_command(&state, &auth.principal, input.nodes, &input.reason).await?;
-    run(&state, &auth, crisis_id(&id)?, command).await
+    run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
 #[derive(Debug, Serialize, ToSchema)]

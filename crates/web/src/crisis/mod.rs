@@ -4,6 +4,7 @@
 pub mod api;
 mod pages;
 pub mod print;
+mod transcribe;
 mod views;
 
 pub use pages::router;
@@ -13,7 +14,9 @@ use crate::AppState;
 use crate::auth::{Principal, audit};
 use crate::error::{AppError, FieldError};
 use crate::register::{Index, Refs};
-use crisismap_core::crisis::{CrisisCommand, CrisisError, CrisisState, EntryKind, Phase};
+use crisismap_core::crisis::{
+    CrisisCommand, CrisisError, CrisisState, EntryKind, Occurrence, Phase, Transcription,
+};
 use crisismap_core::register::{RawRecord, RecordId, RecordKind, RefLookup, RegisterError};
 use crisismap_core::{StreamId, UserId, WorkspaceId};
 use crisismap_store::{CrisisRecord, Entry, EntryChange, StoreError, UserRecord};
@@ -296,6 +299,52 @@ pub fn change_command(which: &str, value: &str, reason: &str) -> Result<CrisisCo
     }
 }
 
+/// Keeping the GRIP level (`aspect = "grip"`) or the phase (`"phase"`) as it is.
+pub fn confirm_command(aspect: &str, reason: &str) -> Result<CrisisCommand, AppError> {
+    let reason = reason.to_owned();
+    match aspect.trim() {
+        "grip" => Ok(CrisisCommand::ConfirmGrip { reason }),
+        "phase" => Ok(CrisisCommand::ConfirmPhase { reason }),
+        _ => Err(AppError::Invalid(vec![FieldError {
+            field: "aspect".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }])),
+    }
+}
+
+/// The teams active in a crisis (the whole new set), as both doors ask for it: every id must
+/// be a team of the register; anything else is refused, naming `teams`.
+pub fn teams_command(
+    index: &Index,
+    ids: &[String],
+    reason: &str,
+) -> Result<CrisisCommand, AppError> {
+    let mut teams = vec![];
+    for text in ids {
+        let team = text
+            .trim()
+            .parse::<RecordId>()
+            .ok()
+            .filter(|id| index.get(*id).is_some_and(|r| r.kind == RecordKind::Team));
+        match team {
+            Some(id) if !teams.contains(&id) => teams.push(id),
+            Some(_) => {}
+            None => {
+                return Err(AppError::Invalid(vec![FieldError {
+                    field: "teams".into(),
+                    code: "unknown_reference".into(),
+                    message: String::new(),
+                }]));
+            }
+        }
+    }
+    Ok(CrisisCommand::SetTeams {
+        teams,
+        reason: reason.to_owned(),
+    })
+}
+
 /// A code from a fixed set (phase, GRIP level, …), or a field error naming the field.
 pub fn choice<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, AppError> {
     text.trim().parse().map_err(|_| {
@@ -327,6 +376,7 @@ pub fn crisis_error(e: StoreError) -> AppError {
 
 /// Input for opening a crisis, as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct OpenInput {
     #[serde(default)]
     pub title: String,
@@ -433,22 +483,42 @@ pub async fn open(
     Ok(id)
 }
 
-/// Decides and records a change to the crisis itself.
+/// The moment a door was told something happened: empty is now; a moment typed in
+/// Amsterdam time or given in UTC; anything else is refused naming `occurred_at`.
+pub fn occurrence(text: &str, background: bool) -> Result<Option<Occurrence>, AppError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let at = parse_moment(text).ok_or_else(|| {
+        AppError::Invalid(vec![FieldError {
+            field: "occurred_at".into(),
+            code: "invalid_datetime".into(),
+            message: String::new(),
+        }])
+    })?;
+    Ok(Some(Occurrence { at, background }))
+}
+
+/// Decides and records a change to the crisis itself, that happened at `at` (`None`: now).
 pub async fn command(
     state: &AppState,
     by: &Principal,
     crisis: StreamId,
     command: CrisisCommand,
+    at: Option<Occurrence>,
 ) -> Result<(), AppError> {
     state
         .store()
-        .handle_crisis_command(by.user.workspace, crisis, &by.actor(), command)
+        .handle_crisis_command(by.user.workspace, crisis, &by.actor(), command, at)
         .await
         .map_err(crisis_error)?;
     Ok(())
 }
 
 /// Validates and records one entry: the command behind both the form and the API.
+/// `occurred_at` is the moment given with it, for kinds without a moment field of their own
+/// (`None`: now).
+#[allow(clippy::too_many_arguments)]
 pub async fn save_entry(
     state: &AppState,
     by: &Principal,
@@ -457,6 +527,7 @@ pub async fn save_entry(
     id: Option<RecordId>,
     expected_rev: Option<i64>,
     raw: &RawRecord,
+    occurred_at: Option<jiff::Timestamp>,
 ) -> Result<RecordId, AppError> {
     let ws = by.user.workspace;
     // Another workspace's crisis is not there at all (404 before any field is judged).
@@ -485,6 +556,8 @@ pub async fn save_entry(
                 id,
                 expected_rev,
                 record: validated,
+                occurred_at,
+                transcribed: None,
             }],
         )
         .await
@@ -492,6 +565,106 @@ pub async fn save_entry(
     ids.into_iter()
         .next()
         .ok_or(AppError::Internal("nothing saved".into()))
+}
+
+/// The kinds of paper form in the printed folder that can be typed back in.
+pub const TRANSCRIBED_KINDS: [EntryKind; 3] =
+    [EntryKind::Log, EntryKind::Decision, EntryKind::Attendance];
+
+/// Types rows of a paper form back into the record: every row is validated, and either all
+/// are recorded (marked as transcribed) or none, with every bad row's problems named
+/// `rows.{i}.{field}` (rows count from 0).
+pub async fn transcribe(
+    state: &AppState,
+    by: &Principal,
+    crisis: StreamId,
+    kind: EntryKind,
+    transcription: Transcription,
+    rows: &[RawRecord],
+) -> Result<Vec<RecordId>, AppError> {
+    let ws = by.user.workspace;
+    if !TRANSCRIBED_KINDS.contains(&kind) {
+        return Err(AppError::NotFound);
+    }
+    let current = state.store().crisis(ws, crisis).await?;
+    if current.state.closed {
+        return Err(AppError::Conflict("crisis_closed".into()));
+    }
+    if rows.is_empty() {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "rows".into(),
+            code: "required".into(),
+            message: String::new(),
+        }]));
+    }
+    let mut changes = Vec::with_capacity(rows.len());
+    let mut errors = vec![];
+    let now = state.now();
+    let first = current.state.first_moment().unwrap_or(now);
+    let row_error = |i: usize, issue: crisismap_core::register::FieldIssue| FieldError {
+        field: format!("rows.{i}.{}", issue.field),
+        code: issue.code.to_owned(),
+        message: String::new(),
+    };
+    for (i, raw) in rows.iter().enumerate() {
+        match crate::refs::validate(state, ws, Some(crisis), kind.schema(), raw).await? {
+            // Every bad row is named at once: its times too, not only after the rest is
+            // mended.
+            Ok(record)
+                if !crisismap_core::crisis::check_times(kind, &record.data, now, first)
+                    .is_empty() =>
+            {
+                errors.extend(
+                    crisismap_core::crisis::check_times(kind, &record.data, now, first)
+                        .into_iter()
+                        .map(|issue| row_error(i, issue)),
+                );
+            }
+            Ok(record) => changes.push(EntryChange {
+                kind,
+                id: None,
+                expected_rev: None,
+                record,
+                occurred_at: None,
+                transcribed: Some(transcription.clone()),
+            }),
+            Err(issues) => errors.extend(issues.into_iter().map(|issue| row_error(i, issue))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    // The times are checked by the store against its clock and the crisis; name the row.
+    match state
+        .store()
+        .save_entries(ws, crisis, &by.actor(), changes.clone())
+        .await
+    {
+        Ok(ids) => Ok(ids),
+        Err(e @ StoreError::Crisis(CrisisError::Invalid(_))) => {
+            let now = state.now();
+            let first = current.state.first_moment().unwrap_or(now);
+            let errors: Vec<FieldError> = changes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    crisismap_core::crisis::check_times(kind, &c.record.data, now, first)
+                        .into_iter()
+                        .map(move |issue| FieldError {
+                            field: format!("rows.{i}.{}", issue.field),
+                            code: issue.code.to_owned(),
+                            message: String::new(),
+                        })
+                })
+                .collect();
+            if errors.is_empty() {
+                Err(crisis_error(e))
+            } else {
+                Err(AppError::Invalid(errors))
+            }
+        }
+        Err(e) => Err(crisis_error(e)),
+    }
 }
 
 /// The command that marks graph nodes failing, after checking that each is a node of this
@@ -524,7 +697,6 @@ pub async fn failing_command(
     }
     Ok(CrisisCommand::SetFailing {
         nodes: keys,
-        now: state.now(),
         reason: reason.to_owned(),
     })
 }

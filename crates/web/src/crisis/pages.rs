@@ -45,6 +45,10 @@ pub fn router() -> Router<AppState> {
         .route("/crisis/{id}/uitval", post(set_failing))
         .route("/crisis/{id}/gasten", get(guests).post(invite_guest))
         .route("/crisis/{id}/tijdlijn", get(timeline))
+        .route(
+            "/crisis/{id}/overnemen",
+            get(super::transcribe::page).post(super::transcribe::save),
+        )
         .route("/crisis/{id}/situatierapport", get(sitrep))
         .route("/crisis/{id}/situatierapport.pdf", get(sitrep_pdf))
         .route("/crisis/{id}/besluiten.pdf", get(decisions_pdf))
@@ -54,7 +58,7 @@ pub fn router() -> Router<AppState> {
         .route("/crisis/{id}/{slug}/{entry}/bewerken", get(edit_form))
 }
 
-fn crisis_id(id: &str) -> Result<StreamId, AppError> {
+pub(super) fn crisis_id(id: &str) -> Result<StreamId, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
 
@@ -108,7 +112,7 @@ const TABS: [(&str, &str); 12] = [
     ("situatierapport", "crisis.tab.sitrep"),
 ];
 
-fn head(room: &Room, tr: Tr, current: &str, role: Role) -> Head {
+pub(super) fn head(room: &Room, tr: Tr, current: &str, role: Role) -> Head {
     let s = room.state();
     let base = crisis_href(room.id());
     Head {
@@ -139,7 +143,7 @@ fn head(room: &Room, tr: Tr, current: &str, role: Role) -> Head {
     }
 }
 
-async fn room_ctx(
+pub(super) async fn room_ctx(
     state: &AppState,
     principal: &crate::auth::Principal,
     ctx: &crate::auth::RequestCtx,
@@ -263,11 +267,11 @@ async fn open_form(
     open_page(&state, &auth, input, vec![]).await
 }
 
-fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+pub(super) fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
     crate::register::decode_form(body)
 }
 
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+pub(super) fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()
         .find(|(k, _)| k == name)
@@ -329,7 +333,11 @@ pub struct Item {
 }
 
 pub struct HistoryLine {
+    /// When it happened (Amsterdam).
     pub at: String,
+    /// When it was recorded, where that differs from when it happened.
+    pub recorded: String,
+    pub late: bool,
     pub who: String,
     pub what: String,
     pub reason: String,
@@ -370,6 +378,14 @@ impl PicturePage {
             _ => "",
         }
     }
+
+    /// The moment typed into a form that was refused, to show it again.
+    fn at_for(&self, form: &str) -> &str {
+        match &self.retry {
+            Some(r) if r.form == form => &r.occurred_at,
+            _ => "",
+        }
+    }
 }
 
 fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
@@ -400,20 +416,54 @@ fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
 
 /// The history of the crisis itself: opening, classifications, phase and GRIP changes.
 async fn history(state: &AppState, room: &Room, tr: Tr) -> Result<Vec<HistoryLine>, AppError> {
-    let events = state.store().crisis_history(room.id()).await?;
+    let (events, _) = state
+        .store()
+        .timeline_page(room.id(), Some("crisis"), 0, 100_000)
+        .await?;
     Ok(events
         .iter()
         .filter_map(|env| {
             let event = env.event().ok()?;
             let (what, reason) = describe(&event, room, tr)?;
+            let moment = Moment::of(env, &event);
             Some(HistoryLine {
-                at: local_display(env.recorded_at),
+                at: local_display(moment.occurred),
+                recorded: moment.recorded_text(),
+                late: moment.late(),
                 who: room.actor_name(&env.actor),
                 what,
                 reason,
             })
         })
         .collect())
+}
+
+/// When an event happened and when it was recorded.
+pub struct Moment {
+    pub occurred: jiff::Timestamp,
+    pub recorded: jiff::Timestamp,
+}
+
+impl Moment {
+    pub fn of(env: &crisismap_core::Envelope, event: &DomainEvent) -> Moment {
+        Moment {
+            occurred: event
+                .occurred_at()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(env.recorded_at),
+            recorded: env.recorded_at,
+        }
+    }
+
+    /// The recorded time in Amsterdam, when it differs (by the minute) from when it happened.
+    pub fn recorded_text(&self) -> String {
+        let (o, r) = (local_display(self.occurred), local_display(self.recorded));
+        if o == r { String::new() } else { r }
+    }
+
+    pub fn late(&self) -> bool {
+        crisismap_core::crisis::occurrence::recorded_late(self.occurred, self.recorded)
+    }
 }
 
 /// A crisis-level event in words: (what happened, the reason given).
@@ -454,7 +504,7 @@ fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)
             ),
             reason.clone(),
         ),
-        DomainEvent::CrisisPhaseChanged { phase, reason } => (
+        DomainEvent::CrisisPhaseChanged { phase, reason, .. } => (
             format!(
                 "{}: {}",
                 tr.t("crisis.h.phase"),
@@ -462,7 +512,7 @@ fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)
             ),
             reason.clone(),
         ),
-        DomainEvent::CrisisGripChanged { grip, reason } => (
+        DomainEvent::CrisisGripChanged { grip, reason, .. } => (
             format!(
                 "{}: {}",
                 tr.t("crisis.h.grip"),
@@ -470,7 +520,23 @@ fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)
             ),
             reason.clone(),
         ),
-        DomainEvent::CrisisTeamsChanged { teams, reason } => (
+        DomainEvent::CrisisGripConfirmed { grip, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.grip_confirmed"),
+                tr.t(&format!("c.grip.{}", grip.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisPhaseConfirmed { phase, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.phase_confirmed"),
+                tr.t(&format!("c.phase.{}", phase.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisTeamsChanged { teams, reason, .. } => (
             format!(
                 "{}: {}",
                 tr.t("crisis.h.teams"),
@@ -485,10 +551,10 @@ fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)
         DomainEvent::RestoreOrderChanged { reason, .. } => {
             (tr.t("crisis.h.restore_order").to_owned(), reason.clone())
         }
-        DomainEvent::CrisisClosed { reason } => {
+        DomainEvent::CrisisClosed { reason, .. } => {
             (tr.t("crisis.h.closed").to_owned(), reason.clone())
         }
-        DomainEvent::FailingNodesSet { nodes, reason } => {
+        DomainEvent::FailingNodesSet { nodes, reason, .. } => {
             let names: Vec<String> = nodes.iter().map(|f| node_title(room, &f.key)).collect();
             (
                 format!(
@@ -547,6 +613,8 @@ async fn picture(
 pub struct Retry {
     pub form: String,
     pub reason: String,
+    /// The moment typed, to show it again.
+    pub occurred_at: String,
     pub errors: Vec<FieldError>,
 }
 
@@ -716,7 +784,14 @@ async fn picture_page(
         flash: tr.flash(
             melding,
             &[
-                "saved", "phase", "grip", "teams", "order", "closed", "failing",
+                "saved",
+                "phase",
+                "grip",
+                "teams",
+                "order",
+                "closed",
+                "failing",
+                "confirmed",
             ],
         ),
         retry,
@@ -738,14 +813,16 @@ async fn crisis_command_from_form(
     auth: &Authed<MemberUp>,
     id: StreamId,
     command: Result<CrisisCommand, AppError>,
-    (form, reason): (String, &str),
+    (form, reason, p): (String, &str, &[(String, String)]),
     done: &str,
 ) -> Result<Response, AppError> {
     // The crisis must be this workspace's before anything is decided.
     state.store().crisis(auth.user().workspace, id).await?;
-    let outcome = match command {
-        Ok(command) => super::command(state, &auth.principal, id, command).await,
-        Err(e) => Err(e),
+    let typed_at = field(p, "occurred_at");
+    let at = super::occurrence(typed_at, field(p, "background") == "on");
+    let outcome = match (command, at) {
+        (Ok(command), Ok(at)) => super::command(state, &auth.principal, id, command, at).await,
+        (Err(e), _) | (_, Err(e)) => Err(e),
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("{}?melding={done}", crisis_href(id))).into_response()),
@@ -753,6 +830,7 @@ async fn crisis_command_from_form(
             let retry = Retry {
                 form,
                 reason: reason.to_owned(),
+                occurred_at: typed_at.to_owned(),
                 errors: crate::commands::localize(errors, Tr(auth.ctx.lang)),
             };
             picture_page(state, &auth.principal, &auth.ctx, id, None, Some(retry)).await
@@ -771,14 +849,22 @@ async fn change_level(
 ) -> Result<Response, AppError> {
     let p = pairs(body)?;
     let reason = field(&p, "reason");
-    let command = super::change_command(which, field(&p, which), reason);
+    // The same form keeps the level as it is ("GRIP 3 stays") with its second button.
+    let (command, done) = if field(&p, "confirm") == "1" {
+        (super::confirm_command(which, reason), "confirmed")
+    } else {
+        (
+            super::change_command(which, field(&p, which), reason),
+            which,
+        )
+    };
     crisis_command_from_form(
         state,
         auth,
         crisis_id(id)?,
         command,
-        (which.to_owned(), reason),
-        which,
+        (which.to_owned(), reason, &p),
+        done,
     )
     .await
 }
@@ -809,18 +895,14 @@ async fn set_teams(
 ) -> Result<Response, AppError> {
     let p = pairs(&body)?;
     let index = crate::register::Index::load(&state, auth.user().workspace).await?;
-    let teams = p
+    let teams: Vec<String> = p
         .iter()
         .filter(|(k, _)| k == "team")
-        .filter_map(|(_, v)| v.parse::<RecordId>().ok())
-        .filter(|t| index.get(*t).is_some_and(|r| r.kind == RecordKind::Team))
+        .map(|(_, v)| v.clone())
         .collect();
     let reason = field(&p, "reason");
-    let command = Ok(CrisisCommand::SetTeams {
-        teams,
-        reason: reason.to_owned(),
-    });
-    let form = ("teams".to_owned(), reason);
+    let command = super::teams_command(&index, &teams, reason);
+    let form = ("teams".to_owned(), reason, p.as_slice());
     crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "teams").await
 }
 
@@ -851,7 +933,7 @@ async fn move_process(
         order,
         reason: reason.to_owned(),
     });
-    let form = (format!("order-{process}"), reason);
+    let form = (format!("order-{process}"), reason, p.as_slice());
     crisis_command_from_form(&state, &auth, id, command, form, "order").await
 }
 
@@ -869,7 +951,7 @@ async fn set_failing(
         .collect();
     let reason = field(&p, "reason");
     let command = super::failing_command(&state, &auth.principal, nodes, reason).await;
-    let form = ("failing".to_owned(), reason);
+    let form = ("failing".to_owned(), reason, p.as_slice());
     crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "failing").await
 }
 
@@ -884,7 +966,7 @@ async fn close(
     let command = Ok(CrisisCommand::Close {
         reason: reason.to_owned(),
     });
-    let form = ("close".to_owned(), reason);
+    let form = ("close".to_owned(), reason, p.as_slice());
     crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "closed").await
 }
 
@@ -913,6 +995,7 @@ struct ClassifyPage {
     grip: ProposalLine,
     teams: Vec<ProposalLine>,
     inform: Vec<ProposalLine>,
+    not_inform: Vec<ProposalLine>,
     classifications: Vec<(&'static str, &'static str)>,
     grips: Vec<(&'static str, &'static str)>,
     history: Vec<HistoryLine>,
@@ -986,6 +1069,14 @@ async fn classify_view(
             .collect(),
         inform: p
             .inform
+            .iter()
+            .map(|t| ProposalLine {
+                what: tr.t(&format!("c.party.{}", t.value)).to_owned(),
+                reason: tr.t(&format!("reason.{}", t.reason)),
+            })
+            .collect(),
+        not_inform: p
+            .not_inform
             .iter()
             .map(|t| ProposalLine {
                 what: tr.t(&format!("c.party.{}", t.value)).to_owned(),
@@ -1084,7 +1175,11 @@ async fn classify(
         field(&p, "grip"),
         field(&p, "reason"),
     );
-    match super::command(&state, &auth.principal, room.id(), command).await {
+    let outcome = match super::occurrence(field(&p, "occurred_at"), false) {
+        Ok(at) => super::command(&state, &auth.principal, room.id(), command, at).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
         Ok(()) => {
             Ok(Redirect::to(&format!("{}?melding=saved", crisis_href(room.id()))).into_response())
         }
@@ -1171,6 +1266,19 @@ pub struct ListQuery {
 
 const PAGE_SIZE: i64 = 100;
 
+/// Whether an entry (not from paper) was recorded much later than it happened.
+fn entry_late(e: &Entry) -> bool {
+    match (
+        e.occurred_at.parse::<jiff::Timestamp>(),
+        e.created_at.parse::<jiff::Timestamp>(),
+    ) {
+        (Ok(o), Ok(r)) => {
+            e.transcribed.is_none() && crisismap_core::crisis::occurrence::recorded_late(o, r)
+        }
+        _ => false,
+    }
+}
+
 fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
     let schema = e.kind.schema();
     let cells = schema
@@ -1199,6 +1307,11 @@ fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
     }
     if e.kind == EntryKind::Log && e.text("corrects").is_some() {
         flags.push(("badge-warn", tr.t("crisis.correction")));
+    }
+    if e.transcribed.is_some() {
+        flags.push(("badge-muted", tr.t("crisis.transcribed")));
+    } else if entry_late(e) {
+        flags.push(("badge-muted", tr.t("crisis.recorded_late")));
     }
     Row {
         href: room.href(e.kind, e.id),
@@ -1461,6 +1574,10 @@ struct EntryPage {
     fields: Vec<DetailField>,
     groups: Vec<DetailGroup>,
     recorded: String,
+    /// When it happened, where that differs from when it was recorded.
+    occurred: String,
+    late: bool,
+    transcribed: String,
     versions: Vec<Version>,
     related: Vec<(&'static str, Vec<Link>)>,
     actions: Vec<Link>,
@@ -1626,6 +1743,19 @@ async fn detail(
             when(&e.created_at),
             room.actor_name(&e.created_by)
         ),
+        occurred: {
+            let (o, r) = (when(&e.occurred_at), when(&e.created_at));
+            if o == r { String::new() } else { o }
+        },
+        late: entry_late(&e),
+        transcribed: e
+            .transcribed
+            .as_ref()
+            .map(|t| {
+                let at = e.created_at.parse().unwrap_or_else(|_| state.now());
+                transcribed_words(t, &room.actor_name(&e.created_by), at, tr)
+            })
+            .unwrap_or_default(),
         versions,
         related,
         actions,
@@ -1852,7 +1982,7 @@ async fn save_from_form(
 ) -> Result<Response, AppError> {
     let id = existing.as_ref().map(|e| e.id);
     let ws = auth.user().workspace;
-    match super::save_entry(state, &auth.principal, crisis, kind, id, rev, &raw).await {
+    match super::save_entry(state, &auth.principal, crisis, kind, id, rev, &raw, None).await {
         Ok(saved) => {
             let to = match kind {
                 EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {
@@ -1938,8 +2068,17 @@ async fn update(
 // ---------------------------------------------------------------- timeline and sitrep
 
 pub struct TimelineItem {
-    pub at: String,
+    /// When it happened (Amsterdam), the order of the timeline.
     pub occurred: String,
+    /// When it was recorded (Amsterdam), where that differs from when it happened.
+    pub recorded: String,
+    /// Recorded more than half an hour after it happened.
+    pub late: bool,
+    /// Typed back in from paper: where it was written, by whom, who typed it in and when.
+    pub transcribed: Option<crisismap_core::crisis::Transcription>,
+    pub transcribed_text: String,
+    pub occurred_utc: String,
+    pub recorded_utc: String,
     pub who: String,
     pub kind: &'static str,
     pub kind_code: String,
@@ -1990,13 +2129,17 @@ fn describe_events(room: &Room, tr: Tr, events: &[crisismap_core::Envelope]) -> 
     let mut items = vec![];
     for env in events {
         let Ok(event) = env.event() else { continue };
-        let item = match &event {
+        let moment = Moment::of(env, &event);
+        let who = room.actor_name(&env.actor);
+        let (kind, kind_code, text, href, transcribed) = match &event {
             DomainEvent::EntrySaved {
                 kind,
                 id,
                 rev,
                 title,
                 data,
+                transcribed,
+                ..
             } => {
                 let tag = kind
                     .tag_field()
@@ -2004,61 +2147,78 @@ fn describe_events(room: &Room, tr: Tr, events: &[crisismap_core::Envelope]) -> 
                     .map(|(f, c)| format!(" ({})", choice_label(tr, f, c)))
                     .unwrap_or_default();
                 let verb = if *rev == 1 {
-                    ""
+                    String::new()
                 } else {
-                    tr.t("crisis.changed")
+                    format!("{}: ", tr.t("crisis.changed"))
                 };
-                let occurred = [
-                    "occurred_at",
-                    "decided_at",
-                    "informed_at",
-                    "published_at",
-                    "started_at",
-                ]
-                .iter()
-                .find_map(|f| data.get(*f).and_then(|v| v.as_str()))
-                .map(when)
-                .unwrap_or_default();
-                TimelineItem {
-                    at: local_display(env.recorded_at),
-                    occurred,
-                    who: room.actor_name(&env.actor),
-                    kind: tr.t(&format!("e.{kind}.one")),
-                    kind_code: kind.code().to_owned(),
-                    text: format!(
-                        "{}{}{tag}",
-                        if verb.is_empty() {
-                            String::new()
-                        } else {
-                            format!("{verb}: ")
-                        },
-                        title.lines().next().unwrap_or("")
-                    ),
-                    href: Some(room.href(*kind, *id)),
-                }
+                // A process status is titled by its register process: show the name.
+                let title = match kind {
+                    EntryKind::ProcessStatus => title
+                        .parse()
+                        .ok()
+                        .and_then(|id| room.index.title(id))
+                        .unwrap_or(title),
+                    _ => title,
+                };
+                (
+                    tr.t(&format!("e.{kind}.one")),
+                    kind.code().to_owned(),
+                    format!("{verb}{}{tag}", title.lines().next().unwrap_or("")),
+                    Some(room.href(*kind, *id)),
+                    transcribed.clone(),
+                )
             }
             other => {
                 let Some((what, reason)) = describe(other, room, tr) else {
                     continue;
                 };
-                TimelineItem {
-                    at: local_display(env.recorded_at),
-                    occurred: String::new(),
-                    who: room.actor_name(&env.actor),
-                    kind: tr.t("crisis.kind_crisis"),
-                    kind_code: "crisis".into(),
-                    text: if reason.is_empty() {
+                (
+                    tr.t("crisis.kind_crisis"),
+                    "crisis".to_owned(),
+                    if reason.is_empty() {
                         what
                     } else {
                         format!("{what}: {reason}")
                     },
-                    href: None,
-                }
+                    None,
+                    None,
+                )
             }
         };
-        items.push(item);
+        items.push(TimelineItem {
+            occurred: local_display(moment.occurred),
+            recorded: moment.recorded_text(),
+            late: moment.late() && transcribed.is_none(),
+            transcribed_text: transcribed
+                .as_ref()
+                .map(|t| transcribed_words(t, &who, moment.recorded, tr))
+                .unwrap_or_default(),
+            transcribed,
+            occurred_utc: crisismap_core::time::canonical(moment.occurred),
+            recorded_utc: crisismap_core::time::canonical(moment.recorded),
+            who,
+            kind,
+            kind_code,
+            text,
+            href,
+        });
     }
     items
+}
+
+/// "Transcribed from paper (form LB-…, page 3, written by …) by … on …".
+pub fn transcribed_words(
+    t: &crisismap_core::crisis::Transcription,
+    typed_by: &str,
+    typed_at: jiff::Timestamp,
+    tr: Tr,
+) -> String {
+    tr.t("crisis.transcribed_words")
+        .replace("{form}", &t.form)
+        .replace("{page}", &t.page.to_string())
+        .replace("{writer}", &t.written_by)
+        .replace("{by}", typed_by)
+        .replace("{at}", &local_display(typed_at))
 }
 
 async fn timeline(

@@ -26,6 +26,22 @@ fn label(tr: Tr, e: &Entry, field: &str) -> String {
         .unwrap_or_default()
 }
 
+/// When an entry was recorded, where that differs (to the minute) from when it happened.
+fn recorded_if_later(e: &Entry) -> String {
+    let (o, r) = (when(Some(&e.occurred_at)), when(Some(&e.created_at)));
+    if o == r { String::new() } else { r }
+}
+
+/// The words for an entry typed back in from paper, or nothing.
+fn transcribed_of(room: &Room, e: &Entry, tr: Tr) -> String {
+    match (&e.transcribed, e.created_at.parse::<jiff::Timestamp>()) {
+        (Some(t), Ok(at)) => {
+            super::pages::transcribed_words(t, &room.actor_name(&e.created_by), at, tr)
+        }
+        _ => String::new(),
+    }
+}
+
 /// The situation report: the shared picture as it is now.
 pub async fn sitrep_data(
     state: &AppState,
@@ -78,14 +94,34 @@ pub async fn sitrep_data(
         .filter(|e| e.text("nature") != Some("fact"))
         .map(|e| format!("{}: {}", label(tr, e, "nature"), e.title))
         .collect();
-    let decisions = room
-        .decisions_since_last_meeting(now)
-        .1
+    let mut since = room.decisions_since_last_meeting(now).1;
+    since.sort_by(|(i, a), (j, b)| (&a.occurred_at, i).cmp(&(&b.occurred_at, j)));
+    let decisions = since
         .into_iter()
-        .map(|(number, d)| m::DecisionSummary {
-            number: u32::try_from(number).unwrap_or(u32::MAX),
-            at: when(d.text("decided_at")),
-            decision: format!("{}: {}", d.title, d.text("decision").unwrap_or("")),
+        .map(|(number, d)| {
+            let recorded = recorded_if_later(d);
+            m::DecisionSummary {
+                number: u32::try_from(number).unwrap_or(u32::MAX),
+                at: if recorded.is_empty() {
+                    when(d.text("decided_at"))
+                } else {
+                    format!(
+                        "{} ({} {recorded})",
+                        when(d.text("decided_at")),
+                        tr.t("crisis.recorded").to_lowercase()
+                    )
+                },
+                decision: format!(
+                    "{}: {}{}",
+                    d.title,
+                    d.text("decision").unwrap_or(""),
+                    if d.transcribed.is_some() {
+                        format!(" ({})", tr.t("crisis.transcribed"))
+                    } else {
+                        String::new()
+                    }
+                ),
+            }
         })
         .collect();
     let actions = room
@@ -205,9 +241,12 @@ pub async fn decision_record_data(
             .position(|d| d.id.to_string() == id)
             .and_then(|i| u32::try_from(i + 1).ok())
     };
-    let items = decisions
-        .iter()
-        .enumerate()
+    // Numbered in the order they were recorded (a number never changes), listed in the
+    // order they were taken.
+    let mut in_order: Vec<(usize, &&Entry)> = decisions.iter().enumerate().collect();
+    in_order.sort_by(|(i, a), (j, b)| (&a.occurred_at, i).cmp(&(&b.occurred_at, j)));
+    let items = in_order
+        .into_iter()
         .map(|(i, d)| {
             let legal_basis = match d.text("power") {
                 Some("other") => d.text("power_other").unwrap_or("").to_owned(),
@@ -236,6 +275,8 @@ pub async fn decision_record_data(
                 superseded_by: room
                     .superseded_by(d.id)
                     .and_then(|later| number_of(&later.id.to_string())),
+                recorded: recorded_if_later(d),
+                transcribed: transcribed_of(&room, d, tr),
             }
         })
         .collect();

@@ -16,6 +16,7 @@ use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind};
 use crisismap_core::time::canonical;
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 pub fn router() -> Router<AppState> {
@@ -70,10 +71,45 @@ pub(crate) fn body_of(
     schema: &Schema,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(RawRecord, Option<i64>), AppError> {
-    let Json(value) = body.map_err(crate::api::json_error)?;
-    let shape = shape_errors(schema, &value);
-    if !shape.is_empty() {
-        return Err(AppError::Invalid(shape));
+    let b = body_with_meta(schema, body, &[])?;
+    Ok((b.raw, b.rev))
+}
+
+/// A record's body, its revision, and the keys about it that are not in it.
+pub(crate) struct Body {
+    pub raw: RawRecord,
+    pub rev: Option<i64>,
+    pub meta: BTreeMap<String, String>,
+}
+
+/// `body_of` with more keys beside `rev` that are about the record rather than in it (e.g.
+/// when an entry happened), each a string or null, returned apart.
+pub(crate) fn body_with_meta(
+    schema: &Schema,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+    meta: &[&str],
+) -> Result<Body, AppError> {
+    let Json(mut value) = body.map_err(crate::api::json_error)?;
+    let mut extra = BTreeMap::new();
+    let mut errors = vec![];
+    if let Some(obj) = value.as_object_mut() {
+        for key in meta {
+            match obj.remove(*key) {
+                Some(Value::String(s)) => {
+                    extra.insert((*key).to_owned(), s);
+                }
+                Some(Value::Null) | None => {}
+                Some(_) => errors.push(FieldError {
+                    field: (*key).to_owned(),
+                    code: "wrong_type".into(),
+                    message: String::new(),
+                }),
+            }
+        }
+    }
+    errors.extend(shape_errors(schema, &value));
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
     }
     let rev = value.get("rev").and_then(|v| v.as_i64());
     let mut raw = RawRecord::from_json(&value).map_err(|issue| {
@@ -84,7 +120,11 @@ pub(crate) fn body_of(
         }])
     })?;
     raw.fields.remove("rev");
-    Ok((raw, rev))
+    Ok(Body {
+        raw,
+        rev,
+        meta: extra,
+    })
 }
 
 fn shape_errors(schema: &Schema, value: &Value) -> Vec<FieldError> {
@@ -249,18 +289,47 @@ pub struct OnCallDto {
     pub phones: Vec<String>,
     pub until: Option<String>,
     pub stand_in: bool,
-    /// The first moment in the coming week when nobody is on duty.
+    /// The first moment in the week from the moment asked about when nobody is on duty.
     pub gap_from: Option<String>,
+    /// The moment asked about (UTC).
+    pub at: String,
+}
+
+/// Which moment to ask about.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(default, deny_unknown_fields)]
+pub struct OnCallQuery {
+    /// Amsterdam local time (`2026-12-08T02:00`) or UTC; empty: now.
+    pub at: String,
 }
 
 #[utoipa::path(get, path = "/api/v1/oncall", tag = "register",
-    responses((status = 200, body = [OnCallDto])))]
+    params(OnCallQuery),
+    responses((status = 200, body = [OnCallDto]), (status = 422, body = crate::layers::Problem)))]
 pub async fn oncall(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
+    query: Result<axum::extract::Query<OnCallQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<OnCallDto>>, AppError> {
+    let axum::extract::Query(q) = query.map_err(|e| {
+        AppError::Invalid(vec![FieldError {
+            field: "query".into(),
+            code: "unknown_field".into(),
+            message: e.body_text(),
+        }])
+    })?;
+    let now = if q.at.trim().is_empty() {
+        state.now()
+    } else {
+        crate::crisis::parse_moment(&q.at).ok_or_else(|| {
+            AppError::Invalid(vec![FieldError {
+                field: "at".into(),
+                code: "invalid_datetime".into(),
+                message: String::new(),
+            }])
+        })?
+    };
     let index = Index::load(&state, auth.user().workspace).await?;
-    let now = state.now();
     let week = crisismap_core::register::oncall::coming_week(now);
     let out = index
         .views::<RosterView>(RecordKind::Roster)
@@ -281,6 +350,7 @@ pub async fn oncall(
                 until: duty.as_ref().map(|d| canonical(d.until)),
                 stand_in: duty.as_ref().is_some_and(|d| d.stand_in),
                 gap_from: r.first_gap(now, week).map(|(from, _)| canonical(from)),
+                at: canonical(now),
                 roster: r.name,
             }
         })

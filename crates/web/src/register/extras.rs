@@ -68,11 +68,24 @@ pub fn extra_cells(
                 .view::<RosterView>()
                 .and_then(|roster| roster.on_duty(now))
                 .map(|d| {
+                    let phones = index
+                        .get(d.person)
+                        .and_then(|c| c.view::<ContactView>())
+                        .map(|c| {
+                            c.phones
+                                .iter()
+                                .map(|p| phone_display(&p.number))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                        .unwrap_or_default();
                     format!(
-                        "{} ({} {})",
+                        "{} ({} {}){}{}",
                         index.title(d.person).unwrap_or("?"),
                         tr.t("oncall.until"),
-                        local_display(d.until)
+                        local_display(d.until),
+                        if phones.is_empty() { "" } else { " · " },
+                        phones
                     )
                 })
                 .unwrap_or_else(|| tr.t("oncall.nobody").to_owned());

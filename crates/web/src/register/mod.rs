@@ -180,16 +180,20 @@ pub(crate) async fn read_upload(
 
 /// Validation issues as the field errors both doors report.
 pub(crate) fn issues_to_fields(issues: Vec<crisismap_core::register::FieldIssue>) -> AppError {
-    AppError::Invalid(
-        issues
-            .into_iter()
-            .map(|i| FieldError {
-                field: i.field,
-                code: i.code.to_owned(),
-                message: String::new(),
-            })
-            .collect(),
-    )
+    AppError::Invalid(issues_to_field_errors(issues))
+}
+
+pub(crate) fn issues_to_field_errors(
+    issues: Vec<crisismap_core::register::FieldIssue>,
+) -> Vec<FieldError> {
+    issues
+        .into_iter()
+        .map(|i| FieldError {
+            field: i.field,
+            code: i.code.to_owned(),
+            message: String::new(),
+        })
+        .collect()
 }
 
 pub fn register_error(e: StoreError, title_field: &str) -> AppError {

@@ -215,6 +215,10 @@ struct ListPage {
     total: usize,
     flash: Option<&'static str>,
     extras: extras::ListExtras,
+    /// On-call rosters: the moment asked about, as typed (empty: now), and whether it could
+    /// not be read.
+    at: String,
+    at_invalid: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -224,6 +228,9 @@ pub struct ListQuery {
     #[serde(default)]
     filter: String,
     melding: Option<String>,
+    /// Rosters: who is on call at this moment (`2026-12-08T02:00`, Amsterdam) instead of now.
+    #[serde(default)]
+    op: String,
 }
 
 const FLASHES: &[&str] = &["saved", "archived", "imported", "order_changed"];
@@ -246,6 +253,8 @@ async fn list(
     let index = Index::load(&state, auth.user().workspace).await?;
     let schema = kind.schema();
     let now = state.now();
+    let asked = (!q.op.trim().is_empty()).then(|| crate::crisis::parse_moment(&q.op));
+    let at = asked.flatten().unwrap_or(now);
     let needle = q.q.trim().to_lowercase();
     let mut records: Vec<&Record> = index.live(kind).collect();
     let total = records.len();
@@ -287,7 +296,7 @@ async fn list(
                     None => extras::group_cell(r, c, tr),
                 })
                 .collect();
-            cells.extend(extras::extra_cells(kind, r, &index, now, tr));
+            cells.extend(extras::extra_cells(kind, r, &index, at, tr));
             ListRow {
                 href: record_href(kind, r.id),
                 title: r.title.clone(),
@@ -310,6 +319,16 @@ async fn list(
         })
         .collect();
     headers.extend(extras::extra_headers(kind, tr));
+    if kind == RecordKind::Roster && at != now {
+        // The column says the moment it answers for.
+        if let Some(last) = headers.last_mut() {
+            *last = format!(
+                "{} {}",
+                tr.t("oncall.at"),
+                crisismap_core::time::local_display(at)
+            );
+        }
+    }
     let flash = tr.flash(q.melding.as_deref(), FLASHES);
     let extras = extras::list_extras(&state, &auth, kind, &index, now, tr).await?;
     render(&ListPage {
@@ -325,6 +344,8 @@ async fn list(
         total,
         flash,
         extras,
+        at_invalid: matches!(asked, Some(None)),
+        at: q.op,
     })
 }
 

@@ -40,7 +40,7 @@ async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
         let crisis = created(
             ciso.post_json(
                 "/api/v1/crises",
-                &json!({"title": "Ransomware op de werkplekken", "known": "Losgeldbericht op het scherm.", "phase": "lukewarm"}),
+                &json!({"title": "Ransomware op de werkplekken", "known": "Losgeldbericht op het scherm.", "phase": "lukewarm", "started_at": "2026-11-28T07:00"}),
             )
             .await,
         )
@@ -171,7 +171,7 @@ async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
 
         // A BOB meeting, a decision with considerations that closes the ransom dilemma.
         let meeting = created(
-            advisor.post_json(&format!("{base}/entries/bob"), &json!({"title": "GBT 1", "started_at": "2026-11-28T10:00:00Z", "judgement": "Back-ups intact", "next_meeting": "2026-11-28T14:00:00Z"})).await,
+            advisor.post_json(&format!("{base}/entries/bob"), &json!({"title": "GBT 1", "started_at": "2026-11-28T08:00:00Z", "judgement": "Back-ups intact", "next_meeting": "2026-11-28T14:00:00Z"})).await,
         )
         .await;
         let ransom = dilemmas
@@ -183,7 +183,7 @@ async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
             .expect("the ransom dilemma")["id"]
             .clone();
         let no_considerations = advisor
-            .post_json(&format!("{base}/entries/decision"), &json!({"title": "Geen losgeld", "decision": "We betalen niet", "decided_by": "Burgemeester", "decided_at": "2026-11-28T10:30:00Z"}))
+            .post_json(&format!("{base}/entries/decision"), &json!({"title": "Geen losgeld", "decision": "We betalen niet", "decided_by": "Burgemeester", "decided_at": "2026-11-28T08:30:00Z"}))
             .await;
         assert_eq!(no_considerations.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let decision = created(
@@ -191,7 +191,7 @@ async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
                 "title": "Geen losgeld", "decision": "We betalen niet en herstellen uit back-ups",
                 "considerations": "Betalen financiert criminaliteit; back-ups zijn intact",
                 "decided_by": "Marleen Hoekstra", "capacity": "burgemeester in het GBT", "power": "gemw_172",
-                "decided_at": "2026-11-28T10:30:00Z", "dilemma": ransom, "meeting": meeting["id"],
+                "decided_at": "2026-11-28T08:30:00Z", "dilemma": ransom, "meeting": meeting["id"],
                 "reevaluate_at": "2026-11-29T10:00:00Z"})).await,
         )
         .await;
@@ -259,20 +259,36 @@ async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
                 )
             })
             .collect();
+        // In the order things happened, not the order they were typed: the correction
+        // (06:50) before the report it corrects (07:10), the meeting (08:00) and the
+        // decision (08:30) before the classification typed at 09:00.
         let order = [
             "crisis Geopend",
+            "log Correctie",
+            "log Melding om 07:10",
+            "bob GBT 1",
+            "process_status Burgerzaken",
+            "decision Geen losgeld",
             "crisis Geclassificeerd",
             "crisis Fase gewijzigd: Warme fase",
             "crisis GRIP gewijzigd: GRIP 4",
-            "process_status",
-            "log Melding om 07:10",
-            "log Correctie",
-            "bob GBT 1",
-            "decision Geen losgeld",
             "action Werkplekken herstellen",
             "communication Cyberaanval",
             "crisis Fase gewijzigd: Nafase",
         ];
+        let correction = timeline
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|i| {
+                i["text"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("Correctie"))
+            })
+            .expect("the correction");
+        assert_eq!(correction["occurred_at"], "2026-11-28T06:50:00.000000Z");
+        assert_eq!(correction["recorded_at"], "2026-11-28T09:00:00.000000Z");
+        assert_eq!(correction["recorded_late"], true, "typed two hours later");
         let mut at = 0;
         for step in order {
             let found = texts[at..]
@@ -549,7 +565,7 @@ async fn a_liaison_invited_as_guest_sees_only_that_crisis() {
             advisor
                 .post_json(
                     "/api/v1/crises",
-                    &json!({"title": "Aanval op BrugSturing", "phase": "warm"}),
+                    &json!({"title": "Aanval op BrugSturing", "phase": "warm", "started_at": "2026-11-28T08:00"}),
                 )
                 .await,
         )
