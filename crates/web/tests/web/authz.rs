@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 /// (method, path) of every route, from the `.route("…", get(…).post(…))` calls in the
 /// web crate's sources; routes built in the API modules are nested under `/api/v1`.
-fn routes() -> BTreeSet<(String, String)> {
+pub(crate) fn routes() -> BTreeSet<(String, String)> {
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = vec![];
     let mut dirs = vec![src];
@@ -78,20 +78,20 @@ fn routes() -> BTreeSet<(String, String)> {
     out
 }
 
-struct Ids {
-    crisis: String,
-    other_crisis: String,
-    log: String,
-    contact: String,
-    team: String,
-    roster: String,
-    process: String,
-    user: String,
-    stream: String,
+pub(crate) struct Ids {
+    pub crisis: String,
+    pub other_crisis: String,
+    pub log: String,
+    pub contact: String,
+    pub team: String,
+    pub roster: String,
+    pub process: String,
+    pub user: String,
+    pub stream: String,
 }
 
 /// The path with real ids of this workspace in place of its parameters.
-fn fill(path: &str, ids: &Ids, crisis: &str) -> String {
+pub(crate) fn fill(path: &str, ids: &Ids, crisis: &str) -> String {
     let mut out = vec![];
     let parts: Vec<&str> = path.split('/').collect();
     for (i, part) in parts.iter().enumerate() {

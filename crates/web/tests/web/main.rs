@@ -13,5 +13,6 @@ mod hostile;
 mod mfa;
 mod pages;
 mod print;
+mod record;
 mod register;
 mod risk;
