@@ -95,6 +95,41 @@ impl Writer<'_> {
             .ok_or_else(|| StoreError::Corrupt("demo crisis: nothing saved".into()))
     }
 
+    /// An entry typed back in from a paper form.
+    async fn save_transcribed(
+        &self,
+        actor: &Actor,
+        kind: EntryKind,
+        record: RawRecord,
+        sheet: crisismap_core::crisis::Transcription,
+    ) -> Result<RecordId, StoreError> {
+        let validated = kind
+            .schema()
+            .validate(&record, &self.refs)
+            .map_err(|issues| {
+                StoreError::Corrupt(format!("demo crisis data for {kind}: {issues:?}"))
+            })?;
+        let ids = self
+            .store
+            .save_entries(
+                self.ws,
+                self.crisis,
+                actor,
+                vec![EntryChange {
+                    kind,
+                    id: None,
+                    expected_rev: None,
+                    record: validated,
+                    occurred_at: None,
+                    transcribed: Some(sheet),
+                }],
+            )
+            .await?;
+        ids.into_iter()
+            .next()
+            .ok_or_else(|| StoreError::Corrupt("demo crisis: nothing saved".into()))
+    }
+
     /// A command that happened at `at`.
     async fn command(
         &self,
@@ -257,6 +292,59 @@ pub async fn seed_crises(store: &Store, ws: WorkspaceId) -> Result<(), StoreErro
             )
             .await?;
         first_log.get_or_insert(id);
+    }
+    // The network was down from hour 6 to hour 9: the calamity team kept the log on the
+    // paper form of the printed folder, typed back in afterwards.
+    let sheet = crisismap_core::crisis::Transcription {
+        form: format!(
+            "LB-{}",
+            (t0 - hours(24 * 30))
+                .to_zoned(crisismap_core::time::amsterdam().clone())
+                .strftime("%y%m%d%H%M")
+        ),
+        page: 1,
+        written_by: "Sanne de Vries (notulist)".into(),
+    };
+    for (minutes, cat, text, source) in [
+        (
+            6 * 60 + 10,
+            "picture",
+            "Netwerk gemeentehuis uit; verder op papier.",
+            "Notulist",
+        ),
+        (
+            6 * 60 + 45,
+            "contact",
+            "Veiligheidsregio belt: brandweer paraat bij de Zuidbrug.",
+            "Veiligheidsregio",
+        ),
+        (
+            7 * 60 + 30,
+            "action",
+            "Loket werkt met papieren formulieren; bode haalt post op.",
+            "Publiekszaken",
+        ),
+        (
+            8 * 60 + 50,
+            "report",
+            "Netwerk terug; logboek wordt overgenomen.",
+            "Notulist",
+        ),
+    ] {
+        let id = w
+            .save_transcribed(
+                &ciso,
+                EntryKind::Log,
+                raw(&[
+                    ("occurred_at", &at(t0 + SignedDuration::from_mins(minutes))),
+                    ("category", cat),
+                    ("text", text),
+                    ("source", source),
+                ]),
+                sheet.clone(),
+            )
+            .await?;
+        w.refs.entries.insert(id, EntryKind::Log);
     }
     if let Some(first) = first_log {
         w.add(

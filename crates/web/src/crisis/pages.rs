@@ -1776,6 +1776,9 @@ struct FormPage {
     form: FormView,
     conflict: Option<&'static str>,
     immutable_note: Option<&'static str>,
+    /// For kinds without a time field of their own: when it happened, as typed (empty: now).
+    occurred: Option<String>,
+    occurred_error: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)] // the form's whole state, passed by the handlers that own it
@@ -1805,6 +1808,14 @@ async fn form_page(
         Some(e) => (room.href(kind, e.id), room.href(kind, e.id)),
         None => (base.clone(), base),
     };
+    let occurred = kind
+        .moment_field()
+        .is_none()
+        .then(|| raw.fields.get("occurred_at").cloned().unwrap_or_default());
+    let occurred_error = errors
+        .iter()
+        .find(|e| e.field == "occurred_at")
+        .map(|e| e.message.clone());
     let form = form::build(kind.schema(), &raw, &errors, room, tr);
     let page = FormPage {
         head: head(room, tr, kind.slug(), auth.user().role),
@@ -1816,6 +1827,8 @@ async fn form_page(
         immutable_note: kind
             .immutable()
             .then(|| tr.t(&format!("e.{kind}.immutable"))),
+        occurred,
+        occurred_error,
         ctx,
     };
     Ok((status, render(&page)?).into_response())
@@ -1982,7 +1995,23 @@ async fn save_from_form(
 ) -> Result<Response, AppError> {
     let id = existing.as_ref().map(|e| e.id);
     let ws = auth.user().workspace;
-    match super::save_entry(state, &auth.principal, crisis, kind, id, rev, &raw, None).await {
+    // Kinds without a time field of their own take the moment typed beside the form.
+    let at = match kind.moment_field() {
+        Some(_) => Ok(None),
+        None => super::occurrence(
+            raw.fields
+                .get("occurred_at")
+                .map(String::as_str)
+                .unwrap_or(""),
+            false,
+        )
+        .map(|o| o.map(|o| o.at)),
+    };
+    let saved = match at {
+        Ok(at) => super::save_entry(state, &auth.principal, crisis, kind, id, rev, &raw, at).await,
+        Err(e) => Err(e),
+    };
+    match saved {
         Ok(saved) => {
             let to = match kind {
                 EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {

@@ -368,6 +368,31 @@ async fn paper_typed_back_in_and_a_failure_dated_back_keep_the_record_as_it_happ
         assert!(sitrep.contains("(vastgelegd"), "recorded times: {sitrep}");
         assert!(sitrep.contains("(van papier)"), "paper marked: {sitrep}");
 
+        // An action agreed at 08:20 and typed in now, through the form: the form asks when.
+        let (_, form) = b.page(&format!("/crisis/{crisis}/acties/nieuw")).await;
+        assert!(
+            form.contains("name=\"occurred_at\""),
+            "the form asks when it happened"
+        );
+        let r = b
+            .post_form(
+                &format!("/crisis/{crisis}/acties"),
+                &[
+                    ("what", "Brugwachters extra dienst"),
+                    ("status", "new"),
+                    ("occurred_at", "2026-11-28T08:20"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let actions: Value = advisor
+            .get(&format!("{base}/entries/action"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(actions[0]["occurred_at"], "2026-11-28T07:20:00.000000Z");
+
         let report = app.store.verify(Some(app.ws)).await.expect("verify");
         assert!(report.is_intact(), "{}: the chain verifies", app.db_name);
     }
