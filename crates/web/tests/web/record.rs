@@ -368,6 +368,26 @@ async fn paper_typed_back_in_and_a_failure_dated_back_keep_the_record_as_it_happ
         assert!(sitrep.contains("(vastgelegd"), "recorded times: {sitrep}");
         assert!(sitrep.contains("(van papier)"), "paper marked: {sitrep}");
 
+        // Keeping the level through the picture's form: its second button.
+        b.refresh_csrf(&format!("/crisis/{crisis}")).await;
+        let r = b
+            .post_form(
+                &format!("/crisis/{crisis}/grip"),
+                &[
+                    ("grip", "grip3"),
+                    ("reason", "Nog steeds geen effecten buiten de gemeente"),
+                    ("confirm", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(location(r.headers()).ends_with("?melding=confirmed"));
+        let (_, html) = b.page(&format!("/crisis/{crisis}")).await;
+        assert!(
+            html.contains("Nog steeds geen effecten buiten de gemeente"),
+            "in the picture's history"
+        );
+
         // An action agreed at 08:20 and typed in now, through the form: the form asks when.
         let (_, form) = b.page(&format!("/crisis/{crisis}/acties/nieuw")).await;
         assert!(
