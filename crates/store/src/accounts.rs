@@ -42,6 +42,31 @@ pub struct ApiTokenInfo {
     pub created_at: String,
     pub last_used_at: Option<String>,
     pub revoked_at: Option<String>,
+    /// `read` (GET only) or `write` (read and write).
+    pub scope: String,
+    /// After this moment (canonical UTC) the token no longer works.
+    pub expires_at: Option<String>,
+    /// The role the user had when the token was issued (empty for tokens from before roles
+    /// were kept: they no longer work).
+    pub issued_role: String,
+    /// Whether the user had a confirmed second factor when the token was issued.
+    pub issued_with_mfa: bool,
+    /// When its use was last recorded (microseconds).
+    pub last_used_us: i64,
+    /// The workspace requires a second factor of every user (now).
+    pub mfa_required_for_all: bool,
+}
+
+/// A new API token: what it may do, until when, and under which role and second factor it
+/// is issued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApiToken<'a> {
+    pub name: &'a str,
+    pub token_hash: &'a str,
+    pub scope: &'a str,
+    pub expires_at: Option<String>,
+    pub issued_role: &'a str,
+    pub issued_with_mfa: bool,
 }
 
 /// One line for the audit log: who did what to what, with which result, from where.
@@ -238,37 +263,46 @@ impl Store {
         &self,
         user: UserId,
         workspace: WorkspaceId,
-        name: &str,
-        token_hash: &str,
+        token: &NewApiToken<'_>,
     ) -> Result<String, StoreError> {
         let id = uuid::Uuid::now_v7().to_string();
         sqlx::query(
-            "INSERT INTO api_tokens (id, user_id, workspace_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO api_tokens (id, user_id, workspace_id, name, token_hash, created_at, scope, expires_at, issued_role, issued_with_mfa) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(&id)
         .bind(user.to_string())
         .bind(workspace.to_string())
-        .bind(name)
-        .bind(token_hash)
+        .bind(token.name)
+        .bind(token.token_hash)
         .bind(self.now_text())
+        .bind(token.scope)
+        .bind(token.expires_at.clone())
+        .bind(token.issued_role)
+        .bind(i64::from(token.issued_with_mfa))
         .execute(&self.pool)
         .await?;
         Ok(id)
     }
 
-    /// The live (not revoked) token with this hash; marks it used.
+    /// The live (not revoked) token with this hash. Its use is recorded at most once a
+    /// minute, so that API requests do not each take a write transaction for bookkeeping.
     pub async fn use_api_token(&self, token_hash: &str) -> Result<ApiTokenInfo, StoreError> {
         let token = self
-            .api_tokens_where("token_hash = $1 AND revoked_at IS NULL", token_hash)
+            .api_tokens_where("token_hash = $1 AND t.revoked_at IS NULL", token_hash)
             .await?
             .into_iter()
             .next()
             .ok_or(StoreError::NotFound)?;
-        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-            .bind(self.now_text())
-            .bind(&token.id)
-            .execute(&self.pool)
-            .await?;
+        let now = self.clock.now();
+        if now.as_microsecond() - token.last_used_us > 60_000_000 {
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1, last_used_us = $2 WHERE id = $3")
+                .bind(crisismap_core::time::canonical(now))
+                .bind(now.as_microsecond())
+                .bind(&token.id)
+                .execute(&self.pool)
+                .await?;
+        }
         Ok(token)
     }
 
@@ -290,28 +324,41 @@ impl Store {
             String,
             Option<String>,
             Option<String>,
+            String,
+            Option<String>,
+            String,
+            i64,
+            i64,
+            i64,
         );
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT id, user_id, workspace_id, name, created_at, last_used_at, revoked_at \
-             FROM api_tokens WHERE {condition} ORDER BY created_at DESC, id"
+            "SELECT t.id, t.user_id, t.workspace_id, t.name, t.created_at, t.last_used_at, t.revoked_at, \
+             t.scope, t.expires_at, t.issued_role, t.issued_with_mfa, t.last_used_us, \
+             COALESCE(w.mfa_required_all, 0) \
+             FROM api_tokens t LEFT JOIN rm_workspaces w ON w.id = t.workspace_id \
+             WHERE t.{condition} ORDER BY t.created_at DESC, t.id"
         ))
         .bind(value)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(
-                |(id, user, ws, name, created_at, last_used_at, revoked_at)| {
-                    Ok(ApiTokenInfo {
-                        id,
-                        user: parse_id(&user, "user id")?,
-                        workspace: parse_id(&ws, "workspace id")?,
-                        name,
-                        created_at,
-                        last_used_at,
-                        revoked_at,
-                    })
-                },
-            )
+            .map(|r| {
+                Ok(ApiTokenInfo {
+                    id: r.0,
+                    user: parse_id(&r.1, "user id")?,
+                    workspace: parse_id(&r.2, "workspace id")?,
+                    name: r.3,
+                    created_at: r.4,
+                    last_used_at: r.5,
+                    revoked_at: r.6,
+                    scope: r.7,
+                    expires_at: r.8,
+                    issued_role: r.9,
+                    issued_with_mfa: r.10 != 0,
+                    last_used_us: r.11,
+                    mfa_required_for_all: r.12 != 0,
+                })
+            })
             .collect()
     }
 
@@ -347,6 +394,124 @@ impl Store {
         .bind(&record.origin)
         .execute(&self.pool)
         .await?;
+        Ok(())
+    }
+
+    /// Counts one attempt at a secret under `key` (the account and address, the address, …)
+    /// and returns how many attempts the key has in the current window, this one included.
+    /// One statement inserts or increments, so concurrent attempts are each counted.
+    pub async fn count_attempt(
+        &self,
+        scope: &str,
+        key: &str,
+        window_us: i64,
+    ) -> Result<i64, StoreError> {
+        let now = self.clock.now().as_microsecond();
+        let (count,): (i64,) = sqlx::query_as(
+            "INSERT INTO auth_attempts (scope, key, window_start_us, count) VALUES ($1, $2, $3, 1) \
+             ON CONFLICT (scope, key) DO UPDATE SET \
+               count = CASE WHEN auth_attempts.window_start_us < $4 THEN 1 ELSE auth_attempts.count + 1 END, \
+               window_start_us = CASE WHEN auth_attempts.window_start_us < $4 THEN $3 ELSE auth_attempts.window_start_us END \
+             RETURNING count",
+        )
+        .bind(scope)
+        .bind(key)
+        .bind(now)
+        .bind(now - window_us)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(count)
+    }
+
+    /// Forgets the attempts under `key` (after the right secret from that account and
+    /// address).
+    pub async fn clear_attempts(&self, scope: &str, key: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM auth_attempts WHERE scope = $1 AND key = $2")
+            .bind(scope)
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Takes back one counted attempt under `key`: an attempt that turned out right is not
+    /// held against the address (many colleagues log in from one office address).
+    pub async fn uncount_attempt(&self, scope: &str, key: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE auth_attempts SET count = count - 1 WHERE scope = $1 AND key = $2 AND count > 0",
+        )
+        .bind(scope)
+        .bind(key)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether this user ever logged in successfully from this address in the last 90 days
+    /// (a known address is not locked out by strangers failing elsewhere).
+    pub async fn known_origin(&self, user: UserId, origin: &str) -> Result<bool, StoreError> {
+        let since = self.clock.now().as_microsecond() - 90 * 24 * 3600 * 1_000_000;
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND action IN ('login', 'login_code') \
+             AND result IN ('ok', 'ok_recovery_code') AND origin = $2 AND at_us >= $3",
+        )
+        .bind(format!("user:{user}"))
+        .bind(origin)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// Failed logins for this account (by e-mail address) since `since_us`: how many, the
+    /// latest moment and address.
+    pub async fn failed_logins_since(
+        &self,
+        email: &str,
+        since_us: i64,
+    ) -> Result<(i64, Option<(String, String)>), StoreError> {
+        let actor = format!("email:{email}");
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'login' AND actor = $1 AND at_us > $2 \
+             AND result IN ('failed', 'throttled')",
+        )
+        .bind(&actor)
+        .bind(since_us)
+        .fetch_one(&self.pool)
+        .await?;
+        let last: Option<(String, String)> = sqlx::query_as(
+            "SELECT at, origin FROM audit_log WHERE action = 'login' AND actor = $1 AND at_us > $2 \
+             AND result IN ('failed', 'throttled') ORDER BY at_us DESC LIMIT 1",
+        )
+        .bind(&actor)
+        .bind(since_us)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok((n, last))
+    }
+
+    /// Ends every session of a user but `keep` (the hash of the session that asked) and
+    /// revokes every API token: after a password change, or "log out everywhere" (then
+    /// `keep` is `None`).
+    pub async fn end_other_access(
+        &self,
+        user: UserId,
+        keep: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(user.to_string())
+            .bind(keep.unwrap_or(""))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(self.now_text())
+        .bind(user.to_string())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 

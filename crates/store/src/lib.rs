@@ -18,7 +18,9 @@ pub mod seed;
 pub mod testing;
 mod verify;
 
-pub use accounts::{ApiTokenInfo, AuditEntry, AuditRecord, SessionInfo, SessionRecord};
+pub use accounts::{
+    ApiTokenInfo, AuditEntry, AuditRecord, NewApiToken, SessionInfo, SessionRecord,
+};
 pub use backend::{Backend, Location, OpenMode};
 pub use crisis::{CrisisRecord, Entry, EntryChange, EntryFilter, search_text as search_text_of};
 pub use error::StoreError;

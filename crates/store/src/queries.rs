@@ -296,8 +296,16 @@ impl Store {
         // Lock the head first so that the state read below cannot go stale before the append.
         Self::lock_stream(&mut tx, stream).await?;
         let (state, version) = Self::workspace_state_tx(&mut tx, stream).await?;
+        // Disabling a user, and making a user an administrator (who must then log in with a
+        // second factor), ends every session and token the user had.
         let disabled_user = match &command {
             WorkspaceCommand::DisableUser { user_id } => Some(*user_id),
+            WorkspaceCommand::ChangeRole {
+                user_id,
+                role: crisismap_core::Role::Admin,
+            } if state.users.get(user_id).map(|u| u.role) != Some(crisismap_core::Role::Admin) => {
+                Some(*user_id)
+            }
             _ => None,
         };
         let added_user = match &command {

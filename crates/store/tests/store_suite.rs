@@ -582,7 +582,7 @@ async fn disabling_a_user_ends_their_sessions_and_tokens() {
             .await
             .expect("session");
         store
-            .create_api_token(u, ws, "script", "th1")
+            .create_api_token(u, ws, &token("th1", Role::Member))
             .await
             .expect("token");
         assert!(store.session("h1").await.is_ok());
@@ -606,6 +606,109 @@ async fn disabling_a_user_ends_their_sessions_and_tokens() {
             "{}",
             db.name
         );
+    }
+}
+
+fn token(hash: &str, role: Role) -> crisismap_store::NewApiToken<'_> {
+    crisismap_store::NewApiToken {
+        name: "script",
+        token_hash: hash,
+        scope: "write",
+        expires_at: None,
+        issued_role: role.code(),
+        issued_with_mfa: false,
+    }
+}
+
+#[tokio::test]
+async fn making_a_user_an_administrator_ends_their_sessions_and_tokens() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let u = add_user(&store, ws, "lid@voorbeeld.nl", Role::Member).await;
+        store
+            .create_session("h1", u, ws, "csrf", 1)
+            .await
+            .expect("session");
+        store
+            .create_api_token(u, ws, &token("th1", Role::Member))
+            .await
+            .expect("token");
+        // Another role than administrator: the token stays (it stops working at the door,
+        // which compares the role it was issued under).
+        store
+            .handle_workspace_command(
+                ws,
+                &cli(),
+                WorkspaceCommand::ChangeRole {
+                    user_id: u,
+                    role: Role::Editor,
+                },
+                None,
+            )
+            .await
+            .expect("editor");
+        assert!(store.session("h1").await.is_ok(), "{}", db.name);
+        store
+            .handle_workspace_command(
+                ws,
+                &cli(),
+                WorkspaceCommand::ChangeRole {
+                    user_id: u,
+                    role: Role::Admin,
+                },
+                None,
+            )
+            .await
+            .expect("admin");
+        assert!(
+            matches!(store.session("h1").await, Err(StoreError::NotFound)),
+            "{}: an administrator logs in anew, with a second factor",
+            db.name
+        );
+        assert!(
+            matches!(store.use_api_token("th1").await, Err(StoreError::NotFound)),
+            "{}",
+            db.name
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_attempt_at_a_secret_is_counted_even_in_a_burst() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let window = 15 * 60 * 1_000_000;
+        let attempts = (0..40).map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .count_attempt("password", "email:lid@voorbeeld.nl|10.0.0.1", window)
+                    .await
+                    .expect("counted")
+            })
+        });
+        let mut counts: Vec<i64> = futures_util::future::join_all(attempts)
+            .await
+            .into_iter()
+            .map(|r| r.expect("task"))
+            .collect();
+        counts.sort_unstable();
+        assert_eq!(
+            counts,
+            (1..=40).collect::<Vec<i64>>(),
+            "{}: each attempt got its own count",
+            db.name
+        );
+        store
+            .clear_attempts("password", "email:lid@voorbeeld.nl|10.0.0.1")
+            .await
+            .expect("cleared");
+        let again = store
+            .count_attempt("password", "email:lid@voorbeeld.nl|10.0.0.1", window)
+            .await
+            .expect("counted");
+        assert_eq!(again, 1, "{}", db.name);
     }
 }
 
