@@ -235,10 +235,12 @@ fn init_logging(format: LogFormat) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
     // Colour codes only for a person at a terminal, never in a file or a pipe.
     use std::io::IsTerminal;
+    // Every record is written whole and escaped: what a client sends cannot start a line.
+    let colours = std::io::stderr().is_terminal();
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(std::io::stderr);
+        .with_ansi(colours)
+        .with_writer(move || crisismap_web::logline::EscapingStderr::new(colours));
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),

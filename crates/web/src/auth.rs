@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use crisismap_core::{Lang, Role};
+use crisismap_core::{Lang, Role, UserId};
 use crisismap_store::{AuditRecord, StoreError, UserRecord};
 use std::marker::PhantomData;
 use std::net::SocketAddr;
@@ -35,6 +35,8 @@ pub enum Via {
     },
     Token {
         id: String,
+        /// `read` tokens may only read (GET); `write` tokens read and write.
+        scope: String,
     },
 }
 
@@ -148,7 +150,7 @@ impl RequestCtx {
         let (workspace, actor) = match &self.principal {
             Some(Principal {
                 user,
-                via: Via::Token { id },
+                via: Via::Token { id, .. },
             }) => (Some(user.workspace), format!("user:{} token:{id}", user.id)),
             Some(p) => (Some(p.user.workspace), format!("user:{}", p.user.id)),
             None => (None, "anonymous".to_owned()),
@@ -168,11 +170,11 @@ impl RequestCtx {
 pub async fn audit(state: &AppState, record: AuditRecord) {
     tracing::info!(
         target: "audit",
-        actor = %record.actor,
+        actor = ?record.actor,
         action = %record.action,
-        object = %record.object,
+        object = ?record.object,
         result = %record.result,
-        origin = %record.origin,
+        origin = ?record.origin,
     );
     if let Err(e) = state.store().audit(&record).await {
         tracing::error!(error = %e, "could not write the audit log");
@@ -234,15 +236,39 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         .get(header::AUTHORIZATION)
         .map(|v| v.to_str().unwrap_or("").to_owned());
     if let Some(auth) = bearer {
+        // A token is an API key: it opens the API and nothing else (no account, password,
+        // second-factor or token page, no live page stream).
+        let in_api = req.uri().path().starts_with("/api/v1/");
+        let mut reason = "denied";
         match auth.strip_prefix("Bearer ").map(str::trim) {
+            Some(_) if !in_api => {
+                ctx.bad_token = true;
+                reason = "outside_api";
+            }
             Some(token) if !token.is_empty() => match token_principal(&state, token).await {
-                Some(p) => ctx.principal = Some(p),
-                None => ctx.bad_token = true,
+                Ok(p) => ctx.principal = Some(p),
+                Err(why) => {
+                    ctx.bad_token = true;
+                    reason = why;
+                }
             },
             _ => ctx.bad_token = true,
         }
         if ctx.bad_token {
-            audit(&state, ctx.audit("api_token", "authorization", "denied")).await;
+            audit(&state, ctx.audit("api_token", "authorization", reason)).await;
+        }
+        // A read-only token reads.
+        if let Some(Principal {
+            via: Via::Token { scope, .. },
+            ..
+        }) = &ctx.principal
+            && scope != "write"
+            && !matches!(*req.method(), Method::GET | Method::HEAD)
+        {
+            audit(&state, ctx.audit("api_token", "write", "read_only_token")).await;
+            let mut response = AppError::Forbidden.into_response();
+            response.extensions_mut().insert(ctx.lang);
+            return response;
         }
     } else if let Some(id) =
         cookie_value(req.headers(), ctx.session_cookie_name()).map(str::to_owned)
@@ -317,6 +343,7 @@ pub fn guest_may_visit(path: &str, crisis: crisismap_core::StreamId) -> bool {
                 | "/account/tweestaps/bevestigen"
                 | "/account/tweestaps/herstelcodes"
                 | "/account/tweestaps/uitzetten"
+                | "/account/overal-uitloggen"
                 | "/api/v1/me"
                 | "/toegankelijkheid"
                 | "/healthz"
@@ -325,41 +352,121 @@ pub fn guest_may_visit(path: &str, crisis: crisismap_core::StreamId) -> bool {
         )
 }
 
-async fn token_principal(state: &AppState, token: &str) -> Option<Principal> {
+/// The user behind a live token, checked against who they are now: a token stops working
+/// when it expired, when the user's role changed since it was issued, or when a second
+/// factor is required now that it was not issued with. The reason, for the audit, otherwise.
+async fn token_principal(state: &AppState, token: &str) -> Result<Principal, &'static str> {
     let info = state
         .store()
         .use_api_token(&secret_hash(token))
         .await
-        .ok()?;
+        .map_err(|_| "unknown_token")?;
+    if let Some(expires) = info.expires_at.as_deref()
+        && expires <= crisismap_core::time::canonical(state.now()).as_str()
+    {
+        return Err("expired");
+    }
     let user = state
         .store()
         .user_in(info.workspace, info.user)
         .await
-        .ok()?;
+        .map_err(|_| "unknown_user")?;
     if user.disabled {
-        return None;
+        return Err("user_disabled");
     }
-    Some(Principal {
+    if info.issued_role != user.role.code() {
+        return Err("role_changed");
+    }
+    if mfa_required(user.role, info.mfa_required_for_all) && !info.issued_with_mfa {
+        return Err("second_factor_required");
+    }
+    Ok(Principal {
         user,
-        via: Via::Token { id: info.id },
+        via: Via::Token {
+            id: info.id,
+            scope: info.scope,
+        },
     })
 }
 
-/// Whether `actor` (or the client address) failed `action` (a password, a code) too often
-/// within the throttle window.
-pub async fn too_many_failures(
+/// The kinds of secret whose checks share their counters: a password (at login and on the
+/// password page), or a code (a second-factor or recovery code, at login and on the
+/// second-factor pages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Secret {
+    Password,
+    Code,
+}
+
+impl Secret {
+    fn scope(self) -> &'static str {
+        match self {
+            Secret::Password => "password",
+            Secret::Code => "code",
+        }
+    }
+}
+
+/// Counts an attempt at a secret *before* it is checked, and says whether it may be
+/// checked (false: throttled). `account` names the account (`email:…` for a password,
+/// `user:…` for a code), `user` its owner when known. Counted, each atomically: the account
+/// from this address (the lock falls on the failing address, not the account), this address
+/// over all accounts, and the account from everywhere (beyond its limit only addresses the
+/// owner logged in from before get through: a stranger slows the account down for other
+/// strangers without locking the owner out).
+pub async fn attempt(
     state: &AppState,
-    action: &str,
-    actor: &str,
+    secret: Secret,
+    account: &str,
+    user: Option<UserId>,
     origin: &str,
 ) -> Result<bool, AppError> {
     let cfg = state.config();
-    let since = state.now().as_microsecond() - cfg.throttle_window.as_micros() as i64;
-    let (by_account, by_address) = state
-        .store()
-        .recent_failures(action, actor, origin, since)
+    let window = i64::try_from(cfg.throttle_window.as_micros()).unwrap_or(i64::MAX);
+    let scope = secret.scope();
+    let store = state.store();
+    let pair = store
+        .count_attempt(scope, &format!("{account}|{origin}"), window)
         .await?;
-    Ok(by_account >= cfg.max_failures_per_account || by_address >= cfg.max_failures_per_address)
+    let address = store
+        .count_attempt(scope, &format!("address:{origin}"), window)
+        .await?;
+    let everywhere = store
+        .count_attempt(scope, &format!("account:{account}"), window)
+        .await?;
+    if pair > cfg.max_failures_per_account || address > cfg.max_failures_per_address {
+        return Ok(false);
+    }
+    if everywhere > cfg.max_attempts_per_account_everywhere {
+        return Ok(match user {
+            Some(u) => store.known_origin(u, origin).await?,
+            None => false,
+        });
+    }
+    Ok(true)
+}
+
+/// After the right secret: this account's attempts from this address are forgotten, and
+/// the right attempt is not held against the address or the account (a town hall's many
+/// users share one address).
+pub async fn attempt_succeeded(
+    state: &AppState,
+    secret: Secret,
+    account: &str,
+    origin: &str,
+) -> Result<(), AppError> {
+    let scope = secret.scope();
+    let store = state.store();
+    store
+        .clear_attempts(scope, &format!("{account}|{origin}"))
+        .await?;
+    store
+        .uncount_attempt(scope, &format!("address:{origin}"))
+        .await?;
+    store
+        .uncount_attempt(scope, &format!("account:{account}"))
+        .await?;
+    Ok(())
 }
 
 /// Tells a throttled client when it may try again.
@@ -492,6 +599,24 @@ pub struct Authed<R: MinRole> {
 impl<R: MinRole> Authed<R> {
     pub fn user(&self) -> &UserRecord {
         &self.principal.user
+    }
+}
+
+/// A member who may steer a crisis (change its phase, GRIP level, classification, teams,
+/// restore order, failing nodes, or close it): not a guest. Checked before the body is read.
+#[derive(Debug)]
+pub struct Steerer(pub Authed<MemberUp>);
+
+impl FromRequestParts<AppState> for Steerer {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let authed = Authed::<MemberUp>::from_request_parts(parts, state).await?;
+        if authed.principal.user.crisis_scope.is_some() {
+            let object = format!("{} {}", parts.method, parts.uri.path());
+            audit(state, authed.ctx.audit("steer", &object, "denied_guest")).await;
+            return Err(AppError::Forbidden);
+        }
+        Ok(Steerer(authed))
     }
 }
 

@@ -56,6 +56,7 @@ static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = La
         .chain(crate::i18n_register::ENTRIES)
         .chain(crate::i18n_crisis::ENTRIES)
         .chain(crate::i18n_record::RECORD)
+        .chain(crate::i18n_security::SECURITY)
         .chain(crate::i18n_account::ENTRIES)
         .map(|(k, nl, en)| (*k, (*nl, *en)))
         .collect()
@@ -1001,6 +1002,7 @@ mod tests {
             .chain(crate::i18n_register::ENTRIES)
             .chain(crate::i18n_crisis::ENTRIES)
             .chain(crate::i18n_record::RECORD)
+            .chain(crate::i18n_security::SECURITY)
         {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(

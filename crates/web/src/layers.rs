@@ -10,12 +10,13 @@ use crate::view::PageCtx;
 use askama::Template;
 use axum::Router;
 use axum::body::to_bytes;
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_core::Lang;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -43,12 +44,15 @@ pub fn wrap(router: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), csrf_guard))
         .layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .layer(DefaultBodyLimit::max(cfg.body_limit))
-        .layer(CompressionLayer::new())
+        // Errors are not compressed: the error layer reads and renders them, and they are
+        // small.
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(NotAnError)))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             cfg.request_timeout,
         ))
         .layer(middleware::from_fn(render_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), hsts))
         .layer(TraceLayer::new_for_http())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
@@ -61,6 +65,39 @@ pub fn wrap(router: Router<AppState>, state: AppState) -> Router {
         ));
     }
     app.with_state(state)
+}
+
+/// Compresses only successful answers (see `wrap`).
+#[derive(Debug, Clone, Copy)]
+struct NotAnError;
+
+impl Predicate for NotAnError {
+    fn should_compress<B>(&self, response: &axum::http::Response<B>) -> bool
+    where
+        B: axum::body::HttpBody,
+    {
+        !(response.status().is_client_error() || response.status().is_server_error())
+    }
+}
+
+/// Strict-Transport-Security when the product is served securely: always with
+/// `--secure-cookies`, and behind a proxy when the proxy says the request came over HTTPS.
+async fn hsts(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let cfg = state.config();
+    let secure = cfg.secure_cookies
+        || (cfg.behind_proxy
+            && req
+                .headers()
+                .get("x-forwarded-proto")
+                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https")));
+    let mut response = next.run(req).await;
+    if secure {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
 }
 
 #[derive(Template)]

@@ -16,8 +16,10 @@ mod i18n_account;
 mod i18n_crisis;
 mod i18n_record;
 mod i18n_register;
+mod i18n_security;
 mod layers;
 mod live;
+pub mod logline;
 mod pages;
 mod password;
 pub mod print;
@@ -57,6 +59,10 @@ pub struct WebConfig {
     pub max_failures_per_account: i64,
     /// Failed logins per client address within the window before HTTP 429.
     pub max_failures_per_address: i64,
+    /// Attempts on one account from all addresses together within the window before
+    /// addresses the owner never logged in from get HTTP 429 (a stranger cannot lock the
+    /// owner out of a known address).
+    pub max_attempts_per_account_everywhere: i64,
     pub throttle_window: Duration,
     pub password_cost: PasswordCost,
     /// Largest accepted request body.
@@ -67,6 +73,19 @@ pub struct WebConfig {
     /// The demo shows the current second-factor code on the code and enrolment pages, so
     /// that it can be tried without an authenticator app. Never set outside the demo.
     pub demo_hints: bool,
+    /// Live update streams one user may hold open at once (tabs, screens); more get 429.
+    pub max_live_per_user: usize,
+    /// Live update streams this instance holds open at once; more get 429.
+    pub max_live_total: usize,
+    /// How often an open live stream checks that its session still exists; it ends when
+    /// the session has ended (logout, disable, password change).
+    pub live_recheck: Duration,
+    /// A client has this long to send a request's headers, counted from the moment the
+    /// connection opens or the previous response went out: a silent, half-sent or idle
+    /// connection is closed after it.
+    pub header_read_timeout: Duration,
+    /// Connections served at once; more wait in the operating system's queue.
+    pub max_connections: usize,
 }
 
 impl Default for WebConfig {
@@ -78,12 +97,18 @@ impl Default for WebConfig {
             behind_proxy: false,
             max_failures_per_account: 10,
             max_failures_per_address: 50,
+            max_attempts_per_account_everywhere: 100,
             throttle_window: Duration::from_secs(15 * 60),
             password_cost: PasswordCost::Default,
             body_limit: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             contact_review_months: 6,
             demo_hints: false,
+            max_live_per_user: 20,
+            max_live_total: 2000,
+            live_recheck: Duration::from_secs(15),
+            header_read_timeout: Duration::from_secs(30),
+            max_connections: 1024,
         }
     }
 }
@@ -100,6 +125,8 @@ struct Inner {
     /// Flips to true when the server begins to shut down, ending live streams so that
     /// graceful shutdown does not wait for them.
     shutdown: tokio::sync::watch::Sender<bool>,
+    /// Open live streams, per user and in all (see `live`).
+    live: std::sync::Mutex<live::Open>,
 }
 
 impl AppState {
@@ -109,6 +136,7 @@ impl AppState {
                 store,
                 config,
                 shutdown: tokio::sync::watch::channel(false).0,
+                live: std::sync::Mutex::new(live::Open::default()),
             }),
         }
     }
@@ -123,6 +151,10 @@ impl AppState {
 
     pub(crate) fn shutting_down(&self) -> tokio::sync::watch::Receiver<bool> {
         self.inner.shutdown.subscribe()
+    }
+
+    pub(crate) fn live_streams(&self) -> &std::sync::Mutex<live::Open> {
+        &self.inner.live
     }
 
     pub(crate) fn now(&self) -> jiff::Timestamp {
@@ -159,15 +191,70 @@ pub async fn serve(
         tracing::info!("shutting down: finishing requests in flight");
         let _ = signal_state.inner.shutdown.send(true);
     };
-    let result = axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let result = accept_loop(listener, state, shutdown).await;
     sweeper.abort();
     store.close().await;
     result
+}
+
+/// Accepts connections up to `max_connections` at once and serves each with hyper, with a
+/// header-read timeout that also closes idle keep-alive connections; on shutdown it stops
+/// accepting and waits for the connections in flight.
+async fn accept_loop(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let cfg = state.config().clone();
+    let app = app(state);
+    let slots = Arc::new(tokio::sync::Semaphore::new(cfg.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    // HTTP/1.1 (behind a proxy that speaks HTTP/2 to browsers, or directly): its header-read
+    // timer starts when a connection opens and again after every response, so a silent,
+    // half-sent or idle connection is closed.
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(cfg.header_read_timeout);
+    tokio::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let (stream, addr) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a moment, go on.
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service =
+            hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo::<SocketAddr>(addr));
+                tower::ServiceExt::oneshot(app.clone(), req)
+            });
+        let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // A client that went away or timed out ends its connection; nothing to report.
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }
 
 /// Removes expired sessions every few minutes (they are refused on use anyway).

@@ -45,7 +45,16 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 /// A hash of a password nobody knows, verified when the account does not exist so that
 /// the answer takes as long as for a real account.
 pub fn dummy_hash(cost: PasswordCost) -> String {
-    hash_password(&random_token(), cost)
+    // Made once per cost and kept: hashing anew for every unknown account would make the
+    // answer for an unknown account take twice as long as for a known one.
+    static DEFAULT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    static FAST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let cell = match cost {
+        PasswordCost::Default => &DEFAULT,
+        PasswordCost::Fast => &FAST,
+    };
+    cell.get_or_init(|| hash_password(&random_token(), cost))
+        .clone()
 }
 
 /// A random secret of 256 bits, hex-encoded.

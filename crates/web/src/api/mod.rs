@@ -222,7 +222,19 @@ async fn events(
     Query(q): Query<EventsQuery>,
 ) -> Result<Json<Vec<EventDto>>, AppError> {
     let id: StreamId = id.parse().map_err(|_| AppError::NotFound)?;
-    state.store().stream_in(auth.user().workspace, id).await?;
+    let stream = state.store().stream_in(auth.user().workspace, id).await?;
+    // The workspace's own stream names every user (e-mail address and role): it is the
+    // administrators' to read, like the user list.
+    if stream.kind == crisismap_core::StreamKind::Workspace
+        && auth.user().role != crisismap_core::Role::Admin
+    {
+        crate::auth::audit(
+            &state,
+            auth.ctx.audit("access", &format!("stream:{id}"), "denied"),
+        )
+        .await;
+        return Err(AppError::Forbidden);
+    }
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let after = q.after.unwrap_or(0).max(0);
     let events = state.store().events(id, after, limit).await?;

@@ -288,7 +288,7 @@ pub struct ClassifiedDto {
     responses((status = 200, body = ClassifiedDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn classify(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<ClassifiedDto>, AppError> {
@@ -405,7 +405,7 @@ pub struct ConfirmationInput {
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn phase(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -420,7 +420,7 @@ pub async fn phase(
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn grip(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -435,7 +435,7 @@ pub async fn grip(
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn confirm(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -450,7 +450,7 @@ pub async fn confirm(
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn teams(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -466,7 +466,7 @@ pub async fn teams(
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn restore_order(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -500,7 +500,7 @@ pub async fn restore_order(
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn close(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -891,7 +891,7 @@ pub struct FailingInput {
     responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn set_failing(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {

@@ -499,6 +499,25 @@ pub fn occurrence(text: &str, background: bool) -> Result<Option<Occurrence>, Ap
     Ok(Some(Occurrence { at, background }))
 }
 
+/// The kinds of entry a guest of a crisis (a liaison, an expert) may add: the log, facts and
+/// uncertainties, the status of an affected organisation (their own), and attendance. A
+/// guest adds to the record; the crisis team steers.
+pub const GUEST_KINDS: [EntryKind; 4] = [
+    EntryKind::Log,
+    EntryKind::Fact,
+    EntryKind::Effect,
+    EntryKind::Attendance,
+];
+
+/// A guest may add only `GUEST_KINDS`, and never changes the crisis itself.
+fn guest_may_write(by: &Principal, kind: Option<EntryKind>) -> Result<(), AppError> {
+    match (by.user.crisis_scope, kind) {
+        (None, _) => Ok(()),
+        (Some(_), Some(k)) if GUEST_KINDS.contains(&k) => Ok(()),
+        (Some(_), _) => Err(AppError::Forbidden),
+    }
+}
+
 /// Decides and records a change to the crisis itself, that happened at `at` (`None`: now).
 pub async fn command(
     state: &AppState,
@@ -507,6 +526,7 @@ pub async fn command(
     command: CrisisCommand,
     at: Option<Occurrence>,
 ) -> Result<(), AppError> {
+    guest_may_write(by, None)?;
     state
         .store()
         .handle_crisis_command(by.user.workspace, crisis, &by.actor(), command, at)
@@ -530,6 +550,7 @@ pub async fn save_entry(
     occurred_at: Option<jiff::Timestamp>,
 ) -> Result<RecordId, AppError> {
     let ws = by.user.workspace;
+    guest_may_write(by, Some(kind))?;
     // Another workspace's crisis is not there at all (404 before any field is judged).
     let current = state.store().crisis(ws, crisis).await?;
     if current.state.closed {
@@ -586,6 +607,7 @@ pub async fn transcribe(
     if !TRANSCRIBED_KINDS.contains(&kind) {
         return Err(AppError::NotFound);
     }
+    guest_may_write(by, Some(kind))?;
     let current = state.store().crisis(ws, crisis).await?;
     if current.state.closed {
         return Err(AppError::Conflict("crisis_closed".into()));

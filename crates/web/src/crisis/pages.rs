@@ -95,6 +95,20 @@ pub struct Head {
     pub grip: &'static str,
     pub tabs: Vec<Tab>,
     pub can_write: bool,
+    /// May change the crisis itself (phase, GRIP, classification, teams, restore order,
+    /// failing nodes, closing): a member, not a guest.
+    pub can_steer: bool,
+    /// A guest (liaison, expert) of this crisis: adds only the kinds a liaison needs.
+    pub guest: bool,
+}
+
+impl Head {
+    /// Whether the user may add entries of the kind at this address segment.
+    pub fn writes(&self, slug: &str) -> bool {
+        self.can_write
+            && EntryKind::from_slug(slug)
+                .is_some_and(|k| !self.guest || super::GUEST_KINDS.contains(&k))
+    }
 }
 
 const TABS: [(&str, &str); 12] = [
@@ -112,7 +126,9 @@ const TABS: [(&str, &str); 12] = [
     ("situatierapport", "crisis.tab.sitrep"),
 ];
 
-pub(super) fn head(room: &Room, tr: Tr, current: &str, role: Role) -> Head {
+pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::UserRecord) -> Head {
+    let role = user.role;
+    let guest = user.crisis_scope.is_some();
     let s = room.state();
     let base = crisis_href(room.id());
     Head {
@@ -140,6 +156,8 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, role: Role) -> Head {
             })
             .collect(),
         can_write: role.allows(Role::Member) && !s.closed,
+        can_steer: role.allows(Role::Member) && !s.closed && !guest,
+        guest,
     }
 }
 
@@ -746,7 +764,7 @@ async fn picture_page(
     let page = PicturePage {
         cascade,
         node_groups,
-        head: head(&room, tr, "", principal.user.role),
+        head: head(&room, tr, "", &principal.user),
         known: s.known.clone(),
         started: when(&s.started_at),
         processes,
@@ -871,7 +889,7 @@ async fn change_level(
 
 async fn change_phase(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -880,7 +898,7 @@ async fn change_phase(
 
 async fn change_grip(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -889,7 +907,7 @@ async fn change_grip(
 
 async fn set_teams(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -908,7 +926,7 @@ async fn set_teams(
 
 async fn move_process(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -939,7 +957,7 @@ async fn move_process(
 
 async fn set_failing(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -957,7 +975,7 @@ async fn set_failing(
 
 async fn close(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -1035,7 +1053,7 @@ async fn classify_view(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = ClassifyPage {
-        head: head(room, tr, "", principal.user.role),
+        head: head(room, tr, "", &principal.user),
         questions: Answers::QUESTIONS
             .iter()
             .map(|q| Question {
@@ -1159,7 +1177,7 @@ pub fn classify_command(
 
 async fn classify(
     State(state): State<AppState>,
-    auth: Authed<MemberUp>,
+    crate::auth::Steerer(auth): crate::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -1517,7 +1535,7 @@ async fn entries(
         other => other.slug(),
     };
     render(&EntriesPage {
-        head: head(&room, tr, tab, auth.user().role),
+        head: head(&room, tr, tab, auth.user()),
         slug: kind.slug(),
         heading: tr.t(&format!("e.{kind}.plural")),
         new_label: tr.t(&format!("e.{kind}.new")),
@@ -1662,7 +1680,9 @@ async fn detail(
     let me = e.id.to_string();
     let mut related: Vec<(&'static str, Vec<Link>)> = vec![];
     let mut actions = vec![];
-    let writer = auth.user().role.allows(Role::Member) && !room.state().closed;
+    let writer = auth.user().role.allows(Role::Member)
+        && !room.state().closed
+        && super::guest_may_write(&auth.principal, Some(kind)).is_ok();
     match kind {
         EntryKind::Log => {
             related.push((
@@ -1731,7 +1751,7 @@ async fn detail(
         _ => {}
     }
     render(&EntryPage {
-        head: head(&room, tr, kind.slug(), auth.user().role),
+        head: head(&room, tr, kind.slug(), auth.user()),
         slug: kind.slug(),
         kind_label: tr.t(&format!("e.{kind}.one")),
         id: me,
@@ -1818,7 +1838,7 @@ async fn form_page(
         .map(|e| e.message.clone());
     let form = form::build(kind.schema(), &raw, &errors, room, tr);
     let page = FormPage {
-        head: head(room, tr, kind.slug(), auth.user().role),
+        head: head(room, tr, kind.slug(), auth.user()),
         action,
         cancel,
         rev: entry.map(|e| e.rev),
@@ -1883,6 +1903,7 @@ async fn new_form(
     Query(q): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
+    super::guest_may_write(&auth.principal, Some(kind))?;
     let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     if room.state().closed {
         return Err(AppError::Conflict("crisis_closed".into()));
@@ -1949,6 +1970,7 @@ async fn edit_form(
     Path((id, slug, entry)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
+    super::guest_may_write(&auth.principal, Some(kind))?;
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let e = state
         .store()
@@ -2290,7 +2312,7 @@ async fn timeline(
             .map(|k| (k.code().to_owned(), tr.t(&format!("e.{k}.one")))),
     );
     render(&TimelinePage {
-        head: head(&room, tr, "tijdlijn", auth.user().role),
+        head: head(&room, tr, "tijdlijn", auth.user()),
         items,
         kinds,
         only: q.only,
@@ -2360,7 +2382,7 @@ async fn sitrep(
         })
         .collect();
     render(&SitrepPage {
-        head: head(&room, tr, "situatierapport", auth.user().role),
+        head: head(&room, tr, "situatierapport", auth.user()),
         printed: local_display(now),
         known: room.state().known.clone(),
         processes,
@@ -2450,7 +2472,7 @@ async fn guests_page(
         .map(|u| (u.display_name.clone(), u.email.clone(), u.disabled))
         .collect();
     let page = GuestsPage {
-        head: head(&room, tr, "aanwezigheid", auth.user().role),
+        head: head(&room, tr, "aanwezigheid", auth.user()),
         guests,
         issued,
         errors: crate::commands::localize(errors, tr),

@@ -192,7 +192,7 @@ async fn show(
         })
         .collect();
     let page = TranscribePage {
-        head: head(room, tr, "", auth.user().role),
+        head: head(room, tr, "", auth.user()),
         kinds: TRANSCRIBED_KINDS
             .iter()
             .map(|k| {
@@ -230,6 +230,7 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let room = Room::load_with(&state, auth.user().workspace, crisis_id(&id)?, &[]).await?;
     let kind = kind_of(&q.formulier).unwrap_or(EntryKind::Log);
+    super::guest_may_write(&auth.principal, Some(kind))?;
     let count = q.regels.clamp(BLANK_ROWS, MAX_ROWS);
     let flash = Tr(auth.ctx.lang).flash(q.melding.as_deref(), &["saved"]);
     let sheet = Sheet {

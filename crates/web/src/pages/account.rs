@@ -22,6 +22,10 @@ pub struct TokenRow {
     pub created: String,
     pub last_used: String,
     pub revoked: bool,
+    /// `read` or `write`.
+    pub scope: String,
+    pub expires: String,
+    pub expired: bool,
 }
 
 #[derive(Template)]
@@ -36,17 +40,24 @@ struct AccountPage {
     token_error: Option<&'static str>,
     token_name: String,
     issued_token: Option<String>,
+    /// Failed logins for this account since the session began: how many, and the latest
+    /// moment and address.
+    failed_logins: i64,
+    last_failed: Option<(String, String)>,
 }
 
 fn local(ts: &str) -> String {
     ts.parse().map(time::local_display).unwrap_or_default()
 }
 
-fn token_row(t: ApiTokenInfo) -> TokenRow {
+fn token_row(t: ApiTokenInfo, now: &str) -> TokenRow {
     TokenRow {
         created: local(&t.created_at),
         last_used: t.last_used_at.as_deref().map(local).unwrap_or_default(),
         revoked: t.revoked_at.is_some(),
+        expires: t.expires_at.as_deref().map(local).unwrap_or_default(),
+        expired: t.expires_at.as_deref().is_some_and(|e| e <= now),
+        scope: t.scope,
         id: t.id,
         name: t.name,
     }
@@ -69,6 +80,20 @@ async fn account_page(
     let mut ctx = PageCtx::user(state, &auth.principal, &auth.ctx, Section::Account, "").await;
     ctx.title = ctx.t("account.title").to_owned();
     let user = auth.user();
+    let now = time::canonical(state.now());
+    // Failed logins since this session began tell the owner someone tried their account.
+    let since = state
+        .store()
+        .sessions_of(user.id)
+        .await?
+        .iter()
+        .map(|s| s.created_us)
+        .max()
+        .unwrap_or(0);
+    let (failed_logins, last_failed) = state
+        .store()
+        .failed_logins_since(&user.email, since - 24 * 3600 * 1_000_000)
+        .await?;
     let page = AccountPage {
         email: user.email.clone(),
         tokens: state
@@ -76,8 +101,10 @@ async fn account_page(
             .api_tokens_of(user.id)
             .await?
             .into_iter()
-            .map(token_row)
+            .map(|t| token_row(t, &now))
             .collect(),
+        failed_logins,
+        last_failed: last_failed.map(|(at, origin)| (local(&at), origin)),
         sessions: state.store().sessions_of(user.id).await?.len(),
         mfa_enrolled: state
             .store()
@@ -98,7 +125,7 @@ pub struct AccountQuery {
     melding: Option<String>,
 }
 
-const FLASHES: &[&str] = &["language_changed", "token_revoked"];
+const FLASHES: &[&str] = &["language_changed", "token_revoked", "password_changed"];
 
 pub async fn settings(
     State(state): State<AppState>,
@@ -148,7 +175,16 @@ pub async fn set_language(
 pub struct TokenForm {
     #[serde(default)]
     name: String,
+    /// `read` or `write`.
+    #[serde(default)]
+    scope: String,
+    /// Days until it expires; empty: it does not.
+    #[serde(default)]
+    days: String,
 }
+
+/// The expiries offered when a token is made (days; 0: none).
+pub const TOKEN_DAYS: [i64; 5] = [0, 7, 30, 90, 365];
 
 pub async fn create_token(
     State(state): State<AppState>,
@@ -167,11 +203,46 @@ pub async fn create_token(
             return account_page(&state, &auth, view, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
+    let scope = match form.scope.as_str() {
+        "read" => "read",
+        _ => "write",
+    };
+    let days: i64 = form.days.trim().parse().unwrap_or(0);
+    if !TOKEN_DAYS.contains(&days) {
+        return Err(AppError::BadRequest("unknown expiry".into()));
+    }
+    let expires_at = (days > 0).then(|| {
+        time::canonical(
+            state
+                .now()
+                .saturating_add(jiff::SignedDuration::from_hours(24 * days))
+                .unwrap_or_else(|_| state.now()),
+        )
+    });
     let token = format!("cm_{}", random_token());
     let user = auth.user();
+    // Issued under the user's role and second factor as they are now: when either changes,
+    // the token stops working.
+    let with_mfa = state
+        .store()
+        .totp(user.id)
+        .await?
+        .is_some_and(|t| t.confirmed);
+    let hash = secret_hash(&token);
     let id = state
         .store()
-        .create_api_token(user.id, user.workspace, name.as_str(), &secret_hash(&token))
+        .create_api_token(
+            user.id,
+            user.workspace,
+            &crisismap_store::NewApiToken {
+                name: name.as_str(),
+                token_hash: &hash,
+                scope,
+                expires_at,
+                issued_role: user.role.code(),
+                issued_with_mfa: with_mfa,
+            },
+        )
         .await?;
     audit(
         &state,
@@ -199,4 +270,29 @@ pub async fn revoke_token(
     )
     .await;
     Ok(Redirect::to("/account?melding=token_revoked").into_response())
+}
+
+/// Ends every session of this user (this one too) and revokes every API token: for a lost or
+/// shared device, or when someone else may have logged in.
+pub async fn log_out_everywhere(
+    State(state): State<AppState>,
+    login: crate::auth::AnyLogin,
+) -> Result<Response, AppError> {
+    let crate::auth::AnyLogin(principal, ctx) = login;
+    if matches!(principal.via, crate::auth::Via::Token { .. }) {
+        return Err(AppError::Forbidden);
+    }
+    state
+        .store()
+        .end_other_access(principal.user.id, None)
+        .await?;
+    let mut record = ctx.audit("log_out_everywhere", "session", "ok");
+    record.actor = format!("user:{}", principal.user.id);
+    record.workspace = Some(principal.user.workspace);
+    audit(&state, record).await;
+    let mut response = Redirect::to("/inloggen?melding=logged_out_everywhere").into_response();
+    response
+        .headers_mut()
+        .append(axum::http::header::SET_COOKIE, ctx.clear_session_cookie());
+    Ok(response)
 }

@@ -4,7 +4,8 @@
 use super::{render, safe_return_path};
 use crate::AppState;
 use crate::auth::{
-    AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Via, audit, too_many_failures, with_retry_after,
+    AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Secret, Via, attempt, attempt_succeeded, audit,
+    with_retry_after,
 };
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -34,6 +35,7 @@ struct LoginPage {
 pub struct LoginQuery {
     terug: Option<String>,
     afgemeld: Option<String>,
+    melding: Option<String>,
 }
 
 pub async fn login_form(Ctx(ctx): Ctx, Query(q): Query<LoginQuery>) -> Result<Response, AppError> {
@@ -41,7 +43,11 @@ pub async fn login_form(Ctx(ctx): Ctx, Query(q): Query<LoginQuery>) -> Result<Re
         return Ok(Redirect::to("/").into_response());
     }
     let tr = Tr(ctx.lang);
-    let notice = q.afgemeld.is_some().then(|| tr.t("login.logged_out"));
+    let notice = q
+        .afgemeld
+        .is_some()
+        .then(|| tr.t("login.logged_out"))
+        .or_else(|| tr.flash(q.melding.as_deref(), &["logged_out_everywhere"]));
     login_page(
         &ctx,
         String::new(),
@@ -97,7 +103,23 @@ pub async fn login(
     let actor = format!("email:{}", typed.chars().take(254).collect::<String>());
     let mut record = ctx.audit("login", "session", "failed");
     record.actor = actor.clone();
-    if too_many_failures(&state, "login", &actor, &ctx.origin).await? {
+    let user = match Email::parse(&typed) {
+        Ok(email) => state.store().user_by_email(&email).await.ok(),
+        Err(_) => None,
+    };
+    // Failed logins on an existing account are that workspace's to see; an unknown address
+    // stays in the deployment log.
+    record.workspace = user.as_ref().map(|u| u.workspace);
+    // Counted before the password is checked, so a burst cannot slip past the count.
+    if !attempt(
+        &state,
+        Secret::Password,
+        &actor,
+        user.as_ref().map(|u| u.id),
+        &ctx.origin,
+    )
+    .await?
+    {
         record.result = "throttled".into();
         audit(&state, record).await;
         let page = login_page(
@@ -111,10 +133,6 @@ pub async fn login(
         return Ok(with_retry_after(&state, page));
     }
 
-    let user = match Email::parse(&typed) {
-        Ok(email) => state.store().user_by_email(&email).await.ok(),
-        Err(_) => None,
-    };
     let stored = match &user {
         Some(u) => state.store().credential(u.id).await.ok(),
         None => None,
@@ -134,6 +152,9 @@ pub async fn login(
     .await
     .unwrap_or(false);
     let Some(user) = user.filter(|u| valid && !u.disabled) else {
+        if record.workspace.is_none() {
+            tracing::warn!(origin = ?ctx.origin, email = ?typed, "failed login for an unknown account");
+        }
         audit(&state, record).await;
         return login_page(
             &ctx,
@@ -145,6 +166,7 @@ pub async fn login(
         );
     };
 
+    attempt_succeeded(&state, Secret::Password, &actor, &ctx.origin).await?;
     // A fresh session id at every login; any session this browser had is ended.
     end_browser_session(&state, &ctx).await;
     record.actor = format!("user:{}", user.id);
@@ -351,6 +373,28 @@ pub async fn change_password(
 ) -> Result<Response, AppError> {
     let tr = Tr(login.1.lang);
     let user = login.0.user.id;
+    // The same counters as the login: a stolen session cannot guess the password here.
+    let account = format!("email:{}", login.0.user.email);
+    if !attempt(
+        &state,
+        Secret::Password,
+        &account,
+        Some(user),
+        &login.1.origin,
+    )
+    .await?
+    {
+        audit(
+            &state,
+            login.1.audit("password_change", "credential", "throttled"),
+        )
+        .await;
+        let page =
+            password_page(&state, &login, vec![("current", tr.t("login.throttled"))]).await?;
+        let mut page = with_retry_after(&state, page);
+        *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(page);
+    }
     let (hash, _) = state.store().credential(user).await?;
     let current = form.current.clone();
     let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &hash))
@@ -392,6 +436,13 @@ pub async fn change_password(
             },
         )
         .await?;
+    attempt_succeeded(&state, Secret::Password, &account, &login.1.origin).await?;
+    // Every other session and every API token ends; this browser goes on.
+    let keep = match &login.0.via {
+        Via::Session { id_hash, .. } => Some(id_hash.as_str()),
+        Via::Token { .. } => None,
+    };
+    state.store().end_other_access(user, keep).await?;
     audit(&state, login.1.audit("password_change", "credential", "ok")).await;
     Ok(Redirect::to("/?melding=password_changed").into_response())
 }

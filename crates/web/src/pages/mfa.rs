@@ -6,8 +6,8 @@ use super::render;
 use super::safe_return_path;
 use crate::AppState;
 use crate::auth::{
-    Ctx, EnrolLogin, Principal, RequestCtx, audit, mfa_required, too_many_failures,
-    with_retry_after,
+    Ctx, EnrolLogin, Principal, RequestCtx, Secret, attempt, attempt_succeeded, audit,
+    mfa_required, with_retry_after,
 };
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -123,7 +123,15 @@ pub async fn submit_code(
     let mut record = ctx.audit("login_code", "session", "failed");
     record.actor = actor.clone();
     record.workspace = Some(pending.workspace);
-    if too_many_failures(&state, "login_code", &actor, &ctx.origin).await? {
+    if !attempt(
+        &state,
+        Secret::Code,
+        &actor,
+        Some(pending.user),
+        &ctx.origin,
+    )
+    .await?
+    {
         record.result = "throttled".into();
         audit(&state, record).await;
         let page = code_page(
@@ -149,6 +157,7 @@ pub async fn submit_code(
         )
         .await;
     };
+    attempt_succeeded(&state, Secret::Code, &actor, &ctx.origin).await?;
     // The waiting session ends; a new one, with a new id, opens the workspace.
     end_browser_session(&state, &ctx).await;
     let id = start_session(&state, pending.user, pending.workspace).await?;
@@ -377,6 +386,10 @@ pub async fn confirm(
     let Some(record) = state.store().totp(user).await?.filter(|t| !t.confirmed) else {
         return Ok(Redirect::to("/account/tweestaps").into_response());
     };
+    let account = format!("user:{user}");
+    if !attempt(&state, Secret::Code, &account, Some(user), &login.1.origin).await? {
+        return throttled(&state, &login, "mfa_enrol", "confirm").await;
+    }
     let Some(step) = totp::check(&record.secret, &form.code, state.now().as_second()) else {
         return wrong_code(&state, &login, "mfa_enrol", "confirm").await;
     };
@@ -388,13 +401,45 @@ pub async fn confirm(
     show_codes(&state, &login, "mfa_enrol", codes, "mfa.flash.enrolled").await
 }
 
-/// A current code proves the user holds the second factor before it is changed.
+/// A current code proves the user holds the second factor before it is changed. Counted
+/// with the login's codes before it is checked: a stolen session cannot guess here either.
 async fn proves_second_factor(
     state: &AppState,
-    user: UserId,
+    login: &EnrolLogin,
     typed: &str,
-) -> Result<bool, AppError> {
-    Ok(accept_second_factor(state, user, typed).await?.is_some())
+) -> Result<Proof, AppError> {
+    let user = login.0.user.id;
+    let account = format!("user:{user}");
+    if !attempt(state, Secret::Code, &account, Some(user), &login.1.origin).await? {
+        return Ok(Proof::Throttled);
+    }
+    if accept_second_factor(state, user, typed).await?.is_none() {
+        return Ok(Proof::Wrong);
+    }
+    attempt_succeeded(state, Secret::Code, &account, &login.1.origin).await?;
+    Ok(Proof::Proved)
+}
+
+enum Proof {
+    Proved,
+    Wrong,
+    Throttled,
+}
+
+/// Too many codes tried: audited, and the setup page with 429 and when to try again.
+async fn throttled(
+    state: &AppState,
+    login: &EnrolLogin,
+    action: &str,
+    form: &'static str,
+) -> Result<Response, AppError> {
+    audit(state, login.1.audit(action, "totp", "throttled")).await;
+    let view = SetupView {
+        error: Some((form, Tr(login.1.lang).t("login.throttled"))),
+        ..Default::default()
+    };
+    let page = setup_page(state, login, view, StatusCode::TOO_MANY_REQUESTS).await?;
+    Ok(crate::auth::with_retry_after(state, page))
 }
 
 /// New recovery codes (the old ones stop working), after a current code.
@@ -404,8 +449,10 @@ pub async fn new_codes(
     Form(form): Form<CodeOnly>,
 ) -> Result<Response, AppError> {
     let user = login.0.user.id;
-    if !proves_second_factor(&state, user, &form.code).await? {
-        return wrong_code(&state, &login, "mfa_recovery_codes", "codes").await;
+    match proves_second_factor(&state, &login, &form.code).await? {
+        Proof::Proved => {}
+        Proof::Wrong => return wrong_code(&state, &login, "mfa_recovery_codes", "codes").await,
+        Proof::Throttled => return throttled(&state, &login, "mfa_recovery_codes", "codes").await,
     }
     let codes = totp::new_recovery_codes();
     state
@@ -439,8 +486,10 @@ pub async fn switch_off(
         };
         return setup_page(&state, &login, view, StatusCode::FORBIDDEN).await;
     }
-    if !proves_second_factor(&state, user, &form.code).await? {
-        return wrong_code(&state, &login, "mfa_off", "off").await;
+    match proves_second_factor(&state, &login, &form.code).await? {
+        Proof::Proved => {}
+        Proof::Wrong => return wrong_code(&state, &login, "mfa_off", "off").await,
+        Proof::Throttled => return throttled(&state, &login, "mfa_off", "off").await,
     }
     state.store().remove_totp(user, false).await?;
     audit(&state, login.1.audit("mfa_off", "totp", "ok")).await;

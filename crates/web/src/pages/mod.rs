@@ -61,6 +61,10 @@ pub fn router() -> Router<AppState> {
         .route("/account/taal", post(account::set_language))
         .route("/account/tokens", post(account::create_token))
         .route(
+            "/account/overal-uitloggen",
+            post(account::log_out_everywhere),
+        )
+        .route(
             "/account/tokens/{id}/intrekken",
             post(account::revoke_token),
         )
