@@ -459,3 +459,111 @@ fn the_version_names_the_commit_and_logs_in_a_file_carry_no_colour_codes() {
 fn crismap_version() -> Output {
     crisismap(&["--version"])
 }
+
+/// One HTTP/1.1 exchange over a plain socket: (head, body).
+fn http(addr: &str, request: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.write_all(request.as_bytes()).expect("send");
+    let mut bytes = vec![];
+    let mut buf = [0u8; 8192];
+    // Read until the server closes; a reset after the answer still leaves the answer.
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&buf[..n]),
+            Err(e) if !bytes.is_empty() => {
+                let _ = e;
+                break;
+            }
+            Err(e) => panic!("read {request:?}: {e}"),
+        }
+    }
+    let out = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
+    (head.to_owned(), body.to_owned())
+}
+
+#[test]
+fn a_forged_log_line_from_the_login_form_stays_inside_its_record() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let o = run(
+        &[
+            "init",
+            "--workspace",
+            "Gemeente Logtest",
+            "--admin-email",
+            "beheer@logtest.nl",
+        ],
+        &data,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let log_path = dir.path().join("serve.log");
+    let log = std::fs::File::create(&log_path).expect("log file");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_crisismap"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--print-dir"])
+        .arg(dir.path().join("print"))
+        .arg("--data-dir")
+        .arg(&data)
+        .env_remove("CRISISMAP_DATABASE_URL")
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .expect("serve");
+    let stdout = server.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    // Reads the address from the banner and keeps draining what the server prints.
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if let Some(rest) = line.split("serves on http://").nth(1) {
+                let _ = tx.send(rest.split('/').next().unwrap_or("").to_owned());
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the server said where it listens");
+
+    let (head, body) = http(
+        &addr,
+        &format!("GET /inloggen HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    );
+    let cookie = head
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or_else(|| l.strip_prefix("Set-Cookie: "))
+        })
+        .map(|c| c.split(';').next().unwrap_or("").to_owned())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let marker = "name=\"_csrf\" value=\"";
+    let start = body.find(marker).expect("csrf") + marker.len();
+    let csrf = &body[start..start + body[start..].find('"').expect("end")];
+    // An e-mail address with a newline and a fake audit line after it.
+    let forged = "aanvaller%40x.nl%0A2026-12-07T00%3A00%3A00Z%20INFO%20audit%3A%20actor%3Dbeheer%40logtest.nl%20result%3Dok";
+    let form = format!("_csrf={csrf}&email={forged}&password=geraden");
+    let (head, _) = http(
+        &addr,
+        &format!(
+            "POST /inloggen HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
+            form.len()
+        ),
+    );
+    assert!(head.starts_with("HTTP/1.1 401"), "{head}");
+    let _ = server.kill();
+    let _ = server.wait();
+    let log = std::fs::read_to_string(&log_path).expect("log");
+    assert!(
+        log.lines().all(|l| !l.starts_with("2026-12-07T00:00:00Z")),
+        "a forged line: {log}"
+    );
+    assert!(
+        log.contains("aanvaller@x.nl\\n2026-12-07"),
+        "the attempt is logged, escaped: {log}"
+    );
+}

@@ -153,6 +153,32 @@ async fn call(b: &Browser, method: &str, path: &str) -> (StatusCode, String) {
     (status, r.text().await.unwrap_or_default())
 }
 
+/// The routes that change the crisis itself (phase, GRIP, classification, teams, restore
+/// order, failing nodes, closing, confirmations), through either door.
+fn steers(path: &str) -> bool {
+    const PAGES: &[&str] = &[
+        "/fase",
+        "/grip",
+        "/teams",
+        "/herstelvolgorde",
+        "/afsluiten",
+        "/uitval",
+        "/classificatie",
+    ];
+    const API: &[&str] = &[
+        "/phase",
+        "/grip",
+        "/teams",
+        "/restore-order",
+        "/close",
+        "/failing",
+        "/classification",
+        "/confirmations",
+    ];
+    (path.starts_with("/crisis/{id}") && PAGES.iter().any(|s| path.ends_with(s)))
+        || (path.starts_with("/api/v1/crises/{id}") && API.iter().any(|s| path.ends_with(s)))
+}
+
 const PUBLIC: &[&str] = &[
     "/inloggen",
     "/toegankelijkheid",
@@ -173,6 +199,7 @@ const OWN_ACCOUNT: &[&str] = &[
     "/account/tweestaps/bevestigen",
     "/account/tweestaps/herstelcodes",
     "/account/tweestaps/uitzetten",
+    "/account/overal-uitloggen",
     "/wachtwoord",
     "/inloggen",
     "/inloggen/code",
@@ -184,6 +211,11 @@ async fn every_route_for_every_visitor() {
         let app = TestApp::spawn(db).await;
         let all = routes();
         assert!(all.len() > 80, "the routes are found: {}", all.len());
+        assert_eq!(
+            all.iter().filter(|(m, p)| m == "POST" && steers(p)).count(),
+            15,
+            "every steering route is known to the matrix"
+        );
         assert!(all.contains(&("POST".into(), "/crisis/{id}/{slug}".into())));
         assert!(all.contains(&(
             "PUT".into(),
@@ -322,6 +354,15 @@ async fn every_route_for_every_visitor() {
                         status,
                         StatusCode::FORBIDDEN,
                         "{}: guest {method} {url}",
+                        app.db_name
+                    );
+                }
+                // In their own crisis a guest adds to the record but never steers it.
+                if method == "POST" && steers(path) {
+                    assert_eq!(
+                        status,
+                        StatusCode::FORBIDDEN,
+                        "{}: guest steered with {method} {url}",
                         app.db_name
                     );
                 }

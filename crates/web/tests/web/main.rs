@@ -16,3 +16,4 @@ mod print;
 mod record;
 mod register;
 mod risk;
+mod security;

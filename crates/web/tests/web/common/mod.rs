@@ -53,6 +53,18 @@ impl TestApp {
     }
 
     pub async fn spawn_with(db: TestDb, config: WebConfig) -> TestApp {
+        Self::spawn_exactly(
+            db,
+            WebConfig {
+                password_cost: PasswordCost::Fast,
+                ..config
+            },
+        )
+        .await
+    }
+
+    /// With this configuration as it is (`spawn_with` makes password hashing fast).
+    pub async fn spawn_exactly(db: TestDb, config: WebConfig) -> TestApp {
         let clock = Arc::new(ManualClock::new(
             "2026-11-28T09:00:00Z".parse().expect("ts"),
         ));
@@ -118,10 +130,6 @@ impl TestApp {
                 .expect("second factor");
         }
 
-        let config = WebConfig {
-            password_cost: PasswordCost::Fast,
-            ..config
-        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
