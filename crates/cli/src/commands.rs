@@ -166,6 +166,9 @@ async fn serve(
         secure_cookies: web.secure_cookies,
         behind_proxy: web.behind_proxy,
         contact_review_months: web.contact_review_months as i64,
+        header_read_timeout: Duration::from_secs(web.header_timeout_seconds),
+        max_connections: usize::try_from(web.max_connections).unwrap_or(1024),
+        max_live_per_user: usize::try_from(web.max_live_per_user).unwrap_or(20),
         ..WebConfig::default()
     };
     let listener = tokio::net::TcpListener::bind(&web.listen)

@@ -63,6 +63,16 @@ pub struct ServeArgs {
     /// Behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto.
     #[arg(long, env = "CRISISMAP_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    /// Seconds a client has to send a request's headers (after connecting, or after the
+    /// previous response on a kept-alive connection); then the connection is closed.
+    #[arg(long, env = "CRISISMAP_HEADER_TIMEOUT_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub header_timeout_seconds: u64,
+    /// Connections served at once; more wait until one is free.
+    #[arg(long, env = "CRISISMAP_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub max_connections: u64,
+    /// Live-update streams one user may hold open (tabs, wall screens); more get HTTP 429.
+    #[arg(long, env = "CRISISMAP_MAX_LIVE_PER_USER", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub max_live_per_user: u64,
     /// Minutes without activity after which a session ends.
     #[arg(long, env = "CRISISMAP_IDLE_TIMEOUT_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=1440))]
     pub idle_timeout_minutes: u64,

@@ -64,19 +64,33 @@ async fn a_token_is_an_api_key_and_ends_when_the_user_changes() {
         }
         assert_eq!(viewer.get("/api/v1/me").await.status(), StatusCode::OK);
 
-        // The workspace's own stream names every user: administrators only.
+        // The workspace's own stream names every user: administrators only; the register's
+        // stream is everyone's to read.
         let ws_stream = app
             .stream(app.ws, crisismap_core::StreamKind::Workspace)
             .await;
-        let r = viewer
-            .get(&format!("/api/v1/streams/{ws_stream}/events"))
+        let register = app
+            .stream(app.ws, crisismap_core::StreamKind::Preparation)
             .await;
-        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{}", app.db_name);
-        let admin = app.api_as(&email_for(Role::Admin)).await;
-        let r = admin
-            .get(&format!("/api/v1/streams/{ws_stream}/events"))
-            .await;
-        assert_eq!(r.status(), StatusCode::OK);
+        for role in [Role::Viewer, Role::Member, Role::Editor, Role::Admin] {
+            let api = app.api_as(&email_for(role)).await;
+            let r = api
+                .get(&format!("/api/v1/streams/{ws_stream}/events"))
+                .await;
+            let expected = if role == Role::Admin {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(
+                r.status(),
+                expected,
+                "{}: {role:?}, workspace stream",
+                app.db_name
+            );
+            let r = api.get(&format!("/api/v1/streams/{register}/events")).await;
+            assert_eq!(r.status(), StatusCode::OK, "{}: {role:?}", app.db_name);
+        }
 
         // A member promoted to administrator: the old token no longer reads the user list.
         let member = app.api_as(&email_for(Role::Member)).await;
@@ -667,6 +681,7 @@ async fn live_streams_have_a_cap_and_end_with_their_session() {
     for db in TestDb::all().await {
         let config = WebConfig {
             max_live_per_user: 3,
+            max_live_total: 4,
             live_recheck: Duration::from_millis(200),
             ..WebConfig::default()
         };
@@ -689,6 +704,19 @@ async fn live_streams_have_a_cap_and_end_with_their_session() {
             app.db_name
         );
         drop(r);
+        // The instance holds four at most: another user gets one, then 429.
+        let other = app.login(&email_for(Role::Member)).await;
+        let fourth = other.get(&format!("/live/{stream}")).await;
+        assert_eq!(fourth.status(), StatusCode::OK);
+        let r = other.get(&format!("/live/{stream}")).await;
+        assert_eq!(
+            r.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}: the instance's cap",
+            app.db_name
+        );
+        drop(r);
+        drop(fourth);
         // Logging out ends the streams of that session.
         let first = open.remove(0);
         let r = b.post_form("/uitloggen", &[]).await;
@@ -802,4 +830,38 @@ async fn hsts_when_served_securely_and_error_bodies_survive_compression() {
     assert!(!encoded, "errors are not compressed");
     let problem: Value = serde_json::from_slice(&body).expect("a readable problem document");
     assert_eq!(problem["errors"][0]["field"], "title");
+}
+
+#[tokio::test]
+async fn connections_beyond_the_cap_wait_for_a_free_one() {
+    let config = WebConfig {
+        header_read_timeout: Duration::from_millis(1500),
+        max_connections: 2,
+        ..WebConfig::default()
+    };
+    let app = TestApp::spawn_with(TestDb::sqlite(), config).await;
+    let addr = app.base.trim_start_matches("http://").to_owned();
+    let silent = [
+        tokio::net::TcpStream::connect(&addr)
+            .await
+            .expect("connect"),
+        tokio::net::TcpStream::connect(&addr)
+            .await
+            .expect("connect"),
+    ];
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let t = Instant::now();
+    let r = reqwest::Client::new()
+        .get(format!("{}/healthz", app.base))
+        .timeout(Duration::from_secs(10))
+        .send()
+        .await
+        .expect("served once a place is free");
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        t.elapsed() >= Duration::from_millis(1000),
+        "the third connection waited for the silent two to be closed: {:?}",
+        t.elapsed()
+    );
+    drop(silent);
 }
