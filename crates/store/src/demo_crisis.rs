@@ -68,6 +68,28 @@ impl Writer<'_> {
         id: Option<RecordId>,
         record: RawRecord,
     ) -> Result<RecordId, StoreError> {
+        self.save_as(actor, kind, id, record, None).await
+    }
+
+    /// An entry typed back in from a paper form.
+    async fn save_transcribed(
+        &self,
+        actor: &Actor,
+        kind: EntryKind,
+        record: RawRecord,
+        sheet: crisismap_core::crisis::Transcription,
+    ) -> Result<RecordId, StoreError> {
+        self.save_as(actor, kind, None, record, Some(sheet)).await
+    }
+
+    async fn save_as(
+        &self,
+        actor: &Actor,
+        kind: EntryKind,
+        id: Option<RecordId>,
+        record: RawRecord,
+        transcribed: Option<crisismap_core::crisis::Transcription>,
+    ) -> Result<RecordId, StoreError> {
         let validated = kind
             .schema()
             .validate(&record, &self.refs)
@@ -86,42 +108,7 @@ impl Writer<'_> {
                     expected_rev: None,
                     record: validated,
                     occurred_at: Some(self.moment),
-                    transcribed: None,
-                }],
-            )
-            .await?;
-        ids.into_iter()
-            .next()
-            .ok_or_else(|| StoreError::Corrupt("demo crisis: nothing saved".into()))
-    }
-
-    /// An entry typed back in from a paper form.
-    async fn save_transcribed(
-        &self,
-        actor: &Actor,
-        kind: EntryKind,
-        record: RawRecord,
-        sheet: crisismap_core::crisis::Transcription,
-    ) -> Result<RecordId, StoreError> {
-        let validated = kind
-            .schema()
-            .validate(&record, &self.refs)
-            .map_err(|issues| {
-                StoreError::Corrupt(format!("demo crisis data for {kind}: {issues:?}"))
-            })?;
-        let ids = self
-            .store
-            .save_entries(
-                self.ws,
-                self.crisis,
-                actor,
-                vec![EntryChange {
-                    kind,
-                    id: None,
-                    expected_rev: None,
-                    record: validated,
-                    occurred_at: None,
-                    transcribed: Some(sheet),
+                    transcribed,
                 }],
             )
             .await?;

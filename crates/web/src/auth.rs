@@ -209,15 +209,20 @@ fn client_origin(req: &Request, behind_proxy: bool) -> String {
         .unwrap_or_else(|| "local".to_owned())
 }
 
+/// Whether this request reached us over TLS: always with `--secure-cookies`, and behind a
+/// proxy when the proxy says so.
+pub fn served_securely(cfg: &crate::WebConfig, headers: &HeaderMap) -> bool {
+    cfg.secure_cookies
+        || (cfg.behind_proxy
+            && headers
+                .get("x-forwarded-proto")
+                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https")))
+}
+
 /// Resolves the session or token of every request and puts a `RequestCtx` in its extensions.
 pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let cfg = state.config();
-    let secure = cfg.secure_cookies
-        || (cfg.behind_proxy
-            && req
-                .headers()
-                .get("x-forwarded-proto")
-                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https")));
+    let secure = served_securely(cfg, req.headers());
     let mut ctx = RequestCtx {
         principal: None,
         lang: Lang::Nl,

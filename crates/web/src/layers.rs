@@ -83,13 +83,7 @@ impl Predicate for NotAnError {
 /// Strict-Transport-Security when the product is served securely: always with
 /// `--secure-cookies`, and behind a proxy when the proxy says the request came over HTTPS.
 async fn hsts(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let cfg = state.config();
-    let secure = cfg.secure_cookies
-        || (cfg.behind_proxy
-            && req
-                .headers()
-                .get("x-forwarded-proto")
-                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https")));
+    let secure = crate::auth::served_securely(state.config(), req.headers());
     let mut response = next.run(req).await;
     if secure {
         response.headers_mut().insert(

@@ -47,6 +47,21 @@ pub fn group_cell(r: &Record, column: &str, _tr: Tr) -> Shown {
     Shown::plain("")
 }
 
+/// A contact's phone numbers, readable, comma-separated (empty when none).
+fn phones_of(index: &Index, person: RecordId) -> String {
+    index
+        .get(person)
+        .and_then(|c| c.view::<ContactView>())
+        .map(|c| {
+            c.phones
+                .iter()
+                .map(|p| phone_display(&p.number))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
+
 pub fn extra_headers(kind: RecordKind, tr: Tr) -> Vec<String> {
     match kind {
         RecordKind::Roster => vec![tr.t("oncall.now").to_owned()],
@@ -68,17 +83,7 @@ pub fn extra_cells(
                 .view::<RosterView>()
                 .and_then(|roster| roster.on_duty(now))
                 .map(|d| {
-                    let phones = index
-                        .get(d.person)
-                        .and_then(|c| c.view::<ContactView>())
-                        .map(|c| {
-                            c.phones
-                                .iter()
-                                .map(|p| phone_display(&p.number))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        })
-                        .unwrap_or_default();
+                    let phones = phones_of(index, d.person);
                     format!(
                         "{} ({} {}){}{}",
                         index.title(d.person).unwrap_or("?"),
@@ -284,17 +289,7 @@ pub async fn detail_extras(
             if let Some(roster) = record.view::<RosterView>() {
                 extras.on_duty = Some(match roster.on_duty(now) {
                     Some(d) => {
-                        let phones = index
-                            .get(d.person)
-                            .and_then(|c| c.view::<ContactView>())
-                            .map(|c| {
-                                c.phones
-                                    .iter()
-                                    .map(|p| phone_display(&p.number))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            })
-                            .unwrap_or_default();
+                        let phones = phones_of(index, d.person);
                         format!(
                             "{}{} — {} {} {}",
                             index.title(d.person).unwrap_or("?"),

@@ -1089,20 +1089,6 @@ fn as_written(s: &str) -> String {
         .collect()
 }
 
-/// The text of a PDF, read back by poppler's pdftotext.
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, bytes).expect("write");
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext must be installed (Debian package poppler-utils)");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// Typst injections whose result, if they were evaluated, would be this text.
 const NOT_EVALUATED: &[(&str, &str)] = &[
     ("#eval(\"7331*3\")", "21993"),

@@ -5,20 +5,6 @@ use crisismap_core::{Role, StreamKind};
 use crisismap_store::testing::TestDb;
 use reqwest::StatusCode;
 
-/// The text of a PDF, read back by poppler's pdftotext (CI installs it).
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, bytes).expect("write");
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext must be installed (Debian package poppler-utils)");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[tokio::test]
 async fn the_crisis_folder_prints_the_register_with_the_head_hash_and_hostile_names_literally() {
     let app = TestApp::spawn(TestDb::sqlite()).await;

@@ -17,20 +17,6 @@ async fn created(r: reqwest::Response) -> Value {
     body
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, bytes).expect("write");
-    let out = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext must be installed (Debian package poppler-utils)");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// The fields of one problem+json answer, as `field:code`.
 async fn problems(r: reqwest::Response) -> Vec<String> {
     let body: Value = r.json().await.expect("problem+json");

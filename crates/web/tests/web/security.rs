@@ -531,6 +531,9 @@ async fn logging_in_takes_as_long_for_an_account_that_does_not_exist() {
     // Real password hashing, as in production: the difference would otherwise drown.
     let config = WebConfig {
         password_cost: crisismap_web::PasswordCost::Default,
+        // Each sample from its own address (X-Forwarded-For), so that no throttle answers
+        // in its place.
+        behind_proxy: true,
         ..WebConfig::default()
     };
     let app = TestApp::spawn_exactly(TestDb::sqlite(), config).await;
@@ -553,24 +556,30 @@ async fn logging_in_takes_as_long_for_an_account_that_does_not_exist() {
     // Warm up both paths.
     login_from(&app, &client, "onbekend@voorbeeld.nl", "x").await;
     login_from(&app, &client, &known, "x").await;
-    // Interleaved pairs: whatever else the machine does weighs on both halves of a pair.
-    let mut ratios = vec![];
-    for i in 0..15 {
+    // Interleaved samples. Whatever else the machine does (the other tests of this suite
+    // run beside this one) only ever adds time, so the fastest of each kind is its own
+    // work: those are compared, and the medians are reported beside them.
+    let (mut existing, mut unknown) = (vec![], vec![]);
+    for i in 0..21 {
         let c = from(&format!("192.0.2.{}", 10 + i));
         let t = Instant::now();
         login_from(&app, &c, &known, "fout").await;
-        let existing = t.elapsed();
+        existing.push(t.elapsed());
         let t = Instant::now();
         login_from(&app, &c, &format!("onbekend{i}@voorbeeld.nl"), "fout").await;
-        let unknown = t.elapsed();
-        ratios.push(unknown.as_secs_f64() / existing.as_secs_f64());
+        unknown.push(t.elapsed());
     }
-    ratios.sort_by(f64::total_cmp);
-    let median = ratios[ratios.len() / 2];
+    existing.sort();
+    unknown.sort();
+    let ratio = unknown[0].as_secs_f64() / existing[0].as_secs_f64();
     // Before: an unknown account hashed a new dummy and then verified it, twice the work.
     assert!(
-        (0.67..1.5).contains(&median),
-        "unknown/existing, median of pairs: {median:.2} ({ratios:?})"
+        (0.67..1.5).contains(&ratio),
+        "fastest unknown {:?} / fastest existing {:?} = {ratio:.2} (medians {:?} and {:?})",
+        unknown[0],
+        existing[0],
+        unknown[10],
+        existing[10]
     );
 }
 

@@ -400,3 +400,17 @@ impl TestApp {
         }
     }
 }
+
+/// The text of a PDF, read back by poppler's pdftotext (the README's test command installs it).
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext must be installed (Debian package poppler-utils)");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
