@@ -79,7 +79,7 @@ fn line(field: &str, value: &str, max: usize, required: bool) -> Result<String, 
     {
         return Err(invalid(field, "control_characters"));
     }
-    Ok(v.replace("\r\n", "\n"))
+    Ok(crate::register::schema::unify_newlines(v))
 }
 
 /// A change to a crisis, as asked by a user.

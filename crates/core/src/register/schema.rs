@@ -323,6 +323,12 @@ impl Schema {
     }
 }
 
+/// Every line ending as `\n` (Windows `\r\n` and old `\r` alike), so that a text stored and
+/// sent back unchanged stays the same.
+pub fn unify_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 fn single_line(text: &str, max: usize) -> Result<String, &'static str> {
     if text.chars().count() > max {
         return Err("too_long");
@@ -356,7 +362,7 @@ fn parse_value(f: &Field, text: &str, refs: &dyn RefLookup) -> Result<Option<Val
             {
                 return Err("control_characters");
             }
-            Value::String(text.replace("\r\n", "\n"))
+            Value::String(unify_newlines(text))
         }
         FieldType::Email => Value::String(
             crate::values::Email::parse(text)
@@ -437,4 +443,17 @@ fn parse_value(f: &Field, text: &str, refs: &dyn RefLookup) -> Result<Option<Val
         }
     };
     Ok(Some(v))
+}
+
+#[cfg(test)]
+mod newline_tests {
+    use super::unify_newlines;
+
+    #[test]
+    fn line_endings_become_newlines_once_and_for_all() {
+        // Found by the fuzzer: "\r\r\n" became "\r\n", and "\n" only when sent again.
+        assert_eq!(unify_newlines("a\r\r\nb"), "a\n\nb");
+        assert_eq!(unify_newlines(&unify_newlines("a\r\r\nb")), "a\n\nb");
+        assert_eq!(unify_newlines("a\rb\r\nc\n"), "a\nb\nc\n");
+    }
 }

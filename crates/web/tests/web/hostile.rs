@@ -89,7 +89,7 @@ fn verdict(ty: FieldType, payload: &str) -> Option<Verdict> {
             {
                 Verdict::Refused("control_characters")
             } else {
-                Verdict::Stored(t.replace("\r\n", "\n"))
+                Verdict::Stored(t.replace("\r\n", "\n").replace('\r', "\n"))
             }
         }
         _ => return None,
