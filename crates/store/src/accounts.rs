@@ -515,28 +515,6 @@ impl Store {
         Ok(())
     }
 
-    /// How often `action` failed for this actor, and from this origin, since `since_us`.
-    pub async fn recent_failures(
-        &self,
-        action: &str,
-        actor: &str,
-        origin: &str,
-        since_us: i64,
-    ) -> Result<(i64, i64), StoreError> {
-        let counts: (i64, i64) = sqlx::query_as(
-            "SELECT \
-               (SELECT COUNT(*) FROM audit_log WHERE action = $1 AND actor = $2 AND at_us >= $4 AND result = 'failed'), \
-               (SELECT COUNT(*) FROM audit_log WHERE action = $1 AND origin = $3 AND at_us >= $4 AND result = 'failed')",
-        )
-        .bind(action)
-        .bind(actor)
-        .bind(origin)
-        .bind(since_us)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(counts)
-    }
-
     /// The newest audit lines of a workspace (all workspaces when `None`).
     pub async fn audit_entries(
         &self,

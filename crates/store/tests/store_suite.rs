@@ -753,7 +753,7 @@ async fn committed_appends_reach_subscribers() {
 }
 
 #[tokio::test]
-async fn the_audit_log_counts_recent_failures() {
+async fn the_audit_log_counts_recent_failed_logins_of_an_account() {
     for db in TestDb::all().await {
         let clock = Arc::new(ManualClock::new(
             "2026-11-28T12:00:00Z".parse().expect("ts"),
@@ -763,7 +763,7 @@ async fn the_audit_log_counts_recent_failures() {
             .expect("open");
         let rec = |result: &str| crisismap_store::AuditRecord {
             workspace: None,
-            actor: "a@voorbeeld.nl".into(),
+            actor: "email:a@voorbeeld.nl".into(),
             action: "login".into(),
             object: "session".into(),
             result: result.into(),
@@ -774,18 +774,19 @@ async fn the_audit_log_counts_recent_failures() {
             store.audit(&rec("failed")).await.expect("audit");
         }
         store.audit(&rec("ok")).await.expect("audit");
-        let (by_actor, by_origin) = store
-            .recent_failures("login", "a@voorbeeld.nl", "127.0.0.1", start)
+        let (failed, last) = store
+            .failed_logins_since("a@voorbeeld.nl", start - 1)
             .await
             .expect("count");
-        assert_eq!((by_actor, by_origin), (3, 3), "{}", db.name);
+        assert_eq!(failed, 3, "{}", db.name);
+        assert_eq!(last.map(|(_, origin)| origin).as_deref(), Some("127.0.0.1"));
         clock.advance_minutes(20);
         let later = clock.now_us() - 15 * 60 * 1_000_000;
-        let counts = store
-            .recent_failures("login", "a@voorbeeld.nl", "127.0.0.1", later)
+        let (failed, last) = store
+            .failed_logins_since("a@voorbeeld.nl", later)
             .await
             .expect("count");
-        assert_eq!(counts, (0, 0), "{}", db.name);
+        assert_eq!((failed, last), (0, None), "{}", db.name);
         let audit_delete = sqlx::query("DELETE FROM audit_log")
             .execute(store.raw_pool())
             .await;

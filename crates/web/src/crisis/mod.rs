@@ -656,37 +656,12 @@ pub async fn transcribe(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    // The times are checked by the store against its clock and the crisis; name the row.
-    match state
+    // Every row's times were checked above, with the names of the rows.
+    state
         .store()
-        .save_entries(ws, crisis, &by.actor(), changes.clone())
+        .save_entries(ws, crisis, &by.actor(), changes)
         .await
-    {
-        Ok(ids) => Ok(ids),
-        Err(e @ StoreError::Crisis(CrisisError::Invalid(_))) => {
-            let now = state.now();
-            let first = current.state.first_moment().unwrap_or(now);
-            let errors: Vec<FieldError> = changes
-                .iter()
-                .enumerate()
-                .flat_map(|(i, c)| {
-                    crisismap_core::crisis::check_times(kind, &c.record.data, now, first)
-                        .into_iter()
-                        .map(move |issue| FieldError {
-                            field: format!("rows.{i}.{}", issue.field),
-                            code: issue.code.to_owned(),
-                            message: String::new(),
-                        })
-                })
-                .collect();
-            if errors.is_empty() {
-                Err(crisis_error(e))
-            } else {
-                Err(AppError::Invalid(errors))
-            }
-        }
-        Err(e) => Err(crisis_error(e)),
-    }
+        .map_err(crisis_error)
 }
 
 /// The command that marks graph nodes failing, after checking that each is a node of this
