@@ -3,13 +3,13 @@
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::password::{random_token, same_secret, secret_hash};
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::password::{random_token, same_secret, secret_hash};
 use crisismap_core::{Lang, Role, UserId};
 use crisismap_store::{AuditRecord, StoreError, UserRecord};
 use std::marker::PhantomData;
@@ -23,41 +23,7 @@ pub const LANG_COOKIE: &str = "cm_lang";
 pub const CSRF_FIELD: &str = "_csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
-/// How the principal proved who they are.
-#[derive(Debug, Clone)]
-pub enum Via {
-    Session {
-        id_hash: String,
-        csrf: String,
-        must_change_password: bool,
-        /// The user's role or workspace requires a second factor that is not set up yet.
-        mfa_enrolment_required: bool,
-    },
-    Token {
-        id: String,
-        /// `read` tokens may only read (GET); `write` tokens read and write.
-        scope: String,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub struct Principal {
-    pub user: UserRecord,
-    pub via: Via,
-}
-
-impl Principal {
-    pub fn actor(&self) -> crisismap_core::event::Actor {
-        crisismap_core::event::Actor::User(self.user.id)
-    }
-
-    pub fn csrf(&self) -> &str {
-        match &self.via {
-            Via::Session { csrf, .. } => csrf,
-            Via::Token { .. } => "",
-        }
-    }
-}
+pub use crisismap_app::{Principal, Via, audit};
 
 /// What every handler may know about the request.
 #[derive(Debug, Clone)]
@@ -163,21 +129,6 @@ impl RequestCtx {
             result: result.to_owned(),
             origin: self.origin.clone(),
         }
-    }
-}
-
-/// Writes an audit line and mirrors it to the log (never with secrets: callers pass ids).
-pub async fn audit(state: &AppState, record: AuditRecord) {
-    tracing::info!(
-        target: "audit",
-        actor = ?record.actor,
-        action = %record.action,
-        object = ?record.object,
-        result = %record.result,
-        origin = ?record.origin,
-    );
-    if let Err(e) = state.store().audit(&record).await {
-        tracing::error!(error = %e, "could not write the audit log");
     }
 }
 

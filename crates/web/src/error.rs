@@ -7,12 +7,26 @@ use axum::response::{IntoResponse, Response};
 use crisismap_store::StoreError;
 use serde::Serialize;
 
-/// One invalid field: its name and a stable code (translated for HTML, listed in problem+json).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct FieldError {
+pub use crisismap_app::FieldError;
+
+/// How a field error looks in the API's description (the application's type has no
+/// OpenAPI derive: the application layer knows nothing of HTTP).
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = FieldError)]
+pub struct FieldErrorDoc {
     pub field: String,
     pub code: String,
     pub message: String,
+}
+
+/// Fills in the human message of each field error in the given language.
+pub fn localize(mut fields: Vec<FieldError>, tr: crate::i18n::Tr) -> Vec<FieldError> {
+    for f in &mut fields {
+        if f.message.is_empty() {
+            f.message = tr.t(&format!("error.{}", f.code)).to_owned();
+        }
+    }
+    fields
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,12 +70,22 @@ pub struct ErrorMarker {
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
+        crisismap_app::Error::from(e).into()
+    }
+}
+
+impl From<crisismap_app::Error> for AppError {
+    fn from(e: crisismap_app::Error) -> Self {
+        use crisismap_app::Error as E;
         match e {
-            StoreError::NotFound => AppError::NotFound,
-            StoreError::Conflict => AppError::Conflict("already exists".into()),
-            StoreError::VersionConflict { .. } => AppError::Conflict(e.to_string()),
-            StoreError::Workspace(w) => AppError::Conflict(w.code().into()),
-            other => AppError::Internal(other.to_string()),
+            E::NotFound => AppError::NotFound,
+            E::Forbidden => AppError::Forbidden,
+            E::Invalid(fields) => AppError::Invalid(fields),
+            E::StaleRevision => AppError::Conflict("stale_revision".into()),
+            E::AlreadyExists => AppError::Conflict("already exists".into()),
+            E::CrisisClosed => AppError::Conflict("crisis_closed".into()),
+            E::Refused(code) => AppError::Conflict(code),
+            E::Internal(detail) => AppError::Internal(detail),
         }
     }
 }

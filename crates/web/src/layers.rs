@@ -112,6 +112,7 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<crate::error::FieldErrorDoc>)]
     pub errors: Vec<crate::error::FieldError>,
 }
 
@@ -218,7 +219,7 @@ async fn problem_response(
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         status: status.as_u16(),
         detail,
-        errors: crate::commands::localize(fields, Tr(Lang::En)),
+        errors: crate::error::localize(fields, Tr(Lang::En)),
     };
     let body = serde_json::to_string(&problem).unwrap_or_default();
     (

@@ -8,7 +8,6 @@
 mod api;
 mod assets;
 mod auth;
-mod commands;
 mod crisis;
 mod error;
 mod i18n;
@@ -21,20 +20,18 @@ mod layers;
 mod live;
 pub mod logline;
 mod pages;
-mod password;
 pub mod print;
-mod refs;
 mod register;
 mod svg;
-mod totp;
 mod view;
 
 pub use auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE, guest_may_visit};
+pub use crisismap_app::password::{PasswordCost, hash_password, random_password};
+pub use crisismap_app::totp::{code_at as totp_code_at, enrol_totp};
 pub use error::AppError;
-pub use password::{PasswordCost, hash_password, random_password};
-pub use totp::{code_at as totp_code_at, enrol_totp};
 
 use axum::Router;
+use crisismap_app::App;
 use crisismap_store::Store;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -120,7 +117,7 @@ pub struct AppState {
 }
 
 struct Inner {
-    store: Store,
+    app: App,
     config: WebConfig,
     /// Flips to true when the server begins to shut down, ending live streams so that
     /// graceful shutdown does not wait for them.
@@ -133,16 +130,12 @@ impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         Self {
             inner: Arc::new(Inner {
-                store,
+                app: App::new(store, config.password_cost),
                 config,
                 shutdown: tokio::sync::watch::channel(false).0,
                 live: std::sync::Mutex::new(live::Open::default()),
             }),
         }
-    }
-
-    pub fn store(&self) -> &Store {
-        &self.inner.store
     }
 
     pub fn config(&self) -> &WebConfig {
@@ -156,9 +149,15 @@ impl AppState {
     pub(crate) fn live_streams(&self) -> &std::sync::Mutex<live::Open> {
         &self.inner.live
     }
+}
 
-    pub(crate) fn now(&self) -> jiff::Timestamp {
-        self.inner.store.clock().now()
+/// Every command and read of the application goes through [`App`]; a handler passes
+/// `&state` where the application is asked for.
+impl std::ops::Deref for AppState {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        &self.inner.app
     }
 }
 

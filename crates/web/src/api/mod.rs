@@ -4,7 +4,6 @@
 
 use crate::AppState;
 use crate::auth::{AdminOnly, Authed, ViewerUp};
-use crate::commands::{self, NewUserInput, UserChange};
 use crate::error::AppError;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
@@ -12,6 +11,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use crisismap_app::users::{self as commands, NewUserInput, UserChange};
 use crisismap_core::{StreamId, UserId, time};
 use crisismap_store::UserRecord;
 use serde::{Deserialize, Serialize};
@@ -57,7 +57,7 @@ pub fn router() -> Router<AppState> {
         crate::crisis::api::entries, crate::crisis::api::entry, crate::crisis::api::create,
         crate::crisis::api::update, crate::crisis::api::invite_guest,
         crate::crisis::api::set_failing, crate::crisis::api::cascade),
-    components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserInput, NewUserResult, crate::layers::Problem, crate::error::FieldError,
+    components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserResult, crate::layers::Problem, crate::error::FieldErrorDoc,
         crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
         crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::GuestDto, crate::crisis::api::ImpactDto,
         crate::crisis::OpenInput, NewUserBody, crate::crisis::api::ClassifyInput, crate::crisis::api::ClassifiedDto,

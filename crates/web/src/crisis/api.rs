@@ -848,14 +848,14 @@ pub async fn invite_guest(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
     let input: GuestBody = json(body)?;
-    let input = crate::commands::NewUserInput {
+    let input = crisismap_app::users::NewUserInput {
         email: input.email,
         display_name: input.display_name,
         role: String::new(),
     };
     let crisis = crisis_id(&id)?;
     let (user, password) =
-        crate::commands::add_guest(&state, &auth.principal, &auth.ctx.origin, crisis, &input)
+        crisismap_app::users::add_guest(&state, &auth.principal, &auth.ctx.origin, crisis, &input)
             .await?;
     Ok((
         StatusCode::CREATED,

@@ -563,7 +563,7 @@ pub async fn save_entry(
         }
     }
     // Only what the entry refers to is read, not the whole crisis (see `refs`).
-    let validated = crate::refs::validate(state, ws, Some(crisis), kind.schema(), raw)
+    let validated = crisismap_app::refs::validate(state, ws, Some(crisis), kind.schema(), raw)
         .await?
         .map_err(crate::register::issues_to_fields)?;
     let ids = state
@@ -629,7 +629,7 @@ pub async fn transcribe(
         message: String::new(),
     };
     for (i, raw) in rows.iter().enumerate() {
-        match crate::refs::validate(state, ws, Some(crisis), kind.schema(), raw).await? {
+        match crisismap_app::refs::validate(state, ws, Some(crisis), kind.schema(), raw).await? {
             // Every bad row is named at once: its times too, not only after the rest is
             // mended.
             Ok(record)

@@ -265,7 +265,7 @@ async fn open_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let errors = crate::commands::localize(errors, tr);
+    let errors = crate::error::localize(errors, tr);
     Ok((status, render(&OpenPage { ctx, input, errors })?).into_response())
 }
 
@@ -849,7 +849,7 @@ async fn crisis_command_from_form(
                 form,
                 reason: reason.to_owned(),
                 occurred_at: typed_at.to_owned(),
-                errors: crate::commands::localize(errors, Tr(auth.ctx.lang)),
+                errors: crate::error::localize(errors, Tr(auth.ctx.lang)),
             };
             picture_page(state, &auth.principal, &auth.ctx, id, None, Some(retry)).await
         }
@@ -1110,7 +1110,7 @@ async fn classify_view(
             .map(|g| (g.code(), tr.t(&format!("c.grip.{}", g.code()))))
             .collect(),
         history: history(state, room, tr).await?.into_iter().collect(),
-        errors: crate::commands::localize(errors, tr),
+        errors: crate::error::localize(errors, tr),
         ctx,
     };
     Ok((status, render(&page)?).into_response())
@@ -2044,7 +2044,7 @@ async fn save_from_form(
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Invalid(errors)) => {
-            let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
+            let errors = crate::error::localize(errors, Tr(auth.ctx.lang));
             let mut room = Room::load(state, ws, crisis).await?;
             add_corrected(state, ws, &mut room, &raw).await;
             form_page(
@@ -2452,7 +2452,7 @@ async fn guests_page(
     id: StreamId,
     issued: Option<(String, String, String)>,
     errors: Vec<FieldError>,
-    input: crate::commands::NewUserInput,
+    input: crisismap_app::users::NewUserInput,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let room = Room::load(state, auth.user().workspace, id).await?;
@@ -2475,7 +2475,7 @@ async fn guests_page(
         head: head(&room, tr, "aanwezigheid", auth.user()),
         guests,
         issued,
-        errors: crate::commands::localize(errors, tr),
+        errors: crate::error::localize(errors, tr),
         name: input.display_name,
         email: input.email,
         ctx,
@@ -2508,12 +2508,14 @@ async fn invite_guest(
 ) -> Result<Response, AppError> {
     let id = crisis_id(&id)?;
     let p = pairs(&body)?;
-    let input = crate::commands::NewUserInput {
+    let input = crisismap_app::users::NewUserInput {
         email: field(&p, "email").to_owned(),
         display_name: field(&p, "display_name").to_owned(),
         role: "member".into(),
     };
-    match crate::commands::add_guest(&state, &auth.principal, &auth.ctx.origin, id, &input).await {
+    match crisismap_app::users::add_guest(&state, &auth.principal, &auth.ctx.origin, id, &input)
+        .await
+    {
         Ok((user, password)) => {
             guests_page(
                 &state,
@@ -2526,7 +2528,7 @@ async fn invite_guest(
             )
             .await
         }
-        Err(AppError::Invalid(errors)) => {
+        Err(crisismap_app::Error::Invalid(errors)) => {
             guests_page(
                 &state,
                 &auth,
@@ -2538,7 +2540,7 @@ async fn invite_guest(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 

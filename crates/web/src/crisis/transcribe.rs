@@ -140,7 +140,7 @@ async fn show(
         format!("{}: {}", tr.t("transcribe.title"), room.state().title),
     )
     .await;
-    let errors = crate::commands::localize(errors, tr);
+    let errors = crate::error::localize(errors, tr);
     let message = |name: &str| {
         errors
             .iter()

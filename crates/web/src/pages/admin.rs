@@ -3,7 +3,7 @@
 use super::render;
 use crate::AppState;
 use crate::auth::{AdminOnly, Authed};
-use crate::commands::{self, NewUserInput, UserChange, localize};
+use crate::error::localize;
 use crate::error::{AppError, FieldError};
 use crate::view::{PageCtx, Section};
 use askama::Template;
@@ -11,6 +11,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use crisismap_app::users::{self as commands, NewUserInput, UserChange};
 use crisismap_core::{Role, UserId, time};
 use crisismap_store::{AuditEntry, UserRecord};
 use serde::Deserialize;
@@ -168,7 +169,7 @@ pub async fn add_user(
             };
             users_page(&state, &auth, view, StatusCode::CREATED).await
         }
-        Err(AppError::Invalid(errors)) => {
+        Err(crisismap_app::Error::Invalid(errors)) => {
             let view = UsersView {
                 input,
                 errors,
@@ -176,7 +177,7 @@ pub async fn add_user(
             };
             users_page(&state, &auth, view, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -200,7 +201,7 @@ async fn apply_change(
     let user = parse_user(id)?;
     match commands::change_user(state, &auth.principal, &auth.ctx.origin, user, change).await {
         Ok(()) => Ok(Redirect::to(&format!("/beheer/gebruikers?melding={done}")).into_response()),
-        Err(AppError::Conflict(code)) => {
+        Err(crisismap_app::Error::Refused(code)) => {
             let tr = crate::i18n::Tr(auth.ctx.lang);
             let view = UsersView {
                 flash_error: Some(tr.t(&format!("error.{code}"))),
@@ -208,7 +209,7 @@ async fn apply_change(
             };
             users_page(state, auth, view, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 

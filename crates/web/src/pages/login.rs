@@ -10,13 +10,15 @@ use crate::auth::{
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::layers::urlencode;
-use crate::password::{check_new_password, dummy_hash, random_token, secret_hash, verify_password};
 use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::password::{
+    check_new_password, dummy_hash, random_token, secret_hash, verify_password,
+};
 use crisismap_core::{Email, Lang};
 use crisismap_store::NewCredential;
 use serde::Deserialize;
@@ -423,7 +425,7 @@ pub async fn change_password(
     let cost = state.config().password_cost;
     let new = form.new;
     let password_hash =
-        tokio::task::spawn_blocking(move || crate::password::hash_password(&new, cost))
+        tokio::task::spawn_blocking(move || crisismap_app::password::hash_password(&new, cost))
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
     state

@@ -12,13 +12,13 @@ use crate::auth::{
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::login::{end_browser_session, start_session};
-use crate::totp;
 use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::totp;
 use crisismap_core::UserId;
 use serde::Deserialize;
 

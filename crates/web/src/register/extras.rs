@@ -10,13 +10,13 @@ use crate::auth::{Authed, EditorUp, ViewerUp, audit};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::render;
-use crate::password::{random_token, secret_hash};
 use crate::view::PageCtx;
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, RawForm, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use base64::Engine;
+use crisismap_app::password::{random_token, secret_hash};
 use crisismap_core::register::readiness::{ChecklistPhase, scores};
 use crisismap_core::register::views::{
     ContactView, MeetingView, OrganisationView, PlanView, RosterView, TeamView,

@@ -594,7 +594,7 @@ pub(super) async fn save_from_form(
     {
         Ok(id) => Ok(Redirect::to(&done(id)).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let errors = crate::commands::localize(errors, Tr(auth.ctx.lang));
+            let errors = crate::error::localize(errors, Tr(auth.ctx.lang));
             form_page(
                 state,
                 auth,

@@ -9,8 +9,7 @@
 //! The first pass asks at least every question the second can ask, since a yes never skips a
 //! check that a no would make.
 
-use crate::AppState;
-use crate::error::AppError;
+use crate::{App, Error};
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::register::schema::Schema;
 use crisismap_core::register::{
@@ -85,7 +84,7 @@ impl RefLookup for Found {
 }
 
 /// A row that is not there is an answer (no), not an error.
-fn absent_is_none<T>(r: Result<T, StoreError>) -> Result<Option<T>, AppError> {
+fn absent_is_none<T>(r: Result<T, StoreError>) -> Result<Option<T>, Error> {
     match r {
         Ok(v) => Ok(Some(v)),
         Err(StoreError::NotFound) => Ok(None),
@@ -96,12 +95,12 @@ fn absent_is_none<T>(r: Result<T, StoreError>) -> Result<Option<T>, AppError> {
 /// Validates `raw` against `schema`, reading only the records, entries (of `crisis`) and users
 /// it refers to. Entries are looked up only when a crisis is given.
 pub async fn validate(
-    state: &AppState,
+    app: &App,
     ws: WorkspaceId,
     crisis: Option<StreamId>,
     schema: &Schema,
     raw: &RawRecord,
-) -> Result<Result<Validated, Vec<FieldIssue>>, AppError> {
+) -> Result<Result<Validated, Vec<FieldIssue>>, Error> {
     let asked = Asked::default();
     // The first pass's verdict does not matter: only its questions do. A record without any
     // reference is done here, its first verdict being the real one.
@@ -119,7 +118,7 @@ pub async fn validate(
     if records.is_empty() && entries.is_empty() && users.is_empty() {
         return Ok(first);
     }
-    let store = state.store();
+    let store = app.store();
     let mut found = Found::default();
     if records.len() + entries.len() + users.len() > ONE_BY_ONE {
         found.records = store

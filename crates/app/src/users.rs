@@ -1,35 +1,18 @@
-//! Commands shared by both doors: the HTML form handlers and the JSON API turn their input
-//! into these calls, so that every rule lives once.
+//! Users of a workspace: accounts with a one-time password, guests of one crisis, role
+//! changes, password and second-factor resets, the workspace's second-factor policy.
 
-use crate::AppState;
-use crate::auth::{Principal, audit};
-use crate::error::{AppError, FieldError};
-use crate::i18n::Tr;
 use crate::password::{hash_password, random_password};
+use crate::{App, Error, FieldError, Principal, audit};
 use crisismap_core::workspace::{WorkspaceCommand, WorkspaceError};
 use crisismap_core::{DisplayName, Email, Role, UserId};
 use crisismap_store::{NewCredential, StoreError, UserRecord};
 
 fn field(field: &str, code: &str) -> FieldError {
-    FieldError {
-        field: field.to_owned(),
-        code: code.to_owned(),
-        message: String::new(),
-    }
-}
-
-/// Fills in the human message of each field error in the given language.
-pub fn localize(mut fields: Vec<FieldError>, tr: Tr) -> Vec<FieldError> {
-    for f in &mut fields {
-        if f.message.is_empty() {
-            f.message = tr.t(&format!("error.{}", f.code)).to_owned();
-        }
-    }
-    fields
+    FieldError::new(field, code)
 }
 
 /// Input for a new user, as typed.
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct NewUserInput {
     #[serde(default)]
     pub email: String,
@@ -43,7 +26,7 @@ pub struct NewUserInput {
 fn person(
     input: &NewUserInput,
     with_role: bool,
-) -> Result<(Email, DisplayName, Option<Role>), AppError> {
+) -> Result<(Email, DisplayName, Option<Role>), Error> {
     let email = Email::parse(&input.email);
     let name = DisplayName::parse(&input.display_name);
     let role = with_role.then(|| input.role.parse::<Role>());
@@ -60,27 +43,27 @@ fn person(
     match (email, name, role) {
         (Ok(email), Ok(name), None) => Ok((email, name, None)),
         (Ok(email), Ok(name), Some(Ok(role))) => Ok((email, name, Some(role))),
-        _ => Err(AppError::Invalid(errors)),
+        _ => Err(Error::Invalid(errors)),
     }
 }
 
 /// Creates the account a command describes, with a one-time password that is returned once
 /// and must be changed at first login.
 async fn issue_account(
-    state: &AppState,
+    app: &App,
     by: &Principal,
     origin: &str,
     action: &str,
     user_id: UserId,
     command: WorkspaceCommand,
-) -> Result<(UserRecord, String), AppError> {
+) -> Result<(UserRecord, String), Error> {
     let password = random_password();
-    let cost = state.config().password_cost;
+    let cost = app.password_cost();
     let pw = password.clone();
     let password_hash = tokio::task::spawn_blocking(move || hash_password(&pw, cost))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let result = state
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let result = app
         .store()
         .handle_workspace_command(
             by.user.workspace,
@@ -95,23 +78,23 @@ async fn issue_account(
     match result {
         Ok(_) => {}
         Err(StoreError::Conflict | StoreError::Workspace(WorkspaceError::EmailTaken)) => {
-            return Err(AppError::Invalid(vec![field("email", "email_taken")]));
+            return Err(Error::Invalid(vec![field("email", "email_taken")]));
         }
         Err(e) => return Err(e.into()),
     }
-    let user = state.store().user_in(by.user.workspace, user_id).await?;
-    audit(state, admin_record(by, origin, action, &user_id)).await;
+    let user = app.store().user_in(by.user.workspace, user_id).await?;
+    audit(app, admin_record(by, origin, action, &user_id)).await;
     Ok((user, password))
 }
 
 /// Adds a user with a one-time password. Every invalid field is reported, not just the
 /// first.
 pub async fn add_user(
-    state: &AppState,
+    app: &App,
     by: &Principal,
     origin: &str,
     input: &NewUserInput,
-) -> Result<(UserRecord, String), AppError> {
+) -> Result<(UserRecord, String), Error> {
     let (email, display_name, role) = person(input, true)?;
     let user_id = UserId::new();
     let command = WorkspaceCommand::AddUser {
@@ -120,20 +103,20 @@ pub async fn add_user(
         display_name,
         role: role.unwrap_or(Role::Viewer),
     };
-    issue_account(state, by, origin, "user_add", user_id, command).await
+    issue_account(app, by, origin, "user_add", user_id, command).await
 }
 
 /// Invites a liaison or expert as a guest of one crisis: a member who sees that crisis and
 /// nothing else.
 pub async fn add_guest(
-    state: &AppState,
+    app: &App,
     by: &Principal,
     origin: &str,
     crisis: crisismap_core::StreamId,
     input: &NewUserInput,
-) -> Result<(UserRecord, String), AppError> {
+) -> Result<(UserRecord, String), Error> {
     // Only a crisis of the inviter's own workspace.
-    state.store().crisis(by.user.workspace, crisis).await?;
+    app.store().crisis(by.user.workspace, crisis).await?;
     let (email, display_name, _) = person(input, false)?;
     let user_id = UserId::new();
     let command = WorkspaceCommand::AddGuest {
@@ -142,7 +125,7 @@ pub async fn add_guest(
         display_name,
         crisis,
     };
-    issue_account(state, by, origin, "guest_add", user_id, command).await
+    issue_account(app, by, origin, "guest_add", user_id, command).await
 }
 
 fn admin_record(
@@ -170,43 +153,41 @@ pub enum UserChange {
 }
 
 pub async fn change_user(
-    state: &AppState,
+    app: &App,
     by: &Principal,
     origin: &str,
     user_id: UserId,
     change: UserChange,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     // Only users of the administrator's own workspace can be named.
-    state.store().user_in(by.user.workspace, user_id).await?;
+    app.store().user_in(by.user.workspace, user_id).await?;
     let (command, action) = match change {
         UserChange::Role(role) => (WorkspaceCommand::ChangeRole { user_id, role }, "user_role"),
         UserChange::Disable => (WorkspaceCommand::DisableUser { user_id }, "user_disable"),
         UserChange::Enable => (WorkspaceCommand::EnableUser { user_id }, "user_enable"),
     };
-    state
-        .store()
+    app.store()
         .handle_workspace_command(by.user.workspace, &by.actor(), command, None)
         .await?;
-    audit(state, admin_record(by, origin, action, &user_id)).await;
+    audit(app, admin_record(by, origin, action, &user_id)).await;
     Ok(())
 }
 
 /// Gives a user a new one-time password and ends their sessions.
 pub async fn reset_password(
-    state: &AppState,
+    app: &App,
     by: &Principal,
     origin: &str,
     user_id: UserId,
-) -> Result<(UserRecord, String), AppError> {
-    let user = state.store().user_in(by.user.workspace, user_id).await?;
+) -> Result<(UserRecord, String), Error> {
+    let user = app.store().user_in(by.user.workspace, user_id).await?;
     let password = random_password();
-    let cost = state.config().password_cost;
+    let cost = app.password_cost();
     let pw = password.clone();
     let password_hash = tokio::task::spawn_blocking(move || hash_password(&pw, cost))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    state
-        .store()
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    app.store()
         .set_password(
             user_id,
             NewCredential {
@@ -215,7 +196,7 @@ pub async fn reset_password(
             },
         )
         .await?;
-    audit(state, admin_record(by, origin, "password_reset", &user_id)).await;
+    audit(app, admin_record(by, origin, "password_reset", &user_id)).await;
     Ok((user, password))
 }
 
@@ -223,25 +204,24 @@ pub async fn reset_password(
 /// they set it up again at their next login (required for administrators and, when the
 /// workspace says so, for everyone).
 pub async fn reset_mfa(
-    state: &AppState,
+    app: &App,
     by: &Principal,
     origin: &str,
     user_id: UserId,
-) -> Result<UserRecord, AppError> {
-    let user = state.store().user_in(by.user.workspace, user_id).await?;
-    state.store().remove_totp(user_id, true).await?;
-    audit(state, admin_record(by, origin, "mfa_reset", &user_id)).await;
+) -> Result<UserRecord, Error> {
+    let user = app.store().user_in(by.user.workspace, user_id).await?;
+    app.store().remove_totp(user_id, true).await?;
+    audit(app, admin_record(by, origin, "mfa_reset", &user_id)).await;
     Ok(user)
 }
 
 /// Whether the workspace requires a second factor of every user (administrators always).
 pub async fn set_mfa_policy(
-    state: &AppState,
+    app: &App,
     by: &Principal,
     required_for_all: bool,
-) -> Result<(), AppError> {
-    state
-        .store()
+) -> Result<(), Error> {
+    app.store()
         .handle_workspace_command(
             by.user.workspace,
             &by.actor(),

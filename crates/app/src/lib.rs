@@ -1,0 +1,48 @@
+//! crisismap's application layer: the one way through from a door (the web pages, the JSON
+//! API, the command line) to the store. A door turns its input into a call here and the
+//! answer into its own output; every rule that both doors share lives here or in core, once.
+//!
+//! No HTTP in this crate: no request, response, template or OpenAPI type.
+
+mod error;
+pub mod password;
+pub mod principal;
+pub mod refs;
+pub mod totp;
+pub mod users;
+
+pub use error::{Error, FieldError};
+pub use password::PasswordCost;
+pub use principal::{Principal, Via, audit};
+
+use crisismap_store::Store;
+
+/// The application: the store and the settings that commands need.
+#[derive(Clone)]
+pub struct App {
+    store: Store,
+    password_cost: PasswordCost,
+}
+
+impl App {
+    pub fn new(store: Store, password_cost: PasswordCost) -> Self {
+        Self {
+            store,
+            password_cost,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// How expensive new password hashes are.
+    pub fn password_cost(&self) -> PasswordCost {
+        self.password_cost
+    }
+
+    /// Now, by the store's clock (a fixed clock in tests).
+    pub fn now(&self) -> jiff::Timestamp {
+        self.store.clock().now()
+    }
+}

@@ -1,0 +1,64 @@
+//! Who is acting, how they proved it, and the audit log of what they did.
+
+use crate::App;
+use crisismap_store::{AuditRecord, UserRecord};
+
+/// How the principal proved who they are.
+#[derive(Debug, Clone)]
+pub enum Via {
+    Session {
+        id_hash: String,
+        csrf: String,
+        must_change_password: bool,
+        /// The user's role or workspace requires a second factor that is not set up yet.
+        mfa_enrolment_required: bool,
+    },
+    Token {
+        id: String,
+        /// `read` tokens may only read (GET); `write` tokens read and write.
+        scope: String,
+    },
+}
+
+/// A signed-in user and how they signed in.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: UserRecord,
+    pub via: Via,
+}
+
+impl Principal {
+    pub fn actor(&self) -> crisismap_core::event::Actor {
+        crisismap_core::event::Actor::User(self.user.id)
+    }
+
+    pub fn csrf(&self) -> &str {
+        match &self.via {
+            Via::Session { csrf, .. } => csrf,
+            Via::Token { .. } => "",
+        }
+    }
+
+    /// The actor as the audit log names it (with the token, when one was used).
+    pub fn audit_actor(&self) -> String {
+        match &self.via {
+            Via::Token { id, .. } => format!("user:{} token:{id}", self.user.id),
+            Via::Session { .. } => format!("user:{}", self.user.id),
+        }
+    }
+}
+
+/// Writes an audit line and mirrors it to the log (never with secrets: callers pass ids).
+pub async fn audit(app: &App, record: AuditRecord) {
+    tracing::info!(
+        target: "audit",
+        actor = ?record.actor,
+        action = %record.action,
+        object = ?record.object,
+        result = %record.result,
+        origin = ?record.origin,
+    );
+    if let Err(e) = app.store().audit(&record).await {
+        tracing::error!(error = %e, "could not write the audit log");
+    }
+}
