@@ -4,10 +4,12 @@
 //!
 //! No HTTP in this crate: no request, response, template or OpenAPI type.
 
+pub mod crisis;
 mod error;
 pub mod password;
 pub mod principal;
 pub mod refs;
+pub mod register;
 pub mod totp;
 pub mod users;
 

@@ -6,6 +6,7 @@
 
 pub mod classify;
 pub mod entries;
+pub mod guidance;
 pub mod occurrence;
 pub mod state;
 

@@ -60,7 +60,7 @@ pub fn router() -> Router<AppState> {
     components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserResult, crate::layers::Problem, crate::error::FieldErrorDoc,
         crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
         crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::GuestDto, crate::crisis::api::ImpactDto,
-        crate::crisis::OpenInput, NewUserBody, crate::crisis::api::ClassifyInput, crate::crisis::api::ClassifiedDto,
+        crate::crisis::api::OpenBody, NewUserBody, crate::crisis::api::ClassifyInput, crate::crisis::api::ClassifiedDto,
         crate::crisis::api::ProposalDto, crate::crisis::api::ReasonedDto, crate::crisis::api::PhaseInput,
         crate::crisis::api::GripInput, crate::crisis::api::RestoreOrderInput, crate::crisis::api::CloseInput,
         crate::crisis::api::TeamsInput, crate::crisis::api::ConfirmationInput, crate::crisis::api::FailingInput,

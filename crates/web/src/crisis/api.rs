@@ -148,14 +148,45 @@ pub async fn list(
     ))
 }
 
-#[utoipa::path(post, path = "/api/v1/crises", tag = "crisis", request_body = OpenInput,
+/// Opening a crisis, as the API takes it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpenBody {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub known: String,
+    /// Local time in Europe/Amsterdam (`2026-11-28T09:00`) or UTC (`2026-11-28T08:00:00Z`);
+    /// empty: now.
+    #[serde(default)]
+    pub started_at: String,
+    /// lukewarm or warm.
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default, deserialize_with = "crisismap_app::crisis::loose_bool")]
+    pub exercise: bool,
+}
+
+impl From<OpenBody> for OpenInput {
+    fn from(b: OpenBody) -> Self {
+        OpenInput {
+            title: b.title,
+            known: b.known,
+            started_at: b.started_at,
+            phase: b.phase,
+            exercise: b.exercise,
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/crises", tag = "crisis", request_body = OpenBody,
     responses((status = 201, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
 pub async fn open(
     State(state): State<AppState>,
     auth: Authed<MemberUp>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
-    let input: OpenInput = json(body)?;
+    let input: OpenInput = json::<OpenBody>(body)?.into();
     let id = super::open(
         &state,
         &auth.principal,
@@ -781,7 +812,7 @@ pub async fn transcribe(
     let transcription =
         crisismap_core::crisis::Transcription::new(&input.form, &page, &input.written_by)
             .map_err(|issues| {
-                errors.extend(crate::register::issues_to_field_errors(issues));
+                errors.extend(crisismap_app::register::issues_to_field_errors(issues));
             })
             .ok();
     let mut rows = vec![];
@@ -924,7 +955,7 @@ pub async fn cascade(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<ImpactDto>>, AppError> {
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let graph = crate::register::cascade::graph_of(&room.index)?;
+    let graph = crisismap_app::register::graph_of(&room.index)?;
     let c = super::views::crisis_cascade(&room, &graph, crate::i18n::Tr(auth.ctx.lang))?;
     Ok(Json(
         c.rows

@@ -320,8 +320,8 @@ async fn open(
     .await
     {
         Ok(id) => Ok(Redirect::to(&format!("{}/classificatie", crisis_href(id))).into_response()),
-        Err(AppError::Invalid(errors)) => open_page(&state, &auth, input, errors).await,
-        Err(e) => Err(e),
+        Err(crisismap_app::Error::Invalid(errors)) => open_page(&state, &auth, input, errors).await,
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -415,7 +415,7 @@ fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
         .to_owned();
     let field = e.kind.tag_field().unwrap_or("");
     Item {
-        href: room.href(e.kind, e.id),
+        href: entry_href(room.id(), e.kind, e.id),
         title: e.title.clone(),
         detail,
         tag: if tag_code.is_empty() {
@@ -686,7 +686,10 @@ async fn picture_page(
                     })
                     .unwrap_or_default(),
                 edit_href: match status {
-                    Some(e) => format!("{}/bewerken", room.href(EntryKind::ProcessStatus, e.id)),
+                    Some(e) => format!(
+                        "{}/bewerken",
+                        entry_href(room.id(), EntryKind::ProcessStatus, e.id)
+                    ),
                     None => format!("{}/processen/nieuw?process={pid}", crisis_href(room.id())),
                 },
             }
@@ -753,7 +756,7 @@ async fn picture_page(
         .of(EntryKind::Dilemma)
         .filter(|d| room.answered_by(d.id).is_none())
         .count();
-    let graph = crate::register::cascade::graph_of(&room.index)?;
+    let graph = crisismap_app::register::graph_of(&room.index)?;
     let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
     let chosen: Vec<crisismap_core::register::graph::NodeKey> = s
         .failing
@@ -830,7 +833,7 @@ async fn crisis_command_from_form(
     state: &AppState,
     auth: &Authed<MemberUp>,
     id: StreamId,
-    command: Result<CrisisCommand, AppError>,
+    command: Result<CrisisCommand, crisismap_app::Error>,
     (form, reason, p): (String, &str, &[(String, String)]),
     done: &str,
 ) -> Result<Response, AppError> {
@@ -844,7 +847,7 @@ async fn crisis_command_from_form(
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("{}?melding={done}", crisis_href(id))).into_response()),
-        Err(AppError::Invalid(errors)) => {
+        Err(crisismap_app::Error::Invalid(errors)) => {
             let retry = Retry {
                 form,
                 reason: reason.to_owned(),
@@ -853,7 +856,7 @@ async fn crisis_command_from_form(
             };
             picture_page(state, &auth.principal, &auth.ctx, id, None, Some(retry)).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1201,7 +1204,7 @@ async fn classify(
         Ok(()) => {
             Ok(Redirect::to(&format!("{}?melding=saved", crisis_href(room.id()))).into_response())
         }
-        Err(AppError::Invalid(errors)) => {
+        Err(crisismap_app::Error::Invalid(errors)) => {
             classify_view(
                 &state,
                 &auth.principal,
@@ -1213,7 +1216,7 @@ async fn classify(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1332,7 +1335,7 @@ fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
         flags.push(("badge-muted", tr.t("crisis.recorded_late")));
     }
     Row {
-        href: room.href(e.kind, e.id),
+        href: entry_href(room.id(), e.kind, e.id),
         title: e.title.clone(),
         cells,
         flags,
@@ -1675,7 +1678,7 @@ async fn detail(
     let base = crisis_href(room.id());
     let link = |x: &Entry| Link {
         label: x.title.lines().next().unwrap_or("").to_owned(),
-        href: room.href(x.kind, x.id),
+        href: entry_href(room.id(), x.kind, x.id),
     };
     let me = e.id.to_string();
     let mut related: Vec<(&'static str, Vec<Link>)> = vec![];
@@ -1825,7 +1828,10 @@ async fn form_page(
     let ctx = room_ctx(state, &auth.principal, &auth.ctx, room, title).await;
     let base = format!("{}/{}", crisis_href(room.id()), kind.slug());
     let (action, cancel) = match entry {
-        Some(e) => (room.href(kind, e.id), room.href(kind, e.id)),
+        Some(e) => (
+            entry_href(room.id(), kind, e.id),
+            entry_href(room.id(), kind, e.id),
+        ),
         None => (base.clone(), base),
     };
     let occurred = kind
@@ -2043,7 +2049,7 @@ async fn save_from_form(
             };
             Ok(Redirect::to(&to).into_response())
         }
-        Err(AppError::Invalid(errors)) => {
+        Err(crisismap_app::Error::Invalid(errors)) => {
             let errors = crate::error::localize(errors, Tr(auth.ctx.lang));
             let mut room = Room::load(state, ws, crisis).await?;
             add_corrected(state, ws, &mut room, &raw).await;
@@ -2060,7 +2066,7 @@ async fn save_from_form(
             )
             .await
         }
-        Err(AppError::Conflict(code)) if code == "stale_revision" => {
+        Err(crisismap_app::Error::StaleRevision) => {
             // Keep what this user typed; the form now carries the newer revision.
             let current = match id {
                 Some(id) => Some(state.store().entry(ws, crisis, id).await?),
@@ -2081,7 +2087,7 @@ async fn save_from_form(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -2215,7 +2221,7 @@ fn describe_events(room: &Room, tr: Tr, events: &[crisismap_core::Envelope]) -> 
                     tr.t(&format!("e.{kind}.one")),
                     kind.code().to_owned(),
                     format!("{verb}{}{tag}", title.lines().next().unwrap_or("")),
-                    Some(room.href(*kind, *id)),
+                    Some(entry_href(room.id(), *kind, *id)),
                     transcribed.clone(),
                 )
             }

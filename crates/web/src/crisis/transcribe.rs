@@ -304,9 +304,7 @@ pub async fn save(
         rows: shown.clone(),
     };
     let outcome = match Transcription::new(&sheet.form, &sheet.page, &sheet.written_by) {
-        Err(issues) => Err(AppError::Invalid(crate::register::issues_to_field_errors(
-            issues,
-        ))),
+        Err(issues) => Err(crisismap_app::register::issues_to_fields(issues)),
         Ok(t) => super::transcribe(&state, &auth.principal, crisis, kind, t.clone(), &rows)
             .await
             .map(|_| t),
@@ -323,7 +321,7 @@ pub async fn save(
             );
             Ok(Redirect::to(&next).into_response())
         }
-        Err(AppError::Invalid(errors)) => {
+        Err(crisismap_app::Error::Invalid(errors)) => {
             // The errors name rows among those written; point them at the rows as shown.
             let errors = errors
                 .into_iter()
@@ -354,7 +352,7 @@ pub async fn save(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -216,7 +216,7 @@ pub async fn create(
 ) -> Result<impl IntoResponse, AppError> {
     let kind = kind_of(&kind)?;
     let (raw, _) = body_of(kind.schema(), body)?;
-    let id = super::save(
+    let id = crisismap_app::register::save(
         &state,
         &auth.principal,
         &auth.ctx.origin,
@@ -250,7 +250,7 @@ pub async fn update(
             message: String::new(),
         }]));
     };
-    super::save(
+    crisismap_app::register::save(
         &state,
         &auth.principal,
         &auth.ctx.origin,
@@ -274,7 +274,8 @@ pub async fn archive(
 ) -> Result<StatusCode, AppError> {
     let kind = kind_of(&kind)?;
     let id: RecordId = id.parse().map_err(|_| AppError::NotFound)?;
-    super::archive(&state, &auth.principal, &auth.ctx.origin, kind, id, None).await?;
+    crisismap_app::register::archive(&state, &auth.principal, &auth.ctx.origin, kind, id, None)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

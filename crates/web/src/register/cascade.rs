@@ -219,9 +219,7 @@ pub fn node_options(graph: &RegisterGraph, chosen: &[NodeKey], tr: Tr) -> Vec<Op
         .collect()
 }
 
-pub fn graph_of(index: &Index) -> Result<RegisterGraph, AppError> {
-    RegisterGraph::build(&index.records).map_err(|e| AppError::Internal(e.to_string()))
-}
+pub use crisismap_app::register::graph_of;
 
 #[derive(Template)]
 #[template(path = "register/cascade.html")]

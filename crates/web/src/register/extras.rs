@@ -404,10 +404,10 @@ pub async fn move_process(
             .store()
             .save_records(ws, &auth.principal.actor(), changes)
             .await
-            .map_err(|e| super::register_error(e, "name"))?;
+            .map_err(|e| crisismap_app::register::register_error(e, "name"))?;
         audit(
             &state,
-            super::audit_record(
+            crisismap_app::register::audit_record(
                 &auth.principal,
                 &auth.ctx.origin,
                 "restore_order",
@@ -1035,7 +1035,7 @@ pub async fn import_confirm(
         .store()
         .save_records(ws, &auth.principal.actor(), changes)
         .await
-        .map_err(|e| super::register_error(e, "name"))?;
+        .map_err(|e| crisismap_app::register::register_error(e, "name"))?;
     audit(
         &state,
         auth.ctx

@@ -13,13 +13,9 @@ mod risk_io;
 pub use pages::router;
 pub(crate) use pages::{decode_form, form_pairs};
 
-use crate::AppState;
-use crate::auth::{Principal, audit};
-use crate::error::{AppError, FieldError};
-use crisismap_core::WorkspaceId;
-use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind, RefLookup, RegisterError};
-use crisismap_store::{RecordChange, StoreError};
-use std::collections::HashMap;
+use crate::error::AppError;
+pub use crisismap_app::register::Index;
+use crisismap_core::register::{RecordId, RecordKind};
 
 /// Resolves references for forms and pages: register records always; crisis entries and
 /// users where the page knows them (the crisis room).
@@ -59,104 +55,6 @@ impl Refs for Index {
     }
 }
 
-/// All records of a workspace, indexed, for references and derived views.
-pub struct Index {
-    pub records: Vec<Record>,
-    by_id: HashMap<RecordId, usize>,
-}
-
-impl Index {
-    pub async fn load(state: &AppState, ws: WorkspaceId) -> Result<Index, AppError> {
-        let records = state.store().all_records(ws).await?;
-        let by_id = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        Ok(Index { records, by_id })
-    }
-
-    pub fn get(&self, id: RecordId) -> Option<&Record> {
-        self.by_id.get(&id).map(|i| &self.records[*i])
-    }
-
-    pub fn live(&self, kind: RecordKind) -> impl Iterator<Item = &Record> {
-        self.records
-            .iter()
-            .filter(move |r| r.kind == kind && !r.archived)
-    }
-
-    /// Typed views of the live records of a kind.
-    pub fn views<T: serde::de::DeserializeOwned>(&self, kind: RecordKind) -> Vec<(RecordId, T)> {
-        self.live(kind)
-            .filter_map(|r| r.view().map(|v| (r.id, v)))
-            .collect()
-    }
-
-    pub fn title(&self, id: RecordId) -> Option<&str> {
-        self.get(id).map(|r| r.title.as_str())
-    }
-
-    pub fn evidence(&self) -> crisismap_core::register::readiness::Evidence {
-        crisismap_core::register::readiness::Evidence {
-            rosters: self.views(RecordKind::Roster),
-            teams: self.views(RecordKind::Team),
-            organisations: self.views(RecordKind::Organisation),
-            escalations: self.views(RecordKind::Escalation),
-            processes: self.views(RecordKind::Process),
-            meetings: self.views(RecordKind::Meeting),
-            plans: self.views(RecordKind::Plan),
-            readiness: self.views(RecordKind::Readiness),
-        }
-    }
-}
-
-impl RefLookup for Index {
-    fn exists(&self, kind: RecordKind, id: RecordId) -> bool {
-        self.get(id).is_some_and(|r| r.kind == kind && !r.archived)
-    }
-
-    fn exists_any(&self, id: RecordId) -> bool {
-        self.get(id).is_some_and(|r| !r.archived)
-    }
-}
-
-/// Validates and saves one record: the command behind both the form and the API.
-pub async fn save(
-    state: &AppState,
-    by: &Principal,
-    origin: &str,
-    kind: RecordKind,
-    id: Option<RecordId>,
-    expected_rev: Option<i64>,
-    raw: &RawRecord,
-) -> Result<RecordId, AppError> {
-    let ws = by.user.workspace;
-    let index = Index::load(state, ws).await?;
-    if let Some(id) = id
-        && index.get(id).is_none_or(|r| r.kind != kind)
-    {
-        return Err(AppError::NotFound);
-    }
-    let schema = kind.schema();
-    let validated = schema.validate(raw, &index).map_err(issues_to_fields)?;
-    let change = RecordChange {
-        kind,
-        id,
-        expected_rev,
-        record: validated,
-    };
-    let saved = state
-        .store()
-        .save_records(ws, &by.actor(), vec![change])
-        .await;
-    let id = match saved {
-        Ok(ids) => ids
-            .into_iter()
-            .next()
-            .ok_or(AppError::Internal("nothing saved".into()))?,
-        Err(e) => return Err(register_error(e, schema.title)),
-    };
-    audit(state, audit_record(by, origin, "record_save", kind, id)).await;
-    Ok(id)
-}
-
 /// The bytes of the uploaded file in form field `name` (empty when none was sent).
 pub(crate) async fn read_upload(
     multipart: &mut axum::extract::Multipart,
@@ -176,79 +74,6 @@ pub(crate) async fn read_upload(
         }
     }
     Ok(bytes)
-}
-
-/// Validation issues as the field errors both doors report.
-pub(crate) fn issues_to_fields(issues: Vec<crisismap_core::register::FieldIssue>) -> AppError {
-    AppError::Invalid(issues_to_field_errors(issues))
-}
-
-pub(crate) fn issues_to_field_errors(
-    issues: Vec<crisismap_core::register::FieldIssue>,
-) -> Vec<FieldError> {
-    issues
-        .into_iter()
-        .map(|i| FieldError {
-            field: i.field,
-            code: i.code.to_owned(),
-            message: String::new(),
-        })
-        .collect()
-}
-
-pub fn register_error(e: StoreError, title_field: &str) -> AppError {
-    match e {
-        StoreError::Register(RegisterError::NameTaken) => AppError::Invalid(vec![FieldError {
-            field: title_field.to_owned(),
-            code: "name_taken".into(),
-            message: String::new(),
-        }]),
-        StoreError::Register(RegisterError::Stale { .. }) => {
-            AppError::Conflict("stale_revision".into())
-        }
-        StoreError::Register(RegisterError::NotFound) => AppError::NotFound,
-        other => other.into(),
-    }
-}
-
-pub fn audit_record(
-    by: &Principal,
-    origin: &str,
-    action: &str,
-    kind: RecordKind,
-    id: RecordId,
-) -> crisismap_store::AuditRecord {
-    crisismap_store::AuditRecord {
-        workspace: Some(by.user.workspace),
-        actor: format!("user:{}", by.user.id),
-        action: action.to_owned(),
-        object: format!("{kind}:{id}"),
-        result: "ok".to_owned(),
-        origin: origin.to_owned(),
-    }
-}
-
-/// Archives one record: the command behind both doors.
-pub async fn archive(
-    state: &AppState,
-    by: &Principal,
-    origin: &str,
-    kind: RecordKind,
-    id: RecordId,
-    expected_rev: Option<i64>,
-) -> Result<(), AppError> {
-    let ws = by.user.workspace;
-    let record = state.store().record(ws, id).await?;
-    if record.kind != kind {
-        return Err(AppError::NotFound);
-    }
-    state
-        .store()
-        .archive_record(ws, &by.actor(), kind, id, expected_rev)
-        .await
-        .map_err(|e| register_error(e, kind.schema().title))?;
-    audit(state, audit_record(by, origin, "record_archive", kind, id)).await;
-    Ok(())
 }
 
 /// What the dashboard shows of the register.

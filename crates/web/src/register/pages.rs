@@ -581,7 +581,7 @@ pub(super) async fn save_from_form(
     done: impl FnOnce(RecordId) -> String,
 ) -> Result<Response, AppError> {
     let id = existing.map(|r| r.id);
-    match super::save(
+    match crisismap_app::register::save(
         state,
         &auth.principal,
         &auth.ctx.origin,
@@ -593,7 +593,7 @@ pub(super) async fn save_from_form(
     .await
     {
         Ok(id) => Ok(Redirect::to(&done(id)).into_response()),
-        Err(AppError::Invalid(errors)) => {
+        Err(crisismap_app::Error::Invalid(errors)) => {
             let errors = crate::error::localize(errors, Tr(auth.ctx.lang));
             form_page(
                 state,
@@ -607,7 +607,7 @@ pub(super) async fn save_from_form(
             )
             .await
         }
-        Err(AppError::Conflict(_)) => {
+        Err(crisismap_app::Error::StaleRevision | crisismap_app::Error::AlreadyExists) => {
             // Keep what this user typed; the form now carries the newer revision.
             let current = match id {
                 Some(id) => Some(state.store().record(auth.user().workspace, id).await?),
@@ -625,7 +625,7 @@ pub(super) async fn save_from_form(
             )
             .await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -670,7 +670,7 @@ async fn archive(
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
     let (_, rev) = form_pairs(&body)?;
-    super::archive(
+    crisismap_app::register::archive(
         &state,
         &auth.principal,
         &auth.ctx.origin,

@@ -1,0 +1,639 @@
+//! The crisis room: the read model its pages and prints draw from ([`Room`]), and the
+//! commands both doors give: opening a crisis, changing it, recording entries and typing
+//! paper forms back in.
+
+use crate::register::{Index, graph_of, issues_to_fields};
+use crate::{App, Error, FieldError, Principal, audit};
+use crisismap_core::crisis::{
+    CrisisCommand, CrisisError, CrisisState, EntryKind, Occurrence, Phase, Transcription,
+};
+use crisismap_core::register::{RawRecord, RecordId, RecordKind, RefLookup, RegisterError};
+use crisismap_core::{StreamId, UserId, WorkspaceId};
+use crisismap_store::{CrisisRecord, Entry, EntryChange, StoreError, UserRecord};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// A crisis with what its pages need to resolve references: the register, the workspace's
+/// users and the crisis's entries (all but the log, which can be long; log entries that are
+/// pointed at are added one by one).
+pub struct Room {
+    pub crisis: CrisisRecord,
+    pub index: Index,
+    pub users: Vec<UserRecord>,
+    pub entries: Vec<Entry>,
+    by_id: HashMap<RecordId, usize>,
+    /// Decision → the later decision that supersedes it.
+    superseded: HashMap<RecordId, usize>,
+    /// Dilemma → the decision that answers it.
+    answered: HashMap<RecordId, usize>,
+}
+
+/// Every kind but the log.
+pub const LOADED_KINDS: [EntryKind; 12] = [
+    EntryKind::Decision,
+    EntryKind::Action,
+    EntryKind::Dilemma,
+    EntryKind::Scenario,
+    EntryKind::Attendance,
+    EntryKind::Support,
+    EntryKind::Informing,
+    EntryKind::Communication,
+    EntryKind::Bob,
+    EntryKind::Fact,
+    EntryKind::ProcessStatus,
+    EntryKind::Effect,
+];
+
+impl Room {
+    pub async fn load(app: &App, ws: WorkspaceId, id: StreamId) -> Result<Room, Error> {
+        Self::load_with(app, ws, id, &LOADED_KINDS).await
+    }
+
+    /// A room with only the entries of these kinds (the log page needs none of them).
+    pub async fn load_with(
+        app: &App,
+        ws: WorkspaceId,
+        id: StreamId,
+        kinds: &[EntryKind],
+    ) -> Result<Room, Error> {
+        let crisis = app.store().crisis(ws, id).await?;
+        let index = Index::load(app, ws).await?;
+        let users = app.store().users(ws).await?;
+        let entries = app.store().entries(ws, id, kinds).await?;
+        let mut room = Room {
+            crisis,
+            index,
+            users,
+            entries: vec![],
+            by_id: HashMap::new(),
+            superseded: HashMap::new(),
+            answered: HashMap::new(),
+        };
+        for e in entries {
+            room.add(e);
+        }
+        Ok(room)
+    }
+
+    pub fn id(&self) -> StreamId {
+        self.crisis.id
+    }
+
+    pub fn state(&self) -> &CrisisState {
+        &self.crisis.state
+    }
+
+    /// Adds an entry that is not loaded by default (a log entry being corrected).
+    pub fn add(&mut self, entry: Entry) {
+        if self.by_id.contains_key(&entry.id) {
+            return;
+        }
+        let at = self.entries.len();
+        if entry.kind == EntryKind::Decision {
+            for (field, map) in [
+                ("supersedes", &mut self.superseded),
+                ("dilemma", &mut self.answered),
+            ] {
+                if let Some(target) = entry.text(field).and_then(|t| t.parse().ok()) {
+                    map.entry(target).or_insert(at);
+                }
+            }
+        }
+        self.by_id.insert(entry.id, at);
+        self.entries.push(entry);
+    }
+
+    /// The decision that supersedes this one, if any.
+    pub fn superseded_by(&self, decision: RecordId) -> Option<&Entry> {
+        self.superseded.get(&decision).map(|i| &self.entries[*i])
+    }
+
+    /// The decision that answers this dilemma, if any.
+    pub fn answered_by(&self, dilemma: RecordId) -> Option<&Entry> {
+        self.answered.get(&dilemma).map(|i| &self.entries[*i])
+    }
+
+    pub fn entry(&self, id: RecordId) -> Option<&Entry> {
+        self.by_id.get(&id).map(|i| &self.entries[*i])
+    }
+
+    pub fn of(&self, kind: EntryKind) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.kind == kind)
+    }
+
+    /// The name of who did something (`user:<id>` → display name).
+    pub fn actor_name(&self, actor: &str) -> String {
+        actor
+            .strip_prefix("user:")
+            .and_then(|id| id.parse::<UserId>().ok())
+            .and_then(|id| self.users.iter().find(|u| u.id == id))
+            .map(|u| u.display_name.clone())
+            .unwrap_or_else(|| actor.trim_start_matches("system:").to_owned())
+    }
+
+    /// The register's processes in the order this crisis restores them: the order the team
+    /// set here, then any process not in it by the register's priority.
+    pub fn restore_order(&self) -> Vec<RecordId> {
+        let mut registered: Vec<&crisismap_core::register::Record> =
+            self.index.live(RecordKind::Process).collect();
+        registered.sort_by_key(|r| {
+            (
+                r.data
+                    .get("restore_priority")
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(i64::MAX),
+                r.title.to_lowercase(),
+            )
+        });
+        let mut order: Vec<RecordId> = self
+            .state()
+            .restore_order
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|id| registered.iter().any(|r| r.id == *id))
+            .collect();
+        for r in registered {
+            if !order.contains(&r.id) {
+                order.push(r.id);
+            }
+        }
+        order
+    }
+}
+
+impl Room {
+    /// The register's processes in restore order, each with its status in this crisis.
+    pub fn processes_in_order(&self) -> Vec<(&crisismap_core::register::Record, Option<&Entry>)> {
+        let statuses: HashMap<&str, &Entry> = self
+            .of(EntryKind::ProcessStatus)
+            .filter_map(|e| e.text("process").map(|p| (p, e)))
+            .collect();
+        self.restore_order()
+            .into_iter()
+            .filter_map(|pid| {
+                let record = self.index.get(pid)?;
+                Some((record, statuses.get(pid.to_string().as_str()).copied()))
+            })
+            .collect()
+    }
+
+    /// The decisions a situation report lists: those since the latest meeting began (all of
+    /// them when none was held), each with its number in the decision list.
+    pub fn decisions_since_last_meeting(
+        &self,
+        now: jiff::Timestamp,
+    ) -> (Option<jiff::Timestamp>, Vec<(usize, &Entry)>) {
+        let since = self
+            .of(EntryKind::Bob)
+            .filter_map(|m| m.text("started_at"))
+            .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
+            .filter(|t| *t <= now)
+            .max();
+        let decisions = self
+            .of(EntryKind::Decision)
+            .enumerate()
+            .map(|(i, d)| (i + 1, d))
+            .filter(|(_, d)| {
+                since.is_none_or(|s| {
+                    d.text("decided_at")
+                        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                        .is_some_and(|t| t >= s)
+                })
+            })
+            .collect();
+        (since, decisions)
+    }
+}
+
+impl RefLookup for Room {
+    fn exists(&self, kind: RecordKind, id: RecordId) -> bool {
+        self.index.exists(kind, id)
+    }
+
+    fn exists_entry(&self, kind: EntryKind, id: RecordId) -> bool {
+        self.entry(id).is_some_and(|e| e.kind == kind)
+    }
+
+    fn exists_user(&self, id: UserId) -> bool {
+        self.users.iter().any(|u| u.id == id && !u.disabled)
+    }
+}
+
+/// A change of phase (`which = "phase"`) or GRIP level (`"grip"`), as both doors ask for it.
+pub fn change_command(which: &str, value: &str, reason: &str) -> Result<CrisisCommand, Error> {
+    let reason = reason.to_owned();
+    match which {
+        "phase" => Ok(CrisisCommand::ChangePhase {
+            phase: choice("phase", value)?,
+            reason,
+        }),
+        _ => Ok(CrisisCommand::ChangeGrip {
+            grip: choice("grip", value)?,
+            reason,
+        }),
+    }
+}
+
+/// Keeping the GRIP level (`aspect = "grip"`) or the phase (`"phase"`) as it is.
+pub fn confirm_command(aspect: &str, reason: &str) -> Result<CrisisCommand, Error> {
+    let reason = reason.to_owned();
+    match aspect.trim() {
+        "grip" => Ok(CrisisCommand::ConfirmGrip { reason }),
+        "phase" => Ok(CrisisCommand::ConfirmPhase { reason }),
+        _ => Err(Error::Invalid(vec![FieldError {
+            field: "aspect".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }])),
+    }
+}
+
+/// The teams active in a crisis (the whole new set), as both doors ask for it: every id must
+/// be a team of the register; anything else is refused, naming `teams`.
+pub fn teams_command(index: &Index, ids: &[String], reason: &str) -> Result<CrisisCommand, Error> {
+    let mut teams = vec![];
+    for text in ids {
+        let team = text
+            .trim()
+            .parse::<RecordId>()
+            .ok()
+            .filter(|id| index.get(*id).is_some_and(|r| r.kind == RecordKind::Team));
+        match team {
+            Some(id) if !teams.contains(&id) => teams.push(id),
+            Some(_) => {}
+            None => {
+                return Err(Error::Invalid(vec![FieldError {
+                    field: "teams".into(),
+                    code: "unknown_reference".into(),
+                    message: String::new(),
+                }]));
+            }
+        }
+    }
+    Ok(CrisisCommand::SetTeams {
+        teams,
+        reason: reason.to_owned(),
+    })
+}
+
+/// A code from a fixed set (phase, GRIP level, …), or a field error naming the field.
+pub fn choice<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, Error> {
+    text.trim().parse().map_err(|_| {
+        Error::Invalid(vec![FieldError {
+            field: field.into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        }])
+    })
+}
+
+pub fn crisis_error(e: StoreError) -> Error {
+    match e {
+        StoreError::Crisis(CrisisError::Closed) => Error::CrisisClosed,
+        StoreError::Crisis(CrisisError::Invalid(issues)) => issues_to_fields(issues),
+        StoreError::Register(RegisterError::Stale { .. }) => Error::StaleRevision,
+        StoreError::Register(RegisterError::NameTaken) => Error::Invalid(vec![FieldError {
+            field: "process".into(),
+            code: "already_in_picture".into(),
+            message: String::new(),
+        }]),
+        other => other.into(),
+    }
+}
+
+/// Input for opening a crisis, as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub known: String,
+    /// Local time in Europe/Amsterdam (`2026-11-28T09:00`) or UTC (`2026-11-28T08:00:00Z`);
+    /// empty: now.
+    #[serde(default)]
+    pub started_at: String,
+    /// lukewarm or warm.
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default, deserialize_with = "loose_bool")]
+    pub exercise: bool,
+}
+
+/// A moment typed in Amsterdam time or given in UTC.
+pub fn parse_moment(text: &str) -> Option<jiff::Timestamp> {
+    let t = text.trim();
+    if let Ok(ts) = t.parse::<jiff::Timestamp>() {
+        return Some(ts);
+    }
+    t.parse::<jiff::civil::DateTime>()
+        .ok()?
+        .to_zoned(crisismap_core::time::amsterdam().clone())
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+/// Opens a crisis with the guidance's strategic dilemmas, in the opener's language.
+pub async fn open(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    input: &OpenInput,
+    lang: crisismap_core::Lang,
+) -> Result<StreamId, Error> {
+    let mut errors = vec![];
+    let started_at = if input.started_at.trim().is_empty() {
+        Some(app.now())
+    } else {
+        parse_moment(&input.started_at)
+    };
+    if started_at.is_none() {
+        errors.push(FieldError {
+            field: "started_at".into(),
+            code: "invalid_datetime".into(),
+            message: String::new(),
+        });
+    }
+    let phase = match input.phase.trim() {
+        "" => Some(Phase::Lukewarm),
+        p => p.parse::<Phase>().ok().filter(|p| *p != Phase::Aftermath),
+    };
+    if phase.is_none() {
+        errors.push(FieldError {
+            field: "phase".into(),
+            code: "unknown_choice".into(),
+            message: String::new(),
+        });
+    }
+    let opening = CrisisState::open(
+        &input.title,
+        &input.known,
+        started_at.unwrap_or_else(|| app.now()),
+        phase.unwrap_or(Phase::Lukewarm),
+        input.exercise,
+    );
+    if let Err(CrisisError::Invalid(issues)) = &opening {
+        errors.extend(issues.iter().map(|i| FieldError {
+            field: i.field.clone(),
+            code: i.code.to_owned(),
+            message: String::new(),
+        }));
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let opening = opening.map_err(|e| crisis_error(e.into()))?;
+    let dilemmas = crisismap_core::crisis::guidance::dilemmas(lang);
+    let id = app
+        .store()
+        .open_crisis(
+            by.user.workspace,
+            &by.actor(),
+            opening,
+            dilemmas,
+            EntryKind::Dilemma,
+        )
+        .await
+        .map_err(crisis_error)?;
+    audit(
+        app,
+        crisismap_store::AuditRecord {
+            workspace: Some(by.user.workspace),
+            actor: format!("user:{}", by.user.id),
+            action: "crisis_open".to_owned(),
+            object: format!("crisis:{id}"),
+            result: "ok".to_owned(),
+            origin: origin.to_owned(),
+        },
+    )
+    .await;
+    Ok(id)
+}
+
+/// The moment a door was told something happened: empty is now; a moment typed in
+/// Amsterdam time or given in UTC; anything else is refused naming `occurred_at`.
+pub fn occurrence(text: &str, background: bool) -> Result<Option<Occurrence>, Error> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let at = parse_moment(text).ok_or_else(|| {
+        Error::Invalid(vec![FieldError {
+            field: "occurred_at".into(),
+            code: "invalid_datetime".into(),
+            message: String::new(),
+        }])
+    })?;
+    Ok(Some(Occurrence { at, background }))
+}
+
+/// The kinds of entry a guest of a crisis (a liaison, an expert) may add: the log, facts and
+/// uncertainties, the status of an affected organisation (their own), and attendance. A
+/// guest adds to the record; the crisis team steers.
+pub const GUEST_KINDS: [EntryKind; 4] = [
+    EntryKind::Log,
+    EntryKind::Fact,
+    EntryKind::Effect,
+    EntryKind::Attendance,
+];
+
+/// A guest may add only `GUEST_KINDS`, and never changes the crisis itself.
+pub fn guest_may_write(by: &Principal, kind: Option<EntryKind>) -> Result<(), Error> {
+    match (by.user.crisis_scope, kind) {
+        (None, _) => Ok(()),
+        (Some(_), Some(k)) if GUEST_KINDS.contains(&k) => Ok(()),
+        (Some(_), _) => Err(Error::Forbidden),
+    }
+}
+
+/// Decides and records a change to the crisis itself, that happened at `at` (`None`: now).
+pub async fn command(
+    app: &App,
+    by: &Principal,
+    crisis: StreamId,
+    command: CrisisCommand,
+    at: Option<Occurrence>,
+) -> Result<(), Error> {
+    guest_may_write(by, None)?;
+    app.store()
+        .handle_crisis_command(by.user.workspace, crisis, &by.actor(), command, at)
+        .await
+        .map_err(crisis_error)?;
+    Ok(())
+}
+
+/// Validates and records one entry: the command behind both the form and the API.
+/// `occurred_at` is the moment given with it, for kinds without a moment field of their own
+/// (`None`: now).
+#[allow(clippy::too_many_arguments)]
+pub async fn save_entry(
+    app: &App,
+    by: &Principal,
+    crisis: StreamId,
+    kind: EntryKind,
+    id: Option<RecordId>,
+    expected_rev: Option<i64>,
+    raw: &RawRecord,
+    occurred_at: Option<jiff::Timestamp>,
+) -> Result<RecordId, Error> {
+    let ws = by.user.workspace;
+    guest_may_write(by, Some(kind))?;
+    // Another workspace's crisis is not there at all (404 before any field is judged).
+    let current = app.store().crisis(ws, crisis).await?;
+    if current.state.closed {
+        return Err(Error::CrisisClosed);
+    }
+    if let Some(id) = id {
+        let existing = app.store().entry(ws, crisis, id).await?;
+        if existing.kind != kind {
+            return Err(Error::NotFound);
+        }
+    }
+    // Only what the entry refers to is read, not the whole crisis (see `refs`).
+    let validated = crate::refs::validate(app, ws, Some(crisis), kind.schema(), raw)
+        .await?
+        .map_err(issues_to_fields)?;
+    let ids = app
+        .store()
+        .save_entries(
+            ws,
+            crisis,
+            &by.actor(),
+            vec![EntryChange {
+                kind,
+                id,
+                expected_rev,
+                record: validated,
+                occurred_at,
+                transcribed: None,
+            }],
+        )
+        .await
+        .map_err(crisis_error)?;
+    ids.into_iter()
+        .next()
+        .ok_or(Error::Internal("nothing saved".into()))
+}
+
+/// The kinds of paper form in the printed folder that can be typed back in.
+pub const TRANSCRIBED_KINDS: [EntryKind; 3] =
+    [EntryKind::Log, EntryKind::Decision, EntryKind::Attendance];
+
+/// Types rows of a paper form back into the record: every row is validated, and either all
+/// are recorded (marked as transcribed) or none, with every bad row's problems named
+/// `rows.{i}.{field}` (rows count from 0).
+pub async fn transcribe(
+    app: &App,
+    by: &Principal,
+    crisis: StreamId,
+    kind: EntryKind,
+    transcription: Transcription,
+    rows: &[RawRecord],
+) -> Result<Vec<RecordId>, Error> {
+    let ws = by.user.workspace;
+    if !TRANSCRIBED_KINDS.contains(&kind) {
+        return Err(Error::NotFound);
+    }
+    guest_may_write(by, Some(kind))?;
+    let current = app.store().crisis(ws, crisis).await?;
+    if current.state.closed {
+        return Err(Error::CrisisClosed);
+    }
+    if rows.is_empty() {
+        return Err(Error::Invalid(vec![FieldError {
+            field: "rows".into(),
+            code: "required".into(),
+            message: String::new(),
+        }]));
+    }
+    let mut changes = Vec::with_capacity(rows.len());
+    let mut errors = vec![];
+    let now = app.now();
+    let first = current.state.first_moment().unwrap_or(now);
+    let row_error = |i: usize, issue: crisismap_core::register::FieldIssue| FieldError {
+        field: format!("rows.{i}.{}", issue.field),
+        code: issue.code.to_owned(),
+        message: String::new(),
+    };
+    for (i, raw) in rows.iter().enumerate() {
+        match crate::refs::validate(app, ws, Some(crisis), kind.schema(), raw).await? {
+            // Every bad row is named at once: its times too, not only after the rest is
+            // mended.
+            Ok(record)
+                if !crisismap_core::crisis::check_times(kind, &record.data, now, first)
+                    .is_empty() =>
+            {
+                errors.extend(
+                    crisismap_core::crisis::check_times(kind, &record.data, now, first)
+                        .into_iter()
+                        .map(|issue| row_error(i, issue)),
+                );
+            }
+            Ok(record) => changes.push(EntryChange {
+                kind,
+                id: None,
+                expected_rev: None,
+                record,
+                occurred_at: None,
+                transcribed: Some(transcription.clone()),
+            }),
+            Err(issues) => errors.extend(issues.into_iter().map(|issue| row_error(i, issue))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    // Every row's times were checked above, with the names of the rows.
+    app.store()
+        .save_entries(ws, crisis, &by.actor(), changes)
+        .await
+        .map_err(crisis_error)
+}
+
+/// The command that marks graph nodes failing, after checking that each is a node of this
+/// workspace's register.
+pub async fn failing_command(
+    app: &App,
+    by: &Principal,
+    nodes: Vec<String>,
+    reason: &str,
+) -> Result<CrisisCommand, Error> {
+    let index = Index::load(app, by.user.workspace).await?;
+    let graph = graph_of(&index)?;
+    let mut keys = vec![];
+    for n in nodes {
+        let key: crisismap_core::register::graph::NodeKey = n.parse().map_err(|_| {
+            Error::Invalid(vec![FieldError {
+                field: "nodes".into(),
+                code: "unknown_reference".into(),
+                message: String::new(),
+            }])
+        })?;
+        if graph.node_of(&key).is_none() {
+            return Err(Error::Invalid(vec![FieldError {
+                field: "nodes".into(),
+                code: "unknown_reference".into(),
+                message: String::new(),
+            }]));
+        }
+        keys.push(key.to_string());
+    }
+    Ok(CrisisCommand::SetFailing {
+        nodes: keys,
+        reason: reason.to_owned(),
+    })
+}
+
+/// Accepts `true`/`false`, and the form values `on`, `true`, `1`, `ja`.
+pub fn loose_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum B {
+        Bool(bool),
+        Text(String),
+    }
+    Ok(match B::deserialize(d)? {
+        B::Bool(b) => b,
+        B::Text(t) => matches!(t.trim(), "on" | "true" | "1" | "ja" | "yes"),
+    })
+}

@@ -1,0 +1,179 @@
+//! The preparation register: the index of a workspace's records that references, pages and
+//! derived views read, and the commands that save and archive a record.
+
+use crate::{App, Error, FieldError, Principal, audit};
+use crisismap_core::WorkspaceId;
+use crisismap_core::register::graph::RegisterGraph;
+use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind, RefLookup, RegisterError};
+use crisismap_store::{RecordChange, StoreError};
+use std::collections::HashMap;
+
+/// All records of a workspace, indexed, for references and derived views.
+pub struct Index {
+    pub records: Vec<Record>,
+    by_id: HashMap<RecordId, usize>,
+}
+
+impl Index {
+    pub async fn load(app: &App, ws: WorkspaceId) -> Result<Index, Error> {
+        let records = app.store().all_records(ws).await?;
+        let by_id = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        Ok(Index { records, by_id })
+    }
+
+    pub fn get(&self, id: RecordId) -> Option<&Record> {
+        self.by_id.get(&id).map(|i| &self.records[*i])
+    }
+
+    pub fn live(&self, kind: RecordKind) -> impl Iterator<Item = &Record> {
+        self.records
+            .iter()
+            .filter(move |r| r.kind == kind && !r.archived)
+    }
+
+    /// Typed views of the live records of a kind.
+    pub fn views<T: serde::de::DeserializeOwned>(&self, kind: RecordKind) -> Vec<(RecordId, T)> {
+        self.live(kind)
+            .filter_map(|r| r.view().map(|v| (r.id, v)))
+            .collect()
+    }
+
+    pub fn title(&self, id: RecordId) -> Option<&str> {
+        self.get(id).map(|r| r.title.as_str())
+    }
+
+    pub fn evidence(&self) -> crisismap_core::register::readiness::Evidence {
+        crisismap_core::register::readiness::Evidence {
+            rosters: self.views(RecordKind::Roster),
+            teams: self.views(RecordKind::Team),
+            organisations: self.views(RecordKind::Organisation),
+            escalations: self.views(RecordKind::Escalation),
+            processes: self.views(RecordKind::Process),
+            meetings: self.views(RecordKind::Meeting),
+            plans: self.views(RecordKind::Plan),
+            readiness: self.views(RecordKind::Readiness),
+        }
+    }
+}
+
+impl RefLookup for Index {
+    fn exists(&self, kind: RecordKind, id: RecordId) -> bool {
+        self.get(id).is_some_and(|r| r.kind == kind && !r.archived)
+    }
+
+    fn exists_any(&self, id: RecordId) -> bool {
+        self.get(id).is_some_and(|r| !r.archived)
+    }
+}
+
+/// Validates and saves one record: the command behind both the form and the API.
+pub async fn save(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    kind: RecordKind,
+    id: Option<RecordId>,
+    expected_rev: Option<i64>,
+    raw: &RawRecord,
+) -> Result<RecordId, Error> {
+    let ws = by.user.workspace;
+    let index = Index::load(app, ws).await?;
+    if let Some(id) = id
+        && index.get(id).is_none_or(|r| r.kind != kind)
+    {
+        return Err(Error::NotFound);
+    }
+    let schema = kind.schema();
+    let validated = schema.validate(raw, &index).map_err(issues_to_fields)?;
+    let change = RecordChange {
+        kind,
+        id,
+        expected_rev,
+        record: validated,
+    };
+    let saved = app
+        .store()
+        .save_records(ws, &by.actor(), vec![change])
+        .await;
+    let id = match saved {
+        Ok(ids) => ids
+            .into_iter()
+            .next()
+            .ok_or(Error::Internal("nothing saved".into()))?,
+        Err(e) => return Err(register_error(e, schema.title)),
+    };
+    audit(app, audit_record(by, origin, "record_save", kind, id)).await;
+    Ok(id)
+}
+
+/// Validation issues as the field errors both doors report.
+pub fn issues_to_fields(issues: Vec<crisismap_core::register::FieldIssue>) -> Error {
+    Error::Invalid(issues_to_field_errors(issues))
+}
+
+pub fn issues_to_field_errors(
+    issues: Vec<crisismap_core::register::FieldIssue>,
+) -> Vec<FieldError> {
+    issues
+        .into_iter()
+        .map(|i| FieldError {
+            field: i.field,
+            code: i.code.to_owned(),
+            message: String::new(),
+        })
+        .collect()
+}
+
+pub fn register_error(e: StoreError, title_field: &str) -> Error {
+    match e {
+        StoreError::Register(RegisterError::NameTaken) => Error::field(title_field, "name_taken"),
+        StoreError::Register(RegisterError::Stale { .. }) => Error::StaleRevision,
+        StoreError::Register(RegisterError::NotFound) => Error::NotFound,
+        other => other.into(),
+    }
+}
+
+pub fn audit_record(
+    by: &Principal,
+    origin: &str,
+    action: &str,
+    kind: RecordKind,
+    id: RecordId,
+) -> crisismap_store::AuditRecord {
+    crisismap_store::AuditRecord {
+        workspace: Some(by.user.workspace),
+        actor: format!("user:{}", by.user.id),
+        action: action.to_owned(),
+        object: format!("{kind}:{id}"),
+        result: "ok".to_owned(),
+        origin: origin.to_owned(),
+    }
+}
+
+/// Archives one record: the command behind both doors.
+pub async fn archive(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    kind: RecordKind,
+    id: RecordId,
+    expected_rev: Option<i64>,
+) -> Result<(), Error> {
+    let ws = by.user.workspace;
+    let record = app.store().record(ws, id).await?;
+    if record.kind != kind {
+        return Err(Error::NotFound);
+    }
+    app.store()
+        .archive_record(ws, &by.actor(), kind, id, expected_rev)
+        .await
+        .map_err(|e| register_error(e, kind.schema().title))?;
+    audit(app, audit_record(by, origin, "record_archive", kind, id)).await;
+    Ok(())
+}
+
+/// The dependency graph of the register (organisations, processes, systems and who depends
+/// on whom), for the cascade.
+pub fn graph_of(index: &Index) -> Result<RegisterGraph, Error> {
+    RegisterGraph::build(&index.records).map_err(|e| Error::Internal(e.to_string()))
+}
