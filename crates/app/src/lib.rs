@@ -6,6 +6,7 @@
 
 pub mod crisis;
 mod error;
+pub mod i18n;
 pub mod password;
 pub mod principal;
 pub mod refs;

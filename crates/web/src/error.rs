@@ -20,7 +20,7 @@ pub struct FieldErrorDoc {
 }
 
 /// Fills in the human message of each field error in the given language.
-pub fn localize(mut fields: Vec<FieldError>, tr: crate::i18n::Tr) -> Vec<FieldError> {
+pub fn localize(mut fields: Vec<FieldError>, tr: crisismap_app::i18n::Tr) -> Vec<FieldError> {
     for f in &mut fields {
         if f.message.is_empty() {
             f.message = tr.t(&format!("error.{}", f.code)).to_owned();

@@ -5,7 +5,6 @@
 use crate::AppState;
 use crate::auth::{LANG_COOKIE, authenticate, cookie_value, csrf_guard};
 use crate::error::ErrorMarker;
-use crate::i18n::Tr;
 use crate::view::PageCtx;
 use askama::Template;
 use axum::Router;
@@ -14,6 +13,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::i18n::Tr;
 use crisismap_core::Lang;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};

@@ -5,9 +5,9 @@
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::register::Index;
 use crate::register::display::{date_nl, phone_display};
+use crisismap_app::i18n::Tr;
 use crisismap_core::register::RecordKind;
 use crisismap_core::register::readiness::ChecklistPhase;
 use crisismap_core::register::views::{

@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::assets;
 use crate::auth::{Principal, RequestCtx};
-use crate::i18n::Tr;
+use crisismap_app::i18n::Tr;
 use crisismap_core::Role;
 
 /// The main sections, by phase of the crisis cycle.

@@ -272,7 +272,7 @@ pub struct ProposalDto {
 }
 
 impl ProposalDto {
-    pub fn of(p: &crisismap_core::crisis::Proposal, tr: crate::i18n::Tr) -> ProposalDto {
+    pub fn of(p: &crisismap_core::crisis::Proposal, tr: crisismap_app::i18n::Tr) -> ProposalDto {
         let one = |value: &str, label_key: String, reason: &str| ReasonedDto {
             value: value.to_owned(),
             label: tr.t(&label_key).to_owned(),
@@ -338,7 +338,7 @@ pub async fn classify(
     let proposal = crisismap_core::crisis::propose(&input.answers);
     Ok(Json(ClassifiedDto {
         crisis,
-        proposal: ProposalDto::of(&proposal, crate::i18n::Tr(auth.ctx.lang)),
+        proposal: ProposalDto::of(&proposal, crisismap_app::i18n::Tr(auth.ctx.lang)),
     }))
 }
 
@@ -593,7 +593,8 @@ pub async fn timeline(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<TimelineDto>>, AppError> {
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let items = super::pages::timeline_items(&state, &room, crate::i18n::Tr(auth.ctx.lang)).await?;
+    let items =
+        super::pages::timeline_items(&state, &room, crisismap_app::i18n::Tr(auth.ctx.lang)).await?;
     Ok(Json(
         items
             .into_iter()
@@ -956,7 +957,7 @@ pub async fn cascade(
 ) -> Result<Json<Vec<ImpactDto>>, AppError> {
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let graph = crisismap_app::register::graph_of(&room.index)?;
-    let c = super::views::crisis_cascade(&room, &graph, crate::i18n::Tr(auth.ctx.lang))?;
+    let c = super::views::crisis_cascade(&room, &graph, crisismap_app::i18n::Tr(auth.ctx.lang))?;
     Ok(Json(
         c.rows
             .into_iter()

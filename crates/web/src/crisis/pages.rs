@@ -7,7 +7,6 @@ use super::{OpenInput, Room, crisis_href, entry_href};
 use crate::AppState;
 use crate::auth::{Authed, EditorUp, MemberUp, ViewerUp};
 use crate::error::{AppError, FieldError};
-use crate::i18n::Tr;
 use crate::pages::render;
 use crate::register::display::{Shown, choice_label, show};
 use crate::register::form::{self, FormView};
@@ -19,6 +18,7 @@ use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::{
     Answers, Classification, CrisisCommand, EntryKind, Grip, Phase, propose,
 };

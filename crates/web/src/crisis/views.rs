@@ -83,7 +83,7 @@ pub struct CrisisCascade {
 pub fn crisis_cascade(
     room: &Room,
     graph: &crisismap_core::register::graph::RegisterGraph,
-    tr: crate::i18n::Tr,
+    tr: crisismap_app::i18n::Tr,
 ) -> Result<CrisisCascade, AppError> {
     use crisismap_core::register::graph::NodeKey;
     let failing: Vec<(NodeKey, jiff::Timestamp)> = room

@@ -132,7 +132,7 @@ pub async fn settings(
     auth: Authed<ViewerUp>,
     Query(q): Query<AccountQuery>,
 ) -> Result<Response, AppError> {
-    let tr = crate::i18n::Tr(auth.ctx.lang);
+    let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
     let flash = tr.flash(q.melding.as_deref(), FLASHES);
     let view = AccountView {
         flash,
@@ -191,7 +191,7 @@ pub async fn create_token(
     auth: Authed<ViewerUp>,
     Form(form): Form<TokenForm>,
 ) -> Result<Response, AppError> {
-    let tr = crate::i18n::Tr(auth.ctx.lang);
+    let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
     let name = match crisismap_core::DisplayName::parse(&form.name) {
         Ok(n) => n,
         Err(e) => {

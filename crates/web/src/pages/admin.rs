@@ -139,7 +139,7 @@ pub async fn users(
     auth: Authed<AdminOnly>,
     Query(q): Query<UsersQuery>,
 ) -> Result<Response, AppError> {
-    let tr = crate::i18n::Tr(auth.ctx.lang);
+    let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
     let flash = tr.flash(q.melding.as_deref(), FLASHES);
     let view = UsersView {
         input: NewUserInput {
@@ -202,7 +202,7 @@ async fn apply_change(
     match commands::change_user(state, &auth.principal, &auth.ctx.origin, user, change).await {
         Ok(()) => Ok(Redirect::to(&format!("/beheer/gebruikers?melding={done}")).into_response()),
         Err(crisismap_app::Error::Refused(code)) => {
-            let tr = crate::i18n::Tr(auth.ctx.lang);
+            let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
             let view = UsersView {
                 flash_error: Some(tr.t(&format!("error.{code}"))),
                 ..Default::default()
@@ -220,7 +220,7 @@ pub async fn change_role(
     Form(form): Form<RoleForm>,
 ) -> Result<Response, AppError> {
     let Ok(role) = form.role.parse::<Role>() else {
-        let tr = crate::i18n::Tr(auth.ctx.lang);
+        let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
         let view = UsersView {
             flash_error: Some(tr.t("error.unknown_role")),
             ..Default::default()
@@ -286,7 +286,7 @@ pub async fn set_mfa_policy(
         "alle" => true,
         "beheerders" => false,
         _ => {
-            let tr = crate::i18n::Tr(auth.ctx.lang);
+            let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
             let view = UsersView {
                 flash_error: Some(tr.t("error.unknown_choice")),
                 ..Default::default()

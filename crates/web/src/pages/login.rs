@@ -8,7 +8,6 @@ use crate::auth::{
     with_retry_after,
 };
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::layers::urlencode;
 use crate::view::{PageCtx, Section};
 use askama::Template;
@@ -16,6 +15,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::i18n::Tr;
 use crisismap_app::password::{
     check_new_password, dummy_hash, random_token, secret_hash, verify_password,
 };

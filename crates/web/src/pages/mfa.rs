@@ -10,7 +10,6 @@ use crate::auth::{
     mfa_required, with_retry_after,
 };
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::pages::login::{end_browser_session, start_session};
 use crate::view::{PageCtx, Section};
 use askama::Template;
@@ -18,6 +17,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::i18n::Tr;
 use crisismap_app::totp;
 use crisismap_core::UserId;
 use serde::Deserialize;

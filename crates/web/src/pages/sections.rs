@@ -142,7 +142,7 @@ pub async fn accessibility(
     State(s): State<AppState>,
     Ctx(ctx): Ctx,
 ) -> Result<Html<String>, AppError> {
-    let title = crate::i18n::Tr(ctx.lang).t("a11y.title");
+    let title = crisismap_app::i18n::Tr(ctx.lang).t("a11y.title");
     let page = match &ctx.principal {
         Some(p) => PageCtx::user(&s, p, &ctx, Section::None, title).await,
         None => PageCtx::public(&ctx, title),

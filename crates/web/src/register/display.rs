@@ -2,7 +2,7 @@
 //! names (linked) instead of ids, readable phone numbers.
 
 use super::Refs;
-use crate::i18n::Tr;
+use crisismap_app::i18n::Tr;
 use crisismap_core::register::schema::{Field, FieldType};
 use crisismap_core::register::{RecordId, RecordKind};
 use crisismap_core::time;

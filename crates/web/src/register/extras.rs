@@ -8,7 +8,6 @@ use super::pages::{form_page, form_pairs, id_of, page_ctx};
 use crate::AppState;
 use crate::auth::{Authed, EditorUp, ViewerUp, audit};
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::pages::render;
 use crate::view::PageCtx;
 use askama::Template;
@@ -16,6 +15,7 @@ use axum::extract::{Multipart, Path, Query, RawForm, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use base64::Engine;
+use crisismap_app::i18n::Tr;
 use crisismap_app::password::{random_token, secret_hash};
 use crisismap_core::register::readiness::{ChecklistPhase, scores};
 use crisismap_core::register::views::{

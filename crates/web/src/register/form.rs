@@ -4,7 +4,7 @@
 use super::display::choice_label;
 use super::{Index, Refs};
 use crate::error::FieldError;
-use crate::i18n::Tr;
+use crisismap_app::i18n::Tr;
 use crisismap_core::register::schema::{Field, FieldType, Schema};
 use crisismap_core::register::{RawRecord, RecordKind};
 

@@ -91,7 +91,7 @@ pub fn dashboard(
     index: &Index,
     now: jiff::Timestamp,
     review_months: i64,
-    tr: crate::i18n::Tr,
+    tr: crisismap_app::i18n::Tr,
 ) -> DashboardRegister {
     use crate::pages::dashboard::{Due, OnCallRow};
     use crisismap_core::register::readiness::scores;

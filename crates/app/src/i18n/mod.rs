@@ -1,6 +1,12 @@
 //! The words of the interface, in Dutch (first) and English. Keys are stable; a missing key
 //! shows as `⟦?⟧` and is caught by the tests that render every page.
 
+mod account;
+mod crisis;
+mod record;
+mod register;
+mod security;
+
 use crisismap_core::{Lang, Role};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -53,11 +59,11 @@ impl Tr {
 static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
     ENTRIES
         .iter()
-        .chain(crate::i18n_register::ENTRIES)
-        .chain(crate::i18n_crisis::ENTRIES)
-        .chain(crate::i18n_record::RECORD)
-        .chain(crate::i18n_security::SECURITY)
-        .chain(crate::i18n_account::ENTRIES)
+        .chain(self::register::ENTRIES)
+        .chain(self::crisis::ENTRIES)
+        .chain(self::record::RECORD)
+        .chain(self::security::SECURITY)
+        .chain(self::account::ENTRIES)
         .map(|(k, nl, en)| (*k, (*nl, *en)))
         .collect()
 });
@@ -999,10 +1005,10 @@ mod tests {
         let mut seen = HashSet::new();
         for (key, nl, en) in ENTRIES
             .iter()
-            .chain(crate::i18n_register::ENTRIES)
-            .chain(crate::i18n_crisis::ENTRIES)
-            .chain(crate::i18n_record::RECORD)
-            .chain(crate::i18n_security::SECURITY)
+            .chain(self::register::ENTRIES)
+            .chain(self::crisis::ENTRIES)
+            .chain(self::record::RECORD)
+            .chain(self::security::SECURITY)
         {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(
