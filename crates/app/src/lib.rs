@@ -9,10 +9,12 @@ mod error;
 pub mod i18n;
 pub mod password;
 pub mod principal;
+pub mod print;
 pub mod refs;
 pub mod register;
 pub mod totp;
 pub mod users;
+pub mod words;
 
 pub use error::{Error, FieldError};
 pub use password::PasswordCost;

@@ -2,11 +2,13 @@
 
 use crate::{Command, DbArgs, PrintCommand, ServeArgs, UserCommand};
 use anyhow::{Context, anyhow, bail};
+use crisismap_app::App;
+use crisismap_app::password::{PasswordCost, hash_password, random_password};
 use crisismap_core::event::Actor;
 use crisismap_core::workspace::WorkspaceCommand;
 use crisismap_core::{DisplayName, Email, Role, SystemClock, UserId, WorkspaceName, regions};
 use crisismap_store::{Location, NewCredential, OpenMode, Store, WorkspaceRecord};
-use crisismap_web::{AppState, PasswordCost, WebConfig, hash_password, random_password};
+use crisismap_web::{AppState, WebConfig};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -48,7 +50,7 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
                 for (email, _, role) in crisismap_store::demo::DEMO_USERS {
                     if *role == crisismap_core::Role::Admin {
                         let user = find_user(&store, email).await?;
-                        crisismap_web::enrol_totp(&store, user.id, None, &[]).await?;
+                        crisismap_app::totp::enrol_totp(&store, user.id, None, &[]).await?;
                     }
                 }
             }
@@ -186,8 +188,8 @@ async fn serve(
         "  De actuele crisismappen (PDF) staan in {0} · current crisis folders (PDF) are kept in {0}",
         print_dir.display()
     );
-    let printer = tokio::spawn(crisismap_web::print::keep_folders_current(
-        state.clone(),
+    let printer = tokio::spawn(crisismap_app::print::keep_folders_current(
+        state.app().clone(),
         print_dir,
         Duration::from_secs(5),
     ));
@@ -208,15 +210,15 @@ async fn print(document: PrintCommand) -> anyhow::Result<ExitCode> {
                 lang.parse().map_err(|_| anyhow!("--lang: use nl or en"))?;
             let store = open(&db, OpenMode::MustExist).await?;
             let ws = pick_workspace(&store, workspace.as_deref()).await?;
-            let state = AppState::new(store, WebConfig::default());
+            let app = App::new(store, PasswordCost::Default);
             let started = std::time::Instant::now();
-            let data = crisismap_web::print::folder_data(&state, ws.id, lang, None)
+            let data = crisismap_app::print::folder_data(&app, ws.id, lang, None)
                 .await
                 .map_err(|e| anyhow!("{e}"))?;
-            let pdf = crisismap_web::print::render_folder(data)
+            let pdf = crisismap_app::print::render_folder(data)
                 .await
                 .map_err(|e| anyhow!("{e}"))?;
-            crisismap_web::print::write_atomically(&output, &pdf.bytes)
+            crisismap_app::print::write_atomically(&output, &pdf.bytes)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             println!(
                 "Crisis folder of {:?}: {} pages, written to {} in {} ms.",
@@ -278,21 +280,21 @@ async fn print_crisis(
             }
         }
     };
-    let state = AppState::new(store, WebConfig::default());
+    let app = App::new(store, PasswordCost::Default);
     let started = std::time::Instant::now();
     let pdf = if decisions {
-        let data = crisismap_web::print::decision_record_data(&state, ws.id, chosen.id, lang)
+        let data = crisismap_app::print::decision_record_data(&app, ws.id, chosen.id, lang)
             .await
             .map_err(|e| anyhow!("{e}"))?;
-        crisismap_web::print::render_decisions(data).await
+        crisismap_app::print::render_decisions(data).await
     } else {
-        let data = crisismap_web::print::sitrep_data(&state, ws.id, chosen.id, lang)
+        let data = crisismap_app::print::sitrep_data(&app, ws.id, chosen.id, lang)
             .await
             .map_err(|e| anyhow!("{e}"))?;
-        crisismap_web::print::render_sitrep(data).await
+        crisismap_app::print::render_sitrep(data).await
     }
     .map_err(|e| anyhow!("{e}"))?;
-    crisismap_web::print::write_atomically(&output, &pdf.bytes)
+    crisismap_app::print::write_atomically(&output, &pdf.bytes)
         .with_context(|| format!("cannot write {}", output.display()))?;
     println!(
         "{} of {:?}: {} pages, written to {} in {} ms.",

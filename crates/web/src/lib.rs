@@ -14,7 +14,6 @@ mod layers;
 mod live;
 pub mod logline;
 mod pages;
-pub mod print;
 mod register;
 mod svg;
 mod view;
@@ -130,6 +129,11 @@ impl AppState {
                 live: std::sync::Mutex::new(live::Open::default()),
             }),
         }
+    }
+
+    /// The application behind the doors (also reachable through `Deref`).
+    pub fn app(&self) -> &App {
+        &self.inner.app
     }
 
     pub fn config(&self) -> &WebConfig {

@@ -2,7 +2,6 @@
 //! classification assistant, every kind of entry (list, detail with its versions, forms),
 //! the timeline and the situation report. Every page follows its crisis live.
 
-use super::views::{self, next_meeting, overdue, reevaluation_due};
 use super::{OpenInput, Room, crisis_href, entry_href};
 use crate::AppState;
 use crate::auth::{Authed, EditorUp, MemberUp, ViewerUp};
@@ -18,6 +17,7 @@ use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use crisismap_app::crisis::{next_meeting, overdue, reevaluation_due};
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::{
     Answers, Classification, CrisisCommand, EntryKind, Grip, Phase, propose,
@@ -1494,7 +1494,7 @@ async fn entries(
     };
     let (staffing, support, teams) = if kind == EntryKind::Attendance {
         (
-            views::staffing(&room, now),
+            crisismap_app::crisis::staffing(&room, now),
             room.of(EntryKind::Support)
                 .map(|e| row(&room, e, tr, now))
                 .collect(),
@@ -2263,20 +2263,7 @@ fn describe_events(room: &Room, tr: Tr, events: &[crisismap_core::Envelope]) -> 
     items
 }
 
-/// "Transcribed from paper (form LB-…, page 3, written by …) by … on …".
-pub fn transcribed_words(
-    t: &crisismap_core::crisis::Transcription,
-    typed_by: &str,
-    typed_at: jiff::Timestamp,
-    tr: Tr,
-) -> String {
-    tr.t("crisis.transcribed_words")
-        .replace("{form}", &t.form)
-        .replace("{page}", &t.page.to_string())
-        .replace("{writer}", &t.written_by)
-        .replace("{by}", typed_by)
-        .replace("{at}", &local_display(typed_at))
-}
+pub use crisismap_app::words::transcribed_words;
 
 async fn timeline(
     State(state): State<AppState>,
@@ -2573,8 +2560,9 @@ async fn sitrep_pdf(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = crisis_id(&id)?;
-    let data = super::print::sitrep_data(&state, auth.user().workspace, id, auth.ctx.lang).await?;
-    let pdf = super::print::render_sitrep(data).await?;
+    let data =
+        crisismap_app::print::sitrep_data(&state, auth.user().workspace, id, auth.ctx.lang).await?;
+    let pdf = crisismap_app::print::render_sitrep(data).await?;
     crate::auth::audit(
         &state,
         auth.ctx.audit("print", &format!("sitrep:{id}"), "ok"),
@@ -2589,9 +2577,14 @@ async fn decisions_pdf(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = crisis_id(&id)?;
-    let data = super::print::decision_record_data(&state, auth.user().workspace, id, auth.ctx.lang)
-        .await?;
-    let pdf = super::print::render_decisions(data).await?;
+    let data = crisismap_app::print::decision_record_data(
+        &state,
+        auth.user().workspace,
+        id,
+        auth.ctx.lang,
+    )
+    .await?;
+    let pdf = crisismap_app::print::render_decisions(data).await?;
     crate::auth::audit(
         &state,
         auth.ctx.audit("print", &format!("decisions:{id}"), "ok"),

@@ -1,75 +1,8 @@
-//! What the crisis pages derive from a room: the staffing check, overdue actions, decisions due for re-evaluation, the next meeting and
-//! the timeline.
+//! The crisis cascade as the crisis room draws it: each affected node with the moment it
+//! is expected to stop working, as rows and as a picture.
 
 use super::Room;
 use crate::error::AppError;
-use crisismap_core::crisis::EntryKind;
-use crisismap_store::Entry;
-
-/// Whether an entry's timestamp field lies before `now`.
-pub fn before(e: &Entry, field: &str, now: jiff::Timestamp) -> bool {
-    e.text(field)
-        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-        .is_some_and(|t| t <= now)
-}
-
-/// An action that passed its deadline and is neither done nor closed.
-pub fn overdue(e: &Entry, now: jiff::Timestamp) -> bool {
-    e.kind == EntryKind::Action
-        && !matches!(e.text("status"), Some("done" | "closed"))
-        && before(e, "deadline", now)
-}
-
-/// A decision whose re-evaluation moment has come and that no later decision supersedes.
-pub fn reevaluation_due(room: &Room, e: &Entry, now: jiff::Timestamp) -> bool {
-    e.kind == EntryKind::Decision
-        && before(e, "reevaluate_at", now)
-        && room.superseded_by(e.id).is_none()
-}
-
-/// The next planned meeting: the latest meeting's `next_meeting`, when still to come.
-pub fn next_meeting(room: &Room, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
-    room.of(EntryKind::Bob)
-        .filter_map(|m| m.text("next_meeting"))
-        .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
-        .filter(|t| *t > now)
-        .min()
-}
-
-/// The guidance's staffing advice, checked against who is present: (code, met).
-pub fn staffing(room: &Room, now: jiff::Timestamp) -> Vec<(&'static str, bool)> {
-    let present = |kind: &str| {
-        room.of(EntryKind::Attendance).any(|a| {
-            a.text("kind") == Some(kind)
-                && before(a, "arrived_at", now)
-                && !before(a, "left_at", now)
-        })
-    };
-    let invited = |kind: &str| {
-        room.of(EntryKind::Attendance)
-            .any(|a| a.text("kind") == Some(kind))
-    };
-    vec![
-        (
-            "staff_team",
-            !room.state().teams.is_empty() && present("member"),
-        ),
-        ("staff_liaison", invited("liaison")),
-        ("staff_expert", invited("expert")),
-        ("staff_region", room.of(EntryKind::Support).next().is_some()),
-        (
-            "staff_communication",
-            room.of(EntryKind::Support)
-                .any(|s| s.text("role") == Some("communication_advisor"))
-                || room.of(EntryKind::Attendance).any(|a| {
-                    a.text("capacity").is_some_and(|c| {
-                        c.to_lowercase().contains("communicatie")
-                            || c.to_lowercase().contains("communication")
-                    })
-                }),
-        ),
-    ]
-}
 
 /// The cascade of what is marked failing in a crisis: each affected node with the moment it
 /// is expected to stop working.

@@ -107,14 +107,14 @@ pub async fn folder_pdf(
     a: Authed<ViewerUp>,
 ) -> Result<axum::response::Response, AppError> {
     use axum::response::IntoResponse;
-    let data = crate::print::folder_data(
+    let data = crisismap_app::print::folder_data(
         &s,
         a.user().workspace,
         a.ctx.lang,
         Some(a.user().display_name.clone()),
     )
     .await?;
-    let pdf = crate::print::render_folder(data).await?;
+    let pdf = crisismap_app::print::render_folder(data).await?;
     crate::auth::audit(&s, a.ctx.audit("print", "crisis_folder", "ok")).await;
     Ok((
         [

@@ -18,29 +18,7 @@ use crisismap_core::cascade::Cascade;
 use crisismap_core::register::RecordKind;
 use crisismap_core::register::graph::{NodeKey, RegisterGraph};
 
-/// Minutes as people say them: "direct", "30 min", "4 u 30 min", "2 d 3 u".
-pub fn duration_text(minutes: u64, tr: Tr) -> String {
-    if minutes == 0 {
-        return tr.t("cascade.at_once").to_owned();
-    }
-    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    let (dl, hl, ml) = (
-        tr.t("cascade.days_short"),
-        tr.t("cascade.hours_short"),
-        tr.t("cascade.minutes_short"),
-    );
-    let mut parts = vec![];
-    if d > 0 {
-        parts.push(format!("{d} {dl}"));
-    }
-    if h > 0 {
-        parts.push(format!("{h} {hl}"));
-    }
-    if m > 0 && d == 0 {
-        parts.push(format!("{m} {ml}"));
-    }
-    parts.join(" ")
-}
+pub use crisismap_app::words::duration_text;
 
 pub fn kind_label(kind: Option<RecordKind>, tr: Tr) -> &'static str {
     match kind {

@@ -36,25 +36,7 @@ pub fn record_href(kind: RecordKind, id: RecordId) -> String {
     format!("/voorbereiden/{}/{id}", kind.slug())
 }
 
-pub fn date_nl(d: &str) -> String {
-    d.parse::<jiff::civil::Date>()
-        .map(|d| d.strftime("%d-%m-%Y").to_string())
-        .unwrap_or_else(|_| d.to_owned())
-}
-
-pub fn phone_display(e164: &str) -> String {
-    crisismap_core::phone::PhoneNumber::parse(e164)
-        .map(|p| p.display().to_owned())
-        .unwrap_or_else(|_| e164.to_owned())
-}
-
-/// The label of a choice code: `c.{field}.{code}`.
-pub fn choice_label(tr: Tr, field: &str, code: &str) -> &'static str {
-    if field == "item" {
-        return tr.t(&format!("readiness.{code}"));
-    }
-    tr.t(&format!("c.{field}.{code}"))
-}
+pub use crisismap_app::words::{choice_label, date_nl, phone_display};
 
 pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Shown {
     let index = refs.index();

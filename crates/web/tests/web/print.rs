@@ -74,14 +74,13 @@ async fn the_crisis_folder_prints_the_register_with_the_head_hash_and_hostile_na
 async fn serve_keeps_a_current_folder_on_disk() {
     let app = TestApp::spawn(TestDb::sqlite()).await;
     let dir = tempfile::tempdir().expect("tmp");
-    let state =
-        crisismap_web::AppState::new(app.store.clone(), crisismap_web::WebConfig::default());
-    let task = tokio::spawn(crisismap_web::print::keep_folders_current(
+    let state = crisismap_app::App::new(app.store.clone(), crisismap_app::PasswordCost::Fast);
+    let task = tokio::spawn(crisismap_app::print::keep_folders_current(
         state,
         dir.path().to_path_buf(),
         std::time::Duration::from_millis(200),
     ));
-    let path = crisismap_web::print::folder_path(dir.path(), "Gemeente Voorbeeld");
+    let path = crisismap_app::print::folder_path(dir.path(), "Gemeente Voorbeeld");
     let wait_for = |needle: &'static str| {
         let path = path.clone();
         async move {
@@ -97,7 +96,7 @@ async fn serve_keeps_a_current_folder_on_disk() {
         }
     };
     assert!(wait_for("Gemeente Voorbeeld").await, "written at start");
-    let neighbour = crisismap_web::print::folder_path(dir.path(), "Gemeente Buurdorp");
+    let neighbour = crisismap_app::print::folder_path(dir.path(), "Gemeente Buurdorp");
     let mut neighbour_written = None;
     for _ in 0..100 {
         neighbour_written = std::fs::metadata(&neighbour)
@@ -217,12 +216,11 @@ async fn a_crisis_prints_its_situation_report_and_a_verified_decision_record() {
 
     // The print directory holds the running exercise's situation report too.
     let dir = tempfile::tempdir().expect("tmp");
-    let state =
-        crisismap_web::AppState::new(app.store.clone(), crisismap_web::WebConfig::default());
-    crisismap_web::print::write_folders(&state, dir.path(), None)
+    let state = crisismap_app::App::new(app.store.clone(), crisismap_app::PasswordCost::Fast);
+    crisismap_app::print::write_folders(&state, dir.path(), None)
         .await
         .expect("written");
-    let sitrep = crisismap_web::print::sitrep_path(
+    let sitrep = crisismap_app::print::sitrep_path(
         dir.path(),
         "Gemeente Voorbeeld",
         &exercise.state.title,
@@ -230,7 +228,7 @@ async fn a_crisis_prints_its_situation_report_and_a_verified_decision_record() {
     );
     let text = pdf_text(&std::fs::read(&sitrep).expect("the exercise's sitrep on disk"));
     assert!(text.contains("BrugSturing"));
-    let closed = crisismap_web::print::sitrep_path(
+    let closed = crisismap_app::print::sitrep_path(
         dir.path(),
         "Gemeente Voorbeeld",
         &past.state.title,

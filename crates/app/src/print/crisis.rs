@@ -2,12 +2,12 @@
 //! the pages read, in the reader's language. The decision record closes with the verification
 //! of the crisis's hash chain, so the paper witnesses the digital record.
 
-use super::Room;
-use super::views::next_meeting;
-use crate::AppState;
-use crate::error::AppError;
-use crate::register::display::choice_label;
-use crisismap_app::i18n::Tr;
+use crate::App;
+use crate::Error;
+use crate::crisis::Room;
+use crate::crisis::next_meeting;
+use crate::i18n::Tr;
+use crate::words::choice_label;
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::time::local_display;
 use crisismap_core::{Lang, StreamId, WorkspaceId};
@@ -36,7 +36,7 @@ fn recorded_if_later(e: &Entry) -> String {
 fn transcribed_of(room: &Room, e: &Entry, tr: Tr) -> String {
     match (&e.transcribed, e.created_at.parse::<jiff::Timestamp>()) {
         (Some(t), Ok(at)) => {
-            super::pages::transcribed_words(t, &room.actor_name(&e.created_by), at, tr)
+            crate::words::transcribed_words(t, &room.actor_name(&e.created_by), at, tr)
         }
         _ => String::new(),
     }
@@ -44,16 +44,16 @@ fn transcribed_of(room: &Room, e: &Entry, tr: Tr) -> String {
 
 /// The situation report: the shared picture as it is now.
 pub async fn sitrep_data(
-    state: &AppState,
+    app: &App,
     ws: WorkspaceId,
     crisis: StreamId,
     lang: Lang,
-) -> Result<SitrepData, AppError> {
+) -> Result<SitrepData, Error> {
     let tr = Tr(lang);
-    let room = Room::load(state, ws, crisis).await?;
-    let workspace = state.store().workspace(ws).await?;
-    let stream = state.store().stream_in(ws, crisis).await?;
-    let now = state.now();
+    let room = Room::load(app, ws, crisis).await?;
+    let workspace = app.store().workspace(ws).await?;
+    let stream = app.store().stream_in(ws, crisis).await?;
+    let now = app.now();
     let s = room.state();
     let processes = room
         .processes_in_order()
@@ -223,16 +223,16 @@ pub async fn sitrep_data(
 /// The decision record: every decision in order, superseded ones marked, closed by the
 /// verification of the crisis's hash chain.
 pub async fn decision_record_data(
-    state: &AppState,
+    app: &App,
     ws: WorkspaceId,
     crisis: StreamId,
     lang: Lang,
-) -> Result<DecisionRecordData, AppError> {
+) -> Result<DecisionRecordData, Error> {
     let tr = Tr(lang);
-    let room = Room::load(state, ws, crisis).await?;
-    let workspace = state.store().workspace(ws).await?;
-    let report = state.store().verify_stream(crisis).await?;
-    let now = state.now();
+    let room = Room::load(app, ws, crisis).await?;
+    let workspace = app.store().workspace(ws).await?;
+    let report = app.store().verify_stream(crisis).await?;
+    let now = app.now();
     let s = room.state();
     let decisions: Vec<&Entry> = room.of(EntryKind::Decision).collect();
     let number_of = |id: &str| {
@@ -307,18 +307,18 @@ pub async fn decision_record_data(
 async fn render<T: Send + 'static>(
     data: T,
     f: fn(&crisismap_report::Renderer, &T) -> Result<Pdf, crisismap_report::ReportError>,
-) -> Result<Pdf, AppError> {
-    let renderer = crate::print::renderer()?;
+) -> Result<Pdf, Error> {
+    let renderer = super::renderer()?;
     tokio::task::spawn_blocking(move || f(&renderer, &data))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(format!("crisis document: {e}")))
+        .map_err(|e| Error::Internal(e.to_string()))?
+        .map_err(|e| Error::Internal(format!("crisis document: {e}")))
 }
 
-pub async fn render_sitrep(data: SitrepData) -> Result<Pdf, AppError> {
+pub async fn render_sitrep(data: SitrepData) -> Result<Pdf, Error> {
     render(data, |r, d| r.situation_report(d)).await
 }
 
-pub async fn render_decisions(data: DecisionRecordData) -> Result<Pdf, AppError> {
+pub async fn render_decisions(data: DecisionRecordData) -> Result<Pdf, Error> {
     render(data, |r, d| r.decision_record(d)).await
 }

@@ -3,11 +3,13 @@
 //! download, and kept current on disk by `serve` (see `keep_folders_current`) so that a
 //! laptop holding the data folder has the latest paper version even when the server is down.
 
-use crate::AppState;
-use crate::error::AppError;
+mod crisis;
+
+use crate::App;
+use crate::Error;
+use crate::i18n::Tr;
 use crate::register::Index;
-use crate::register::display::{date_nl, phone_display};
-use crisismap_app::i18n::Tr;
+use crate::words::{date_nl, phone_display};
 use crisismap_core::register::RecordKind;
 use crisismap_core::register::readiness::ChecklistPhase;
 use crisismap_core::register::views::{
@@ -22,17 +24,15 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-pub use crate::crisis::print::{
-    decision_record_data, render_decisions, render_sitrep, sitrep_data,
-};
+pub use crisis::{decision_record_data, render_decisions, render_sitrep, sitrep_data};
 
 /// One renderer for the process: fonts and templates are loaded once.
-pub fn renderer() -> Result<Arc<Renderer>, AppError> {
+pub fn renderer() -> Result<Arc<Renderer>, Error> {
     static RENDERER: OnceLock<Result<Arc<Renderer>, String>> = OnceLock::new();
     RENDERER
         .get_or_init(|| Renderer::new().map(Arc::new).map_err(|e| e.to_string()))
         .clone()
-        .map_err(AppError::Internal)
+        .map_err(Error::Internal)
 }
 
 fn phones_of(index: &Index, id: Option<crisismap_core::register::RecordId>) -> Vec<String> {
@@ -48,16 +48,16 @@ fn title(index: &Index, id: Option<crisismap_core::register::RecordId>) -> Strin
 
 /// Everything the crisis folder prints, from the register as it is now.
 pub async fn folder_data(
-    state: &AppState,
+    app: &App,
     ws: WorkspaceId,
     lang: Lang,
     printed_by: Option<String>,
-) -> Result<FolderData, AppError> {
+) -> Result<FolderData, Error> {
     let tr = Tr(lang);
-    let now = state.now();
-    let workspace = state.store().workspace(ws).await?;
-    let streams = state.store().streams(ws).await?;
-    let index = Index::load(state, ws).await?;
+    let now = app.now();
+    let workspace = app.store().workspace(ws).await?;
+    let streams = app.store().streams(ws).await?;
+    let index = Index::load(app, ws).await?;
     Ok(build_folder(
         &index,
         &streams,
@@ -337,7 +337,7 @@ fn risk_organisations(index: &Index, tr: Tr) -> Vec<m::RiskOrganisation> {
                         .and_then(|v| v.as_u64())
                         .unwrap_or(0);
                     let note = d.get("note").and_then(|v| v.as_str()).unwrap_or("");
-                    let hold = crate::register::cascade::duration_text(minutes, tr);
+                    let hold = crate::words::duration_text(minutes, tr);
                     Some((
                         target,
                         if note.is_empty() {
@@ -373,12 +373,12 @@ fn risk_organisations(index: &Index, tr: Tr) -> Vec<m::RiskOrganisation> {
 }
 
 /// Renders a folder on a blocking thread (typesetting is CPU work).
-pub async fn render_folder(data: FolderData) -> Result<Pdf, AppError> {
+pub async fn render_folder(data: FolderData) -> Result<Pdf, Error> {
     let renderer = renderer()?;
     tokio::task::spawn_blocking(move || renderer.crisis_folder(&data))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(format!("crisis folder: {e}")))
+        .map_err(|e| Error::Internal(e.to_string()))?
+        .map_err(|e| Error::Internal(format!("crisis folder: {e}")))
 }
 
 /// Writes a file so that readers never see half of it: a temporary file, then a rename.
@@ -425,20 +425,20 @@ pub fn sitrep_path(
     ))
 }
 
-async fn write_file(print_dir: &Path, path: PathBuf, bytes: Vec<u8>) -> Result<(), AppError> {
+async fn write_file(print_dir: &Path, path: PathBuf, bytes: Vec<u8>) -> Result<(), Error> {
     let dir = print_dir.to_owned();
     tokio::task::spawn_blocking(move || write_atomically(&path, &bytes))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(format!("{}: {e}", dir.display())))
+        .map_err(|e| Error::Internal(e.to_string()))?
+        .map_err(|e| Error::Internal(format!("{}: {e}", dir.display())))
 }
 
 /// Keeps a current crisis folder per workspace in `print_dir`: every folder once at start,
 /// then, a few seconds after the last of a burst of changes, the folders of the workspaces
 /// that changed (a safety region hosting many municipalities re-renders only the one edited).
-pub async fn keep_folders_current(state: AppState, print_dir: PathBuf, debounce: Duration) {
+pub async fn keep_folders_current(app: App, print_dir: PathBuf, debounce: Duration) {
     use tokio::sync::broadcast::error::RecvError;
-    let mut notices = state.store().subscribe();
+    let mut notices = app.store().subscribe();
     // `None`: every workspace (at start, or after missed notices).
     let mut changed: Option<std::collections::BTreeSet<WorkspaceId>> = None;
     loop {
@@ -455,7 +455,7 @@ pub async fn keep_folders_current(state: AppState, print_dir: PathBuf, debounce:
                 Err(_) => break,
             }
         }
-        if let Err(e) = write_folders(&state, &print_dir, changed.as_ref()).await {
+        if let Err(e) = write_folders(&app, &print_dir, changed.as_ref()).await {
             tracing::error!(error = %e, dir = %print_dir.display(), "could not write the crisis folders");
         }
         match notices.recv().await {
@@ -468,24 +468,24 @@ pub async fn keep_folders_current(state: AppState, print_dir: PathBuf, debounce:
 
 /// Renders and writes the folders of the given workspaces (all when `None`).
 pub async fn write_folders(
-    state: &AppState,
+    app: &App,
     print_dir: &Path,
     only: Option<&std::collections::BTreeSet<WorkspaceId>>,
-) -> Result<(), AppError> {
-    let workspaces = state.store().workspaces().await?;
+) -> Result<(), Error> {
+    let workspaces = app.store().workspaces().await?;
     for ws in workspaces
         .into_iter()
         .filter(|w| only.is_none_or(|set| set.contains(&w.id)))
     {
-        let data = folder_data(state, ws.id, Lang::Nl, None).await?;
+        let data = folder_data(app, ws.id, Lang::Nl, None).await?;
         let pdf = render_folder(data).await?;
         write_file(print_dir, folder_path(print_dir, &ws.name), pdf.bytes).await?;
         // The situation report of every running crisis, beside the folder.
-        for crisis in state.store().crises(ws.id).await? {
+        for crisis in app.store().crises(ws.id).await? {
             if crisis.state.closed {
                 continue;
             }
-            let data = sitrep_data(state, ws.id, crisis.id, Lang::Nl).await?;
+            let data = sitrep_data(app, ws.id, crisis.id, Lang::Nl).await?;
             let pdf = render_sitrep(data).await?;
             let path = sitrep_path(print_dir, &ws.name, &crisis.state.title, crisis.id);
             write_file(print_dir, path, pdf.bytes).await?;
