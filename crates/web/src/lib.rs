@@ -6,22 +6,17 @@
 //! application on port 0.
 
 mod api;
-mod assets;
-mod auth;
 mod crisis;
-mod error;
-mod layers;
-mod live;
-pub mod logline;
+mod http;
 mod pages;
 mod register;
 mod svg;
-mod view;
 
-pub use auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE, guest_may_visit};
 pub use crisismap_app::password::{PasswordCost, hash_password, random_password};
 pub use crisismap_app::totp::{code_at as totp_code_at, enrol_totp};
-pub use error::AppError;
+pub use http::auth::{SESSION_COOKIE, SESSION_COOKIE_SECURE, guest_may_visit};
+pub use http::error::AppError;
+pub use http::logline;
 
 use axum::Router;
 use crisismap_app::App;
@@ -116,7 +111,7 @@ struct Inner {
     /// graceful shutdown does not wait for them.
     shutdown: tokio::sync::watch::Sender<bool>,
     /// Open live streams, per user and in all (see `live`).
-    live: std::sync::Mutex<live::Open>,
+    live: std::sync::Mutex<http::live::Open>,
 }
 
 impl AppState {
@@ -126,7 +121,7 @@ impl AppState {
                 app: App::new(store, config.password_cost),
                 config,
                 shutdown: tokio::sync::watch::channel(false).0,
-                live: std::sync::Mutex::new(live::Open::default()),
+                live: std::sync::Mutex::new(http::live::Open::default()),
             }),
         }
     }
@@ -144,7 +139,7 @@ impl AppState {
         self.inner.shutdown.subscribe()
     }
 
-    pub(crate) fn live_streams(&self) -> &std::sync::Mutex<live::Open> {
+    pub(crate) fn live_streams(&self) -> &std::sync::Mutex<http::live::Open> {
         &self.inner.live
     }
 }
@@ -161,14 +156,14 @@ impl std::ops::Deref for AppState {
 
 /// The whole application with its layers.
 pub fn app(state: AppState) -> Router {
-    layers::wrap(
+    http::layers::wrap(
         Router::new()
             .merge(pages::router())
             .merge(register::router())
             .merge(crisis::router())
             .nest("/api/v1", api::router())
-            .merge(live::router())
-            .merge(assets::router())
+            .merge(http::live::router())
+            .merge(http::assets::router())
             .fallback(pages::not_found),
         state,
     )

@@ -3,8 +3,9 @@
 //! described by the OpenAPI document at `/api/v1/openapi.json`.
 
 use crate::AppState;
-use crate::auth::{AdminOnly, Authed, ViewerUp};
-use crate::error::AppError;
+use crate::http::auth::{AdminOnly, Authed, ViewerUp};
+use crate::http::error::AppError;
+use crate::http::json::{no_fields, strict_json};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
@@ -57,7 +58,7 @@ pub fn router() -> Router<AppState> {
         crate::crisis::api::entries, crate::crisis::api::entry, crate::crisis::api::create,
         crate::crisis::api::update, crate::crisis::api::invite_guest,
         crate::crisis::api::set_failing, crate::crisis::api::cascade),
-    components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserResult, crate::layers::Problem, crate::error::FieldErrorDoc,
+    components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserResult, crate::http::layers::Problem, crate::http::error::FieldErrorDoc,
         crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
         crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::GuestDto, crate::crisis::api::ImpactDto,
         crate::crisis::api::OpenBody, NewUserBody, crate::crisis::api::ClassifyInput, crate::crisis::api::ClassifiedDto,
@@ -132,7 +133,7 @@ pub struct TwoStepDto {
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
-    responses((status = 200, body = MeDto), (status = 401, body = crate::layers::Problem)))]
+    responses((status = 200, body = MeDto), (status = 401, body = crate::http::layers::Problem)))]
 async fn me(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -143,7 +144,7 @@ async fn me(
     let enrolled = store.totp(user.id).await?.is_some_and(|t| t.confirmed);
     let two_step = TwoStepDto {
         enrolled,
-        required: crate::auth::mfa_required(
+        required: crate::http::auth::mfa_required(
             user.role,
             store.mfa_required_for_all(user.workspace).await?,
         ),
@@ -171,7 +172,7 @@ pub struct StreamDto {
 }
 
 #[utoipa::path(get, path = "/api/v1/streams", tag = "record",
-    responses((status = 200, body = [StreamDto]), (status = 401, body = crate::layers::Problem)))]
+    responses((status = 200, body = [StreamDto]), (status = 401, body = crate::http::layers::Problem)))]
 async fn streams(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -214,7 +215,7 @@ pub struct EventsQuery {
 
 #[utoipa::path(get, path = "/api/v1/streams/{id}/events", tag = "record",
     params(("id" = String, Path, description = "Stream id"), EventsQuery),
-    responses((status = 200, body = [EventDto]), (status = 404, body = crate::layers::Problem)))]
+    responses((status = 200, body = [EventDto]), (status = 404, body = crate::http::layers::Problem)))]
 async fn events(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -228,7 +229,7 @@ async fn events(
     if stream.kind == crisismap_core::StreamKind::Workspace
         && auth.user().role != crisismap_core::Role::Admin
     {
-        crate::auth::audit(
+        crate::http::auth::audit(
             &state,
             auth.ctx.audit("access", &format!("stream:{id}"), "denied"),
         )
@@ -256,7 +257,7 @@ async fn events(
 }
 
 #[utoipa::path(get, path = "/api/v1/users", tag = "users",
-    responses((status = 200, body = [UserDto]), (status = 403, body = crate::layers::Problem)))]
+    responses((status = 200, body = [UserDto]), (status = 403, body = crate::http::layers::Problem)))]
 async fn list_users(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
@@ -273,8 +274,8 @@ pub struct NewUserResult {
 }
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserBody,
-    responses((status = 201, body = NewUserResult), (status = 422, body = crate::layers::Problem),
-              (status = 403, body = crate::layers::Problem)))]
+    responses((status = 201, body = NewUserResult), (status = 422, body = crate::http::layers::Problem),
+              (status = 403, body = crate::http::layers::Problem)))]
 async fn add_user(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
@@ -299,7 +300,7 @@ async fn add_user(
 
 #[utoipa::path(post, path = "/api/v1/users/{id}/disable", tag = "users",
     params(("id" = String, Path, description = "User id")),
-    responses((status = 204), (status = 404, body = crate::layers::Problem), (status = 409, body = crate::layers::Problem)))]
+    responses((status = 204), (status = 404, body = crate::http::layers::Problem), (status = 409, body = crate::http::layers::Problem)))]
 async fn disable_user(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
@@ -312,7 +313,7 @@ async fn disable_user(
 
 #[utoipa::path(post, path = "/api/v1/users/{id}/enable", tag = "users",
     params(("id" = String, Path, description = "User id")),
-    responses((status = 204), (status = 404, body = crate::layers::Problem)))]
+    responses((status = 204), (status = 404, body = crate::http::layers::Problem)))]
 async fn enable_user(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
@@ -347,74 +348,4 @@ pub(crate) struct NewUserBody {
     /// admin, editor, member or viewer (not asked when inviting a guest).
     #[serde(default)]
     pub role: String,
-}
-
-/// A command that takes no input: an empty body or an empty JSON object; any field is
-/// refused by name, like everywhere else.
-pub(crate) fn no_fields(body: &[u8]) -> Result<(), AppError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(());
-    }
-    let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| AppError::BadRequest(format!("malformed JSON: {e}")))?;
-    let field = match &value {
-        serde_json::Value::Object(map) => match map.keys().next() {
-            None => return Ok(()),
-            Some(key) => (key.clone(), "unknown_field"),
-        },
-        _ => ("body".to_owned(), "wrong_type"),
-    };
-    Err(AppError::Invalid(vec![crate::error::FieldError {
-        field: field.0,
-        code: field.1.into(),
-        message: String::new(),
-    }]))
-}
-
-/// A JSON body read strictly into `T`: every field `T` does not have, a missing required
-/// field and every value of the wrong type is refused with 422, naming the field (`answers.
-/// national`, `rows.3`), so that a typing error in a client never drops data silently.
-pub(crate) fn strict_json<T: serde::de::DeserializeOwned>(
-    body: Result<Json<serde_json::Value>, JsonRejection>,
-) -> Result<T, AppError> {
-    let Json(value) = body.map_err(json_error)?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.inner().to_string();
-        let quoted = message.split('`').nth(1).unwrap_or("").to_owned();
-        let join = |name: &str| match path.as_str() {
-            "." | "" => name.to_owned(),
-            p if p.ends_with(name) => p.to_owned(),
-            p => format!("{p}.{name}"),
-        };
-        let (field, code) = if message.starts_with("unknown field") {
-            (join(&quoted), "unknown_field")
-        } else if message.starts_with("missing field") {
-            (join(&quoted), "required")
-        } else {
-            let field = if path == "." { "body".to_owned() } else { path };
-            (field, "wrong_type")
-        };
-        AppError::Invalid(vec![crate::error::FieldError {
-            field,
-            code: code.into(),
-            message: String::new(),
-        }])
-    })
-}
-
-/// A JSON body that cannot be read: 415 for the wrong content type, 400 for broken JSON,
-/// 422 for JSON of the wrong shape, each with what was wrong.
-pub(crate) fn json_error(rejection: JsonRejection) -> AppError {
-    let text = rejection.body_text();
-    match rejection.status() {
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType(text),
-        StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
-        StatusCode::UNPROCESSABLE_ENTITY => AppError::Invalid(vec![crate::error::FieldError {
-            field: "body".into(),
-            code: "invalid_json_shape".into(),
-            message: text,
-        }]),
-        _ => AppError::BadRequest(text),
-    }
 }

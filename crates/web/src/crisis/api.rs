@@ -2,8 +2,8 @@
 
 use super::{OpenInput, Room, choice, crisis_error};
 use crate::AppState;
-use crate::auth::{Authed, EditorUp, MemberUp, ViewerUp};
-use crate::error::{AppError, FieldError};
+use crate::http::auth::{Authed, EditorUp, MemberUp, ViewerUp};
+use crate::http::error::{AppError, FieldError};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -130,7 +130,7 @@ fn kind_of(kind: &str) -> Result<EntryKind, AppError> {
 fn json<T: serde::de::DeserializeOwned>(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<T, AppError> {
-    crate::api::strict_json(body)
+    crate::http::json::strict_json(body)
 }
 
 #[utoipa::path(get, path = "/api/v1/crises", tag = "crisis",
@@ -180,7 +180,7 @@ impl From<OpenBody> for OpenInput {
 }
 
 #[utoipa::path(post, path = "/api/v1/crises", tag = "crisis", request_body = OpenBody,
-    responses((status = 201, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 201, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn open(
     State(state): State<AppState>,
     auth: Authed<MemberUp>,
@@ -204,7 +204,7 @@ pub async fn open(
 
 #[utoipa::path(get, path = "/api/v1/crises/{id}", tag = "crisis",
     params(("id" = String, Path)),
-    responses((status = 200, body = CrisisDto), (status = 404, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 404, body = crate::http::layers::Problem)))]
 pub async fn one(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -316,10 +316,10 @@ pub struct ClassifiedDto {
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/classification", tag = "crisis",
     params(("id" = String, Path)), request_body = ClassifyInput,
-    responses((status = 200, body = ClassifiedDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = ClassifiedDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn classify(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<ClassifiedDto>, AppError> {
@@ -433,10 +433,10 @@ pub struct ConfirmationInput {
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/phase", tag = "crisis",
     params(("id" = String, Path)), request_body = PhaseInput,
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn phase(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -448,10 +448,10 @@ pub async fn phase(
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/grip", tag = "crisis",
     params(("id" = String, Path)), request_body = GripInput,
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn grip(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -463,10 +463,10 @@ pub async fn grip(
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/confirmations", tag = "crisis",
     params(("id" = String, Path)), request_body = ConfirmationInput,
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn confirm(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -478,10 +478,10 @@ pub async fn confirm(
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/teams", tag = "crisis",
     params(("id" = String, Path)), request_body = TeamsInput,
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn teams(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -494,10 +494,10 @@ pub async fn teams(
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/restore-order", tag = "crisis",
     params(("id" = String, Path)), request_body = RestoreOrderInput,
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn restore_order(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -528,10 +528,10 @@ pub async fn restore_order(
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/close", tag = "crisis",
     params(("id" = String, Path)), request_body = CloseInput,
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn close(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
@@ -652,7 +652,7 @@ pub async fn entries(
 
 #[utoipa::path(get, path = "/api/v1/crises/{id}/entries/{kind}/{entry}", tag = "crisis",
     params(("id" = String, Path), ("kind" = String, Path), ("entry" = String, Path)),
-    responses((status = 200, body = EntryDto), (status = 404, body = crate::layers::Problem)))]
+    responses((status = 200, body = EntryDto), (status = 404, body = crate::http::layers::Problem)))]
 pub async fn entry(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -673,7 +673,7 @@ pub async fn entry(
 #[utoipa::path(post, path = "/api/v1/crises/{id}/entries/{kind}", tag = "crisis",
     params(("id" = String, Path), ("kind" = String, Path)),
     request_body(content = Object, description = "The entry's fields (see the HTML form for their meaning); times in UTC or Amsterdam local time"),
-    responses((status = 201, body = EntryDto), (status = 422, body = crate::layers::Problem), (status = 409, body = crate::layers::Problem)))]
+    responses((status = 201, body = EntryDto), (status = 422, body = crate::http::layers::Problem), (status = 409, body = crate::http::layers::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Authed<MemberUp>,
@@ -696,7 +696,7 @@ pub async fn create(
 #[utoipa::path(put, path = "/api/v1/crises/{id}/entries/{kind}/{entry}", tag = "crisis",
     params(("id" = String, Path), ("kind" = String, Path), ("entry" = String, Path)),
     request_body(content = Object, description = "All fields of the entry, and `rev`: the revision the change is based on"),
-    responses((status = 200, body = EntryDto), (status = 409, body = crate::layers::Problem), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = EntryDto), (status = 409, body = crate::http::layers::Problem), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
     auth: Authed<MemberUp>,
@@ -782,7 +782,7 @@ pub struct TranscriptionInput {
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/transcriptions", tag = "crisis",
     params(("id" = String, Path)), request_body = TranscriptionInput,
-    responses((status = 201, body = [EntryDto]), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 201, body = [EntryDto]), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn transcribe(
     State(state): State<AppState>,
     auth: Authed<MemberUp>,
@@ -872,7 +872,7 @@ pub struct GuestDto {
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/guests", tag = "crisis",
     params(("id" = String, Path)), request_body = GuestBody,
-    responses((status = 201, body = GuestDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 201, body = GuestDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn invite_guest(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
@@ -920,10 +920,10 @@ pub struct FailingInput {
 
 #[utoipa::path(post, path = "/api/v1/crises/{id}/failing", tag = "crisis",
     params(("id" = String, Path)), request_body = FailingInput,
-    responses((status = 200, body = CrisisDto), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn set_failing(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {

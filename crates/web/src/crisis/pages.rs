@@ -4,13 +4,13 @@
 
 use super::{OpenInput, Room, crisis_href, entry_href};
 use crate::AppState;
-use crate::auth::{Authed, EditorUp, MemberUp, ViewerUp};
-use crate::error::{AppError, FieldError};
+use crate::http::auth::{Authed, EditorUp, MemberUp, ViewerUp};
+use crate::http::error::{AppError, FieldError};
+use crate::http::page::{PageCtx, Section};
 use crate::pages::render;
 use crate::register::display::{Shown, choice_label, show};
 use crate::register::form::{self, FormView};
 use crate::register::form_pairs;
-use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, RawForm, State};
@@ -163,8 +163,8 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::U
 
 pub(super) async fn room_ctx(
     state: &AppState,
-    principal: &crate::auth::Principal,
-    ctx: &crate::auth::RequestCtx,
+    principal: &crate::http::auth::Principal,
+    ctx: &crate::http::auth::RequestCtx,
     room: &Room,
     title: String,
 ) -> PageCtx {
@@ -265,7 +265,7 @@ async fn open_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let errors = crate::error::localize(errors, tr);
+    let errors = crate::http::error::localize(errors, tr);
     Ok((status, render(&OpenPage { ctx, input, errors })?).into_response())
 }
 
@@ -639,8 +639,8 @@ pub struct Retry {
 /// The shared picture; with `retry`, the refused form's messages and typed reason (422).
 async fn picture_page(
     state: &AppState,
-    principal: &crate::auth::Principal,
-    rctx: &crate::auth::RequestCtx,
+    principal: &crate::http::auth::Principal,
+    rctx: &crate::http::auth::RequestCtx,
     id: StreamId,
     melding: Option<&str>,
     retry: Option<Retry>,
@@ -852,7 +852,7 @@ async fn crisis_command_from_form(
                 form,
                 reason: reason.to_owned(),
                 occurred_at: typed_at.to_owned(),
-                errors: crate::error::localize(errors, Tr(auth.ctx.lang)),
+                errors: crate::http::error::localize(errors, Tr(auth.ctx.lang)),
             };
             picture_page(state, &auth.principal, &auth.ctx, id, None, Some(retry)).await
         }
@@ -892,7 +892,7 @@ async fn change_level(
 
 async fn change_phase(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -901,7 +901,7 @@ async fn change_phase(
 
 async fn change_grip(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -910,7 +910,7 @@ async fn change_grip(
 
 async fn set_teams(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -929,7 +929,7 @@ async fn set_teams(
 
 async fn move_process(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -960,7 +960,7 @@ async fn move_process(
 
 async fn set_failing(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -978,7 +978,7 @@ async fn set_failing(
 
 async fn close(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -1033,8 +1033,8 @@ fn answers_from(pairs: &[(String, String)]) -> Answers {
 
 async fn classify_view(
     state: &AppState,
-    principal: &crate::auth::Principal,
-    rctx: &crate::auth::RequestCtx,
+    principal: &crate::http::auth::Principal,
+    rctx: &crate::http::auth::RequestCtx,
     room: &Room,
     answers: Answers,
     asked: bool,
@@ -1113,7 +1113,7 @@ async fn classify_view(
             .map(|g| (g.code(), tr.t(&format!("c.grip.{}", g.code()))))
             .collect(),
         history: history(state, room, tr).await?.into_iter().collect(),
-        errors: crate::error::localize(errors, tr),
+        errors: crate::http::error::localize(errors, tr),
         ctx,
     };
     Ok((status, render(&page)?).into_response())
@@ -1180,7 +1180,7 @@ pub fn classify_command(
 
 async fn classify(
     State(state): State<AppState>,
-    crate::auth::Steerer(auth): crate::auth::Steerer,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
     Path(id): Path<String>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
@@ -2050,7 +2050,7 @@ async fn save_from_form(
             Ok(Redirect::to(&to).into_response())
         }
         Err(crisismap_app::Error::Invalid(errors)) => {
-            let errors = crate::error::localize(errors, Tr(auth.ctx.lang));
+            let errors = crate::http::error::localize(errors, Tr(auth.ctx.lang));
             let mut room = Room::load(state, ws, crisis).await?;
             add_corrected(state, ws, &mut room, &raw).await;
             form_page(
@@ -2468,7 +2468,7 @@ async fn guests_page(
         head: head(&room, tr, "aanwezigheid", auth.user()),
         guests,
         issued,
-        errors: crate::error::localize(errors, tr),
+        errors: crate::http::error::localize(errors, tr),
         name: input.display_name,
         email: input.email,
         ctx,
@@ -2563,7 +2563,7 @@ async fn sitrep_pdf(
     let data =
         crisismap_app::print::sitrep_data(&state, auth.user().workspace, id, auth.ctx.lang).await?;
     let pdf = crisismap_app::print::render_sitrep(data).await?;
-    crate::auth::audit(
+    crate::http::auth::audit(
         &state,
         auth.ctx.audit("print", &format!("sitrep:{id}"), "ok"),
     )
@@ -2585,7 +2585,7 @@ async fn decisions_pdf(
     )
     .await?;
     let pdf = crisismap_app::print::render_decisions(data).await?;
-    crate::auth::audit(
+    crate::http::auth::audit(
         &state,
         auth.ctx.audit("print", &format!("decisions:{id}"), "ok"),
     )

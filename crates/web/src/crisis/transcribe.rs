@@ -6,11 +6,11 @@
 use super::pages::{crisis_id, field, head, pairs, room_ctx};
 use super::{Room, TRANSCRIBED_KINDS};
 use crate::AppState;
-use crate::auth::{Authed, MemberUp};
-use crate::error::{AppError, FieldError};
+use crate::http::auth::{Authed, MemberUp};
+use crate::http::error::{AppError, FieldError};
+use crate::http::page::PageCtx;
 use crate::pages::render;
 use crate::register::display::choice_label;
-use crate::view::PageCtx;
 use askama::Template;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
@@ -140,7 +140,7 @@ async fn show(
         format!("{}: {}", tr.t("transcribe.title"), room.state().title),
     )
     .await;
-    let errors = crate::error::localize(errors, tr);
+    let errors = crate::http::error::localize(errors, tr);
     let message = |name: &str| {
         errors
             .iter()

@@ -2,7 +2,7 @@
 //! is expected to stop working, as rows and as a picture.
 
 use super::Room;
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// The cascade of what is marked failing in a crisis: each affected node with the moment it
 /// is expected to stop working.

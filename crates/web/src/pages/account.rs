@@ -2,9 +2,9 @@
 
 use super::render;
 use crate::AppState;
-use crate::auth::{Authed, ViewerUp, audit};
-use crate::error::AppError;
-use crate::view::{PageCtx, Section};
+use crate::http::auth::{Authed, ViewerUp, audit};
+use crate::http::error::AppError;
+use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -276,10 +276,10 @@ pub async fn revoke_token(
 /// shared device, or when someone else may have logged in.
 pub async fn log_out_everywhere(
     State(state): State<AppState>,
-    login: crate::auth::AnyLogin,
+    login: crate::http::auth::AnyLogin,
 ) -> Result<Response, AppError> {
-    let crate::auth::AnyLogin(principal, ctx) = login;
-    if matches!(principal.via, crate::auth::Via::Token { .. }) {
+    let crate::http::auth::AnyLogin(principal, ctx) = login;
+    if matches!(principal.via, crate::http::auth::Via::Token { .. }) {
         return Err(AppError::Forbidden);
     }
     state

@@ -2,10 +2,10 @@
 
 use super::render;
 use crate::AppState;
-use crate::auth::{AdminOnly, Authed};
-use crate::error::localize;
-use crate::error::{AppError, FieldError};
-use crate::view::{PageCtx, Section};
+use crate::http::auth::{AdminOnly, Authed};
+use crate::http::error::localize;
+use crate::http::error::{AppError, FieldError};
+use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};

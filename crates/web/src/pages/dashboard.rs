@@ -3,9 +3,9 @@
 
 use super::render;
 use crate::AppState;
-use crate::auth::{Authed, ViewerUp};
-use crate::error::AppError;
-use crate::view::{PageCtx, Section};
+use crate::http::auth::{Authed, ViewerUp};
+use crate::http::error::AppError;
+use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;

@@ -3,13 +3,13 @@
 
 use super::{render, safe_return_path};
 use crate::AppState;
-use crate::auth::{
+use crate::http::auth::{
     AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Secret, Via, attempt, attempt_succeeded, audit,
     with_retry_after,
 };
-use crate::error::AppError;
-use crate::layers::urlencode;
-use crate::view::{PageCtx, Section};
+use crate::http::error::AppError;
+use crate::http::layers::urlencode;
+use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -218,7 +218,7 @@ pub async fn login(
 
 /// Ends the session (full or waiting for its code) this browser had.
 pub(crate) async fn end_browser_session(state: &AppState, ctx: &RequestCtx) {
-    if let Some(crate::auth::Principal {
+    if let Some(crate::http::auth::Principal {
         via: Via::Session { id_hash, .. },
         ..
     }) = &ctx.principal

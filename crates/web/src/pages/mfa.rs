@@ -5,13 +5,13 @@
 use super::render;
 use super::safe_return_path;
 use crate::AppState;
-use crate::auth::{
+use crate::http::auth::{
     Ctx, EnrolLogin, Principal, RequestCtx, Secret, attempt, attempt_succeeded, audit,
     mfa_required, with_retry_after,
 };
-use crate::error::AppError;
+use crate::http::error::AppError;
+use crate::http::page::{PageCtx, Section};
 use crate::pages::login::{end_browser_session, start_session};
-use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -439,7 +439,7 @@ async fn throttled(
         ..Default::default()
     };
     let page = setup_page(state, login, view, StatusCode::TOO_MANY_REQUESTS).await?;
-    Ok(crate::auth::with_retry_after(state, page))
+    Ok(crate::http::auth::with_retry_after(state, page))
 }
 
 /// New recovery codes (the old ones stop working), after a current code.

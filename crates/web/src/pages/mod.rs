@@ -8,7 +8,7 @@ mod mfa;
 mod sections;
 
 use crate::AppState;
-use crate::error::AppError;
+use crate::http::error::AppError;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};

@@ -3,9 +3,9 @@
 
 use super::render;
 use crate::AppState;
-use crate::auth::{Authed, Ctx, ViewerUp};
-use crate::error::AppError;
-use crate::view::{PageCtx, Section};
+use crate::http::auth::{Authed, Ctx, ViewerUp};
+use crate::http::error::AppError;
+use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
@@ -115,7 +115,7 @@ pub async fn folder_pdf(
     )
     .await?;
     let pdf = crisismap_app::print::render_folder(data).await?;
-    crate::auth::audit(&s, a.ctx.audit("print", "crisis_folder", "ok")).await;
+    crate::http::auth::audit(&s, a.ctx.audit("print", "crisis_folder", "ok")).await;
     Ok((
         [
             (axum::http::header::CONTENT_TYPE, "application/pdf"),

@@ -2,8 +2,8 @@
 
 use super::Index;
 use crate::AppState;
-use crate::auth::{Authed, EditorUp, ViewerUp};
-use crate::error::{AppError, FieldError};
+use crate::http::auth::{Authed, EditorUp, ViewerUp};
+use crate::http::error::{AppError, FieldError};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -89,7 +89,7 @@ pub(crate) fn body_with_meta(
     body: Result<Json<serde_json::Value>, JsonRejection>,
     meta: &[&str],
 ) -> Result<Body, AppError> {
-    let Json(mut value) = body.map_err(crate::api::json_error)?;
+    let Json(mut value) = body.map_err(crate::http::json::json_error)?;
     let mut extra = BTreeMap::new();
     let mut errors = vec![];
     if let Some(obj) = value.as_object_mut() {
@@ -176,7 +176,7 @@ fn shape_errors(schema: &Schema, value: &Value) -> Vec<FieldError> {
 
 #[utoipa::path(get, path = "/api/v1/register/{kind}", tag = "register",
     params(("kind" = String, Path, description = "contact, organisation, team, roster, escalation, process, meeting, plan or readiness")),
-    responses((status = 200, body = [RecordDto]), (status = 404, body = crate::layers::Problem)))]
+    responses((status = 200, body = [RecordDto]), (status = 404, body = crate::http::layers::Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -189,7 +189,7 @@ pub async fn list(
 
 #[utoipa::path(get, path = "/api/v1/register/{kind}/{id}", tag = "register",
     params(("kind" = String, Path), ("id" = String, Path)),
-    responses((status = 200, body = RecordDto), (status = 404, body = crate::layers::Problem)))]
+    responses((status = 200, body = RecordDto), (status = 404, body = crate::http::layers::Problem)))]
 pub async fn one(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -207,7 +207,7 @@ pub async fn one(
 #[utoipa::path(post, path = "/api/v1/register/{kind}", tag = "register",
     params(("kind" = String, Path)),
     request_body(content = Object, description = "The record's fields; repeated groups (phones, members, shifts, …) as arrays of objects"),
-    responses((status = 201, body = RecordDto), (status = 422, body = crate::layers::Problem), (status = 403, body = crate::layers::Problem)))]
+    responses((status = 201, body = RecordDto), (status = 422, body = crate::http::layers::Problem), (status = 403, body = crate::http::layers::Problem)))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
@@ -233,7 +233,7 @@ pub async fn create(
 #[utoipa::path(put, path = "/api/v1/register/{kind}/{id}", tag = "register",
     params(("kind" = String, Path), ("id" = String, Path)),
     request_body(content = Object, description = "All fields of the record, and `rev`: the revision the change is based on"),
-    responses((status = 200, body = RecordDto), (status = 409, body = crate::layers::Problem), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = RecordDto), (status = 409, body = crate::http::layers::Problem), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn update(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
@@ -266,7 +266,7 @@ pub async fn update(
 
 #[utoipa::path(delete, path = "/api/v1/register/{kind}/{id}", tag = "register",
     params(("kind" = String, Path), ("id" = String, Path)),
-    responses((status = 204, description = "Archived"), (status = 404, body = crate::layers::Problem)))]
+    responses((status = 204, description = "Archived"), (status = 404, body = crate::http::layers::Problem)))]
 pub async fn archive(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
@@ -306,7 +306,7 @@ pub struct OnCallQuery {
 
 #[utoipa::path(get, path = "/api/v1/oncall", tag = "register",
     params(OnCallQuery),
-    responses((status = 200, body = [OnCallDto]), (status = 422, body = crate::layers::Problem)))]
+    responses((status = 200, body = [OnCallDto]), (status = 422, body = crate::http::layers::Problem)))]
 pub async fn oncall(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,

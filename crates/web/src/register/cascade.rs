@@ -5,11 +5,11 @@
 use super::Index;
 use super::display::record_href;
 use crate::AppState;
-use crate::auth::{Authed, ViewerUp};
-use crate::error::AppError;
+use crate::http::auth::{Authed, ViewerUp};
+use crate::http::error::AppError;
+use crate::http::page::PageCtx;
 use crate::pages::render;
 use crate::svg::{self, Dot};
-use crate::view::PageCtx;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;

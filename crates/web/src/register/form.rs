@@ -3,7 +3,7 @@
 
 use super::display::choice_label;
 use super::{Index, Refs};
-use crate::error::FieldError;
+use crate::http::error::FieldError;
 use crisismap_app::i18n::Tr;
 use crisismap_core::register::schema::{Field, FieldType, Schema};
 use crisismap_core::register::{RawRecord, RecordKind};

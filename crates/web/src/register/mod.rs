@@ -13,7 +13,7 @@ mod risk_io;
 pub use pages::router;
 pub(crate) use pages::{decode_form, form_pairs};
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 pub use crisismap_app::register::Index;
 use crisismap_core::register::{RecordId, RecordKind};
 

@@ -6,10 +6,10 @@ use super::display::{Shown, record_href, show};
 use super::extras;
 use super::form::{self, FormView};
 use crate::AppState;
-use crate::auth::{Authed, EditorUp, ViewerUp};
-use crate::error::{AppError, FieldError};
+use crate::http::auth::{Authed, EditorUp, ViewerUp};
+use crate::http::error::{AppError, FieldError};
+use crate::http::page::{PageCtx, Section};
 use crate::pages::render;
-use crate::view::{PageCtx, Section};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, RawForm, State};
@@ -105,8 +105,8 @@ pub(super) fn id_of(id: &str) -> Result<RecordId, AppError> {
 
 pub(super) async fn page_ctx(
     state: &AppState,
-    auth_principal: &crate::auth::Principal,
-    ctx: &crate::auth::RequestCtx,
+    auth_principal: &crate::http::auth::Principal,
+    ctx: &crate::http::auth::RequestCtx,
     title: String,
 ) -> Result<PageCtx, AppError> {
     let mut page = PageCtx::user(state, auth_principal, ctx, Section::Prepare, "").await;
@@ -594,7 +594,7 @@ pub(super) async fn save_from_form(
     {
         Ok(id) => Ok(Redirect::to(&done(id)).into_response()),
         Err(crisismap_app::Error::Invalid(errors)) => {
-            let errors = crate::error::localize(errors, Tr(auth.ctx.lang));
+            let errors = crate::http::error::localize(errors, Tr(auth.ctx.lang));
             form_page(
                 state,
                 auth,

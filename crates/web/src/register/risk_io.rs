@@ -4,10 +4,10 @@
 
 use super::Index;
 use crate::AppState;
-use crate::auth::{Authed, EditorUp, ViewerUp};
-use crate::error::AppError;
+use crate::http::auth::{Authed, EditorUp, ViewerUp};
+use crate::http::error::AppError;
+use crate::http::page::PageCtx;
 use crate::pages::render;
-use crate::view::PageCtx;
 use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, header};
@@ -447,7 +447,7 @@ pub async fn import(
         }
         Err(e) => return Err(e.into()),
     }
-    crate::auth::audit(
+    crate::http::auth::audit(
         &state,
         auth.ctx.audit(
             "risk_import",

@@ -3,9 +3,9 @@
 //! (or English) pages or as `application/problem+json`.
 
 use crate::AppState;
-use crate::auth::{LANG_COOKIE, authenticate, cookie_value, csrf_guard};
-use crate::error::ErrorMarker;
-use crate::view::PageCtx;
+use crate::http::auth::{LANG_COOKIE, authenticate, cookie_value, csrf_guard};
+use crate::http::error::ErrorMarker;
+use crate::http::page::PageCtx;
 use askama::Template;
 use axum::Router;
 use axum::body::to_bytes;
@@ -83,7 +83,7 @@ impl Predicate for NotAnError {
 /// Strict-Transport-Security when the product is served securely: always with
 /// `--secure-cookies`, and behind a proxy when the proxy says the request came over HTTPS.
 async fn hsts(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let secure = crate::auth::served_securely(state.config(), req.headers());
+    let secure = crate::http::auth::served_securely(state.config(), req.headers());
     let mut response = next.run(req).await;
     if secure {
         response.headers_mut().insert(
@@ -112,8 +112,8 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schema(value_type = Vec<crate::error::FieldErrorDoc>)]
-    pub errors: Vec<crate::error::FieldError>,
+    #[schema(value_type = Vec<crate::http::error::FieldErrorDoc>)]
+    pub errors: Vec<crate::http::error::FieldError>,
 }
 
 fn request_lang(req: &Request) -> Lang {
@@ -173,7 +173,7 @@ async fn render_errors(req: Request, next: Next) -> Response {
     let mfa_enrolment = marker
         .as_ref()
         .and_then(|m| m.detail.as_deref())
-        .is_some_and(|d| d == crate::error::MFA_ENROLMENT_REQUIRED);
+        .is_some_and(|d| d == crate::http::error::MFA_ENROLMENT_REQUIRED);
 
     let mut out = if !is_api && status == StatusCode::UNAUTHORIZED {
         let target = format!("/inloggen?terug={}", urlencode(&back));
@@ -219,7 +219,7 @@ async fn problem_response(
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         status: status.as_u16(),
         detail,
-        errors: crate::error::localize(fields, Tr(Lang::En)),
+        errors: crate::http::error::localize(fields, Tr(Lang::En)),
     };
     let body = serde_json::to_string(&problem).unwrap_or_default();
     (

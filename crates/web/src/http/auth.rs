@@ -2,7 +2,7 @@
 //! `authenticate`; role checks by the `Authed<R>` extractor; CSRF checks by `csrf_guard`.
 
 use crate::AppState;
-use crate::error::AppError;
+use crate::http::error::AppError;
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;

@@ -2,8 +2,8 @@
 //! CSRF token for its forms, the asset URLs and the stream it follows live.
 
 use crate::AppState;
-use crate::assets;
-use crate::auth::{Principal, RequestCtx};
+use crate::http::assets;
+use crate::http::auth::{Principal, RequestCtx};
 use crisismap_app::i18n::Tr;
 use crisismap_core::Role;
 
@@ -170,7 +170,7 @@ impl PageCtx {
         };
         let path = href.split(['?', '#']).next().unwrap_or("");
         // The home page sends a guest on to their crisis.
-        !path.starts_with('/') || path == "/" || crate::auth::guest_may_visit(path, crisis)
+        !path.starts_with('/') || path == "/" || crate::http::auth::guest_may_visit(path, crisis)
     }
 
     pub fn lang(&self) -> &'static str {

@@ -29,19 +29,19 @@ static ASSETS: LazyLock<[Asset; 3]> = LazyLock::new(|| {
         asset(
             "app",
             "css",
-            include_bytes!("../assets/app.css"),
+            include_bytes!("../../assets/app.css"),
             "text/css; charset=utf-8",
         ),
         asset(
             "live",
             "js",
-            include_bytes!("../assets/live.js"),
+            include_bytes!("../../assets/live.js"),
             "text/javascript; charset=utf-8",
         ),
         asset(
             "icon",
             "svg",
-            include_bytes!("../assets/icon.svg"),
+            include_bytes!("../../assets/icon.svg"),
             "image/svg+xml",
         ),
     ]

@@ -4,8 +4,8 @@
 //! with its session: it checks every `live_recheck` that the session still exists.
 
 use crate::AppState;
-use crate::auth::{Authed, Via, ViewerUp, audit};
-use crate::error::AppError;
+use crate::http::auth::{Authed, Via, ViewerUp, audit};
+use crate::http::error::AppError;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
