@@ -326,7 +326,7 @@ pub async fn classify(
     let input: ClassifyInput = json(body)?;
     let at = super::occurrence(&input.occurred_at, input.background)?;
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let command = super::pages::classify_command(
+    let command = super::classify::classify_command(
         &room,
         input.answers,
         input.accept,
@@ -594,7 +594,8 @@ pub async fn timeline(
 ) -> Result<Json<Vec<TimelineDto>>, AppError> {
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let items =
-        super::pages::timeline_items(&state, &room, crisismap_app::i18n::Tr(auth.ctx.lang)).await?;
+        super::timeline::timeline_items(&state, &room, crisismap_app::i18n::Tr(auth.ctx.lang))
+            .await?;
     Ok(Json(
         items
             .into_iter()

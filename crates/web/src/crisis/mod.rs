@@ -1,15 +1,30 @@
-//! The crisis room on the web: the pages (`pages`) and the JSON door (`api`) share the
-//! commands here, so both validate and record the same way.
+//! The crisis room on the web. Its pages, one file each: the list and opening (`list`), the
+//! shared picture (`picture`), changes to the crisis (`changes`), the classification
+//! assistant (`classify`), entries (`entries`, `entry_form`), the timeline (`timeline`),
+//! documents (`documents`), guests (`guests`), typing paper back in (`transcribe`); what
+//! they share (`frame`); and the JSON door (`api`). The commands behind both doors live in
+//! `crisismap_app::crisis`.
 
 pub mod api;
-mod pages;
+mod changes;
+mod classify;
+mod documents;
+mod entries;
+mod entry_form;
+mod frame;
+mod guests;
+mod list;
+mod picture;
+mod timeline;
 mod transcribe;
 mod views;
 
-pub use pages::router;
-pub(crate) use pages::{CrisisRow, crisis_rows};
+pub(crate) use list::{CrisisRow, crisis_rows};
 
+use crate::AppState;
 use crate::register::{Index, Refs};
+use axum::Router;
+use axum::routing::{get, post};
 pub use crisismap_app::crisis::{
     GUEST_KINDS, OpenInput, Room, TRANSCRIBED_KINDS, change_command, choice, command,
     confirm_command, crisis_error, failing_command, guest_may_write, occurrence, open,
@@ -70,4 +85,49 @@ fn entry_label(e: &Entry) -> String {
     } else {
         title.to_owned()
     }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/crisis", get(list::list))
+        .route("/crisis/nieuw", get(list::open_form).post(list::open))
+        .route("/crisis/{id}", get(picture::picture))
+        .route(
+            "/crisis/{id}/classificatie",
+            get(classify::classify_page).post(classify::classify),
+        )
+        .route("/crisis/{id}/fase", post(changes::change_phase))
+        .route("/crisis/{id}/grip", post(changes::change_grip))
+        .route("/crisis/{id}/teams", post(changes::set_teams))
+        .route("/crisis/{id}/herstelvolgorde", post(changes::move_process))
+        .route("/crisis/{id}/afsluiten", post(changes::close))
+        .route("/crisis/{id}/uitval", post(changes::set_failing))
+        .route(
+            "/crisis/{id}/gasten",
+            get(guests::guests).post(guests::invite_guest),
+        )
+        .route("/crisis/{id}/tijdlijn", get(timeline::timeline))
+        .route(
+            "/crisis/{id}/overnemen",
+            get(transcribe::page).post(transcribe::save),
+        )
+        .route("/crisis/{id}/situatierapport", get(documents::sitrep))
+        .route(
+            "/crisis/{id}/situatierapport.pdf",
+            get(documents::sitrep_pdf),
+        )
+        .route("/crisis/{id}/besluiten.pdf", get(documents::decisions_pdf))
+        .route(
+            "/crisis/{id}/{slug}",
+            get(entries::entries).post(entry_form::create),
+        )
+        .route("/crisis/{id}/{slug}/nieuw", get(entry_form::new_form))
+        .route(
+            "/crisis/{id}/{slug}/{entry}",
+            get(entries::detail).post(entry_form::update),
+        )
+        .route(
+            "/crisis/{id}/{slug}/{entry}/bewerken",
+            get(entry_form::edit_form),
+        )
 }

@@ -3,7 +3,7 @@
 //! row, each with the time written on it, marked with the form, the page and who wrote it.
 //! All rows of a sheet are saved, or none (`super::transcribe`).
 
-use super::pages::{crisis_id, field, head, pairs, room_ctx};
+use super::frame::{Head, crisis_id, field, head, pairs, room_ctx};
 use super::{Room, TRANSCRIBED_KINDS};
 use crate::AppState;
 use crate::http::auth::{Authed, MemberUp};
@@ -78,7 +78,7 @@ pub struct Row {
 #[template(path = "crisis/transcribe.html")]
 struct TranscribePage {
     ctx: PageCtx,
-    head: super::pages::Head,
+    head: Head,
     kinds: Vec<(&'static str, &'static str, bool)>,
     slug: &'static str,
     form: String,

@@ -1,0 +1,362 @@
+//! The entry forms: new, edit, and saving from a form (shown again on 422 or 409).
+
+use super::frame::{Head, crisis_id, entry_id, head, kind_of, room_ctx};
+use super::{Room, crisis_href, entry_href};
+use crate::AppState;
+use crate::http::auth::{Authed, MemberUp};
+use crate::http::error::{AppError, FieldError};
+use crate::http::page::PageCtx;
+use crate::pages::render;
+use crate::register::display::choice_label;
+use crate::register::form::{self, FormView};
+use crate::register::form_pairs;
+use askama::Template;
+use axum::extract::{Path, Query, RawForm, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::i18n::Tr;
+use crisismap_core::crisis::EntryKind;
+use crisismap_core::register::RawRecord;
+use crisismap_core::{StreamId, WorkspaceId};
+use crisismap_store::Entry;
+
+#[derive(Template)]
+#[template(path = "crisis/form.html")]
+pub(super) struct FormPage {
+    ctx: PageCtx,
+    head: Head,
+    action: String,
+    cancel: String,
+    rev: Option<i64>,
+    form: FormView,
+    conflict: Option<&'static str>,
+    immutable_note: Option<&'static str>,
+    /// For kinds without a time field of their own: when it happened, as typed (empty: now).
+    occurred: Option<String>,
+    occurred_error: Option<String>,
+}
+
+#[allow(clippy::too_many_arguments)] // the form's whole state, passed by the handlers that own it
+pub(super) async fn form_page(
+    state: &AppState,
+    auth: &Authed<MemberUp>,
+    room: &Room,
+    kind: EntryKind,
+    entry: Option<&Entry>,
+    raw: RawRecord,
+    errors: Vec<FieldError>,
+    conflict: bool,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let tr = Tr(auth.ctx.lang);
+    let title = match entry {
+        Some(e) => format!(
+            "{}: {}",
+            tr.t("form.edit"),
+            e.title.lines().next().unwrap_or("")
+        ),
+        None => tr.t(&format!("e.{kind}.new")).to_owned(),
+    };
+    let ctx = room_ctx(state, &auth.principal, &auth.ctx, room, title).await;
+    let base = format!("{}/{}", crisis_href(room.id()), kind.slug());
+    let (action, cancel) = match entry {
+        Some(e) => (
+            entry_href(room.id(), kind, e.id),
+            entry_href(room.id(), kind, e.id),
+        ),
+        None => (base.clone(), base),
+    };
+    let occurred = kind
+        .moment_field()
+        .is_none()
+        .then(|| raw.fields.get("occurred_at").cloned().unwrap_or_default());
+    let occurred_error = errors
+        .iter()
+        .find(|e| e.field == "occurred_at")
+        .map(|e| e.message.clone());
+    let form = form::build(kind.schema(), &raw, &errors, room, tr);
+    let page = FormPage {
+        head: head(room, tr, kind.slug(), auth.user()),
+        action,
+        cancel,
+        rev: entry.map(|e| e.rev),
+        form,
+        conflict: conflict.then(|| tr.t("error.stale_revision")),
+        immutable_note: kind
+            .immutable()
+            .then(|| tr.t(&format!("e.{kind}.immutable"))),
+        occurred,
+        occurred_error,
+        ctx,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// A text for the meeting's picture step: the shared picture as it is at the start.
+pub(super) fn picture_snapshot(room: &Room, tr: Tr) -> String {
+    let s = room.state();
+    let mut out = format!(
+        "{}: {} · {}: {} · {}: {}\n",
+        tr.t("crisis.classification"),
+        s.classification
+            .map(|c| tr.t(&format!("c.classification.{}", c.code())))
+            .unwrap_or(tr.t("crisis.unclassified")),
+        tr.t("crisis.phase"),
+        tr.t(&format!("c.phase.{}", s.phase.code())),
+        tr.t("crisis.grip"),
+        tr.t(&format!("c.grip.{}", s.grip.code())),
+    );
+    for e in room.of(EntryKind::ProcessStatus) {
+        let name = e
+            .text("process")
+            .and_then(|p| p.parse().ok())
+            .and_then(|p| room.index.title(p))
+            .unwrap_or("");
+        out.push_str(&format!(
+            "- {name}: {}\n",
+            choice_label(tr, "status", e.text("status").unwrap_or(""))
+        ));
+    }
+    for e in room.of(EntryKind::Effect) {
+        out.push_str(&format!(
+            "- {}: {}\n",
+            e.title,
+            choice_label(tr, "status", e.text("status").unwrap_or(""))
+        ));
+    }
+    for e in room.of(EntryKind::Fact) {
+        out.push_str(&format!(
+            "- [{}] {}\n",
+            choice_label(tr, "nature", e.text("nature").unwrap_or("")),
+            e.title
+        ));
+    }
+    out
+}
+
+pub(super) async fn new_form(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug)): Path<(String, String)>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    super::guest_may_write(&auth.principal, Some(kind))?;
+    let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    if room.state().closed {
+        return Err(AppError::Conflict("crisis_closed".into()));
+    }
+    let tr = Tr(auth.ctx.lang);
+    let now_local = state
+        .now()
+        .to_zoned(crisismap_core::time::amsterdam().clone())
+        .strftime("%Y-%m-%dT%H:%M")
+        .to_string();
+    let mut raw = RawRecord::default();
+    let schema = kind.schema();
+    let defaults: &[(&str, &str)] = match kind {
+        EntryKind::Log => &[("occurred_at", "now"), ("category", "report")],
+        EntryKind::Decision => &[("decided_at", "now")],
+        EntryKind::Action => &[("status", "new")],
+        EntryKind::Communication => &[("status", "draft")],
+        EntryKind::Support => &[("requested_at", "now"), ("status", "requested")],
+        EntryKind::Informing => &[("informed_at", "now")],
+        EntryKind::Bob => &[("started_at", "now")],
+        EntryKind::Attendance => &[("arrived_at", "now"), ("kind", "member")],
+        EntryKind::Fact => &[("observed_at", "now"), ("nature", "fact")],
+        EntryKind::ProcessStatus => &[("since", "now"), ("status", "disrupted")],
+        EntryKind::Effect => &[("status", "disrupted")],
+        _ => &[],
+    };
+    for (k, v) in defaults {
+        let v = if *v == "now" { now_local.as_str() } else { v };
+        raw.fields.insert((*k).to_owned(), v.to_owned());
+    }
+    if kind == EntryKind::Bob {
+        raw.fields
+            .insert("picture".into(), picture_snapshot(&room, tr));
+    }
+    if kind == EntryKind::Decision || kind == EntryKind::Log {
+        raw.fields
+            .insert("decided_by".into(), auth.user().display_name.clone());
+    }
+    // Prefill from the address: links like "decide this dilemma" carry the reference.
+    for (k, v) in q {
+        if schema.field(&k).is_some() {
+            raw.fields.insert(k, v);
+        }
+    }
+    add_corrected(&state, auth.user().workspace, &mut room, &raw).await;
+    raw.fields.retain(|k, _| schema.field(k).is_some());
+    form_page(
+        &state,
+        &auth,
+        &room,
+        kind,
+        None,
+        raw,
+        vec![],
+        false,
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub(super) async fn edit_form(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug, entry)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    super::guest_may_write(&auth.principal, Some(kind))?;
+    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let e = state
+        .store()
+        .entry(auth.user().workspace, room.id(), entry_id(&entry)?)
+        .await?;
+    if e.kind != kind || kind.immutable() {
+        return Err(AppError::NotFound);
+    }
+    let raw = RawRecord::from_data(kind.schema(), &e.data);
+    form_page(
+        &state,
+        &auth,
+        &room,
+        kind,
+        Some(&e),
+        raw,
+        vec![],
+        false,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// A log entry that corrects another names it; the corrected one is not loaded with the room,
+/// so it is added for the form to show.
+pub(super) async fn add_corrected(
+    state: &AppState,
+    ws: WorkspaceId,
+    room: &mut Room,
+    raw: &RawRecord,
+) {
+    if let Some(target) = raw.fields.get("corrects").and_then(|t| t.parse().ok())
+        && let Ok(t) = state.store().entry(ws, room.id(), target).await
+    {
+        room.add(t);
+    }
+}
+
+/// Saves the form. The crisis room is read only when the form comes back (with its errors,
+/// or with a newer revision): a save that succeeds reads just what the entry refers to.
+pub(super) async fn save_from_form(
+    state: &AppState,
+    auth: &Authed<MemberUp>,
+    crisis: StreamId,
+    kind: EntryKind,
+    existing: Option<Entry>,
+    rev: Option<i64>,
+    raw: RawRecord,
+) -> Result<Response, AppError> {
+    let id = existing.as_ref().map(|e| e.id);
+    let ws = auth.user().workspace;
+    // Kinds without a time field of their own take the moment typed beside the form.
+    let at = match kind.moment_field() {
+        Some(_) => Ok(None),
+        None => super::occurrence(
+            raw.fields
+                .get("occurred_at")
+                .map(String::as_str)
+                .unwrap_or(""),
+            false,
+        )
+        .map(|o| o.map(|o| o.at)),
+    };
+    let saved = match at {
+        Ok(at) => super::save_entry(state, &auth.principal, crisis, kind, id, rev, &raw, at).await,
+        Err(e) => Err(e),
+    };
+    match saved {
+        Ok(saved) => {
+            let to = match kind {
+                EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {
+                    format!("{}?melding=saved", crisis_href(crisis))
+                }
+                _ => format!("{}?melding=saved", entry_href(crisis, kind, saved)),
+            };
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(crisismap_app::Error::Invalid(errors)) => {
+            let errors = crate::http::error::localize(errors, Tr(auth.ctx.lang));
+            let mut room = Room::load(state, ws, crisis).await?;
+            add_corrected(state, ws, &mut room, &raw).await;
+            form_page(
+                state,
+                auth,
+                &room,
+                kind,
+                existing.as_ref(),
+                raw,
+                errors,
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(crisismap_app::Error::StaleRevision) => {
+            // Keep what this user typed; the form now carries the newer revision.
+            let current = match id {
+                Some(id) => Some(state.store().entry(ws, crisis, id).await?),
+                None => None,
+            };
+            let mut room = Room::load(state, ws, crisis).await?;
+            add_corrected(state, ws, &mut room, &raw).await;
+            form_page(
+                state,
+                auth,
+                &room,
+                kind,
+                current.as_ref(),
+                raw,
+                vec![],
+                true,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug)): Path<(String, String)>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let crisis = crisis_id(&id)?;
+    let (raw, _) = form_pairs(&body)?;
+    save_from_form(&state, &auth, crisis, kind, None, None, raw).await
+}
+
+pub(super) async fn update(
+    State(state): State<AppState>,
+    auth: Authed<MemberUp>,
+    Path((id, slug, entry)): Path<(String, String, String)>,
+    RawForm(body): RawForm,
+) -> Result<Response, AppError> {
+    let kind = kind_of(&slug)?;
+    let crisis = crisis_id(&id)?;
+    let e = state
+        .store()
+        .entry(auth.user().workspace, crisis, entry_id(&entry)?)
+        .await?;
+    if e.kind != kind {
+        return Err(AppError::NotFound);
+    }
+    let (raw, rev) = form_pairs(&body)?;
+    save_from_form(&state, &auth, crisis, kind, Some(e), rev, raw).await
+}
+
+// ---------------------------------------------------------------- timeline and sitrep

@@ -1,0 +1,143 @@
+//! The frame every crisis page shares: the head with the crisis's state and tabs, the
+//! page context, and reading ids and form fields from the request.
+
+use super::{Room, crisis_href};
+use crate::AppState;
+use crate::http::error::AppError;
+use crate::http::page::{PageCtx, Section};
+use crisismap_app::i18n::Tr;
+use crisismap_core::crisis::EntryKind;
+use crisismap_core::register::RecordId;
+use crisismap_core::time::local_display;
+use crisismap_core::{Role, StreamId};
+
+pub(super) fn crisis_id(id: &str) -> Result<StreamId, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+pub(super) fn kind_of(slug: &str) -> Result<EntryKind, AppError> {
+    EntryKind::from_slug(slug).ok_or(AppError::NotFound)
+}
+
+pub(super) fn entry_id(id: &str) -> Result<RecordId, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+pub(super) fn when(text: &str) -> String {
+    text.parse::<jiff::Timestamp>()
+        .map(local_display)
+        .unwrap_or_default()
+}
+
+/// One tab of the crisis room.
+pub struct Tab {
+    pub href: String,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+/// What every crisis page shows on top: title, exercise, classification, phase, GRIP, tabs.
+pub struct Head {
+    pub id: String,
+    pub title: String,
+    pub exercise: bool,
+    pub closed: bool,
+    pub classification: &'static str,
+    pub classified: bool,
+    pub phase: &'static str,
+    pub grip: &'static str,
+    pub tabs: Vec<Tab>,
+    pub can_write: bool,
+    /// May change the crisis itself (phase, GRIP, classification, teams, restore order,
+    /// failing nodes, closing): a member, not a guest.
+    pub can_steer: bool,
+    /// A guest (liaison, expert) of this crisis: adds only the kinds a liaison needs.
+    pub guest: bool,
+}
+
+impl Head {
+    /// Whether the user may add entries of the kind at this address segment.
+    pub fn writes(&self, slug: &str) -> bool {
+        self.can_write
+            && EntryKind::from_slug(slug)
+                .is_some_and(|k| !self.guest || super::GUEST_KINDS.contains(&k))
+    }
+}
+
+pub(super) const TABS: [(&str, &str); 12] = [
+    ("", "crisis.tab.picture"),
+    ("logboek", "crisis.tab.log"),
+    ("besluiten", "crisis.tab.decisions"),
+    ("acties", "crisis.tab.actions"),
+    ("dilemmas", "crisis.tab.dilemmas"),
+    ("scenarios", "crisis.tab.scenarios"),
+    ("aanwezigheid", "crisis.tab.team"),
+    ("informeren", "crisis.tab.informing"),
+    ("communicatie", "crisis.tab.communication"),
+    ("vergaderingen", "crisis.tab.meetings"),
+    ("tijdlijn", "crisis.tab.timeline"),
+    ("situatierapport", "crisis.tab.sitrep"),
+];
+
+pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::UserRecord) -> Head {
+    let role = user.role;
+    let guest = user.crisis_scope.is_some();
+    let s = room.state();
+    let base = crisis_href(room.id());
+    Head {
+        id: room.id().to_string(),
+        title: s.title.clone(),
+        exercise: s.exercise,
+        closed: s.closed,
+        classification: match s.classification {
+            Some(c) => tr.t(&format!("c.classification.{}", c.code())),
+            None => tr.t("crisis.unclassified"),
+        },
+        classified: s.classification.is_some(),
+        phase: tr.t(&format!("c.phase.{}", s.phase.code())),
+        grip: tr.t(&format!("c.grip.{}", s.grip.code())),
+        tabs: TABS
+            .iter()
+            .map(|(slug, key)| Tab {
+                href: if slug.is_empty() {
+                    base.clone()
+                } else {
+                    format!("{base}/{slug}")
+                },
+                label: tr.t(key),
+                current: *slug == current,
+            })
+            .collect(),
+        can_write: role.allows(Role::Member) && !s.closed,
+        can_steer: role.allows(Role::Member) && !s.closed && !guest,
+        guest,
+    }
+}
+
+pub(super) async fn room_ctx(
+    state: &AppState,
+    principal: &crate::http::auth::Principal,
+    ctx: &crate::http::auth::RequestCtx,
+    room: &Room,
+    title: String,
+) -> PageCtx {
+    let mut page = PageCtx::user(state, principal, ctx, Section::Crisis, "").await;
+    page.title = title;
+    page.live_stream = Some(room.id().to_string());
+    page.exercise = room.state().exercise;
+    page
+}
+
+// ---------------------------------------------------------------- list and opening
+
+pub(super) fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    crate::register::decode_form(body)
+}
+
+pub(super) fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}

@@ -1,0 +1,526 @@
+//! The shared picture (Beeld): the crisis's state, processes in restore order, the cascade,
+//! what asks for attention, and the history of changes in words.
+
+use super::frame::{Head, crisis_id, head, room_ctx, when};
+use super::{Room, crisis_href, entry_href};
+use crate::AppState;
+use crate::http::auth::{Authed, ViewerUp};
+use crate::http::error::{AppError, FieldError};
+use crate::http::page::PageCtx;
+use crate::pages::render;
+use crate::register::display::choice_label;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use crisismap_app::crisis::{next_meeting, overdue, reevaluation_due};
+use crisismap_app::i18n::Tr;
+use crisismap_core::crisis::{EntryKind, Grip, Phase};
+use crisismap_core::register::RecordKind;
+use crisismap_core::time::local_display;
+use crisismap_core::{DomainEvent, StreamId};
+use crisismap_store::Entry;
+use serde::Deserialize;
+
+pub struct ProcessLine {
+    pub id: String,
+    pub position: usize,
+    pub name: String,
+    pub href: String,
+    pub status_code: String,
+    pub status: &'static str,
+    pub since: String,
+    pub expected: String,
+    pub note: String,
+    pub changed: String,
+    pub edit_href: String,
+}
+
+pub struct Item {
+    pub href: String,
+    pub title: String,
+    pub detail: String,
+    pub tag: &'static str,
+    pub tag_code: String,
+    pub changed: String,
+}
+
+pub struct HistoryLine {
+    /// When it happened (Amsterdam).
+    pub at: String,
+    /// When it was recorded, where that differs from when it happened.
+    pub recorded: String,
+    pub late: bool,
+    pub who: String,
+    pub what: String,
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "crisis/picture.html")]
+pub(super) struct PicturePage {
+    ctx: PageCtx,
+    head: Head,
+    known: String,
+    started: String,
+    processes: Vec<ProcessLine>,
+    effects: Vec<Item>,
+    facts: Vec<Item>,
+    uncertainties: Vec<Item>,
+    assumptions: Vec<Item>,
+    teams: Vec<(String, String)>,
+    all_teams: Vec<(String, String, bool)>,
+    next_meeting: Option<String>,
+    overdue: Vec<Item>,
+    reevaluate: Vec<Item>,
+    open_dilemmas: usize,
+    history: Vec<HistoryLine>,
+    phases: Vec<(&'static str, &'static str, bool)>,
+    grips: Vec<(&'static str, &'static str, bool)>,
+    flash: Option<&'static str>,
+    cascade: super::views::CrisisCascade,
+    node_groups: Vec<crate::register::cascade::OptionGroup>,
+    retry: Option<Retry>,
+}
+
+impl PicturePage {
+    /// The reason typed into a form that was refused, to show it again.
+    fn reason_for(&self, form: &str) -> &str {
+        match &self.retry {
+            Some(r) if r.form == form => &r.reason,
+            _ => "",
+        }
+    }
+
+    /// The moment typed into a form that was refused, to show it again.
+    fn at_for(&self, form: &str) -> &str {
+        match &self.retry {
+            Some(r) if r.form == form => &r.occurred_at,
+            _ => "",
+        }
+    }
+}
+
+pub(super) fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
+    let tag_code = e
+        .kind
+        .tag_field()
+        .and_then(|f| e.text(f))
+        .unwrap_or("")
+        .to_owned();
+    let field = e.kind.tag_field().unwrap_or("");
+    Item {
+        href: entry_href(room.id(), e.kind, e.id),
+        title: e.title.clone(),
+        detail,
+        tag: if tag_code.is_empty() {
+            ""
+        } else {
+            choice_label(tr, field, &tag_code)
+        },
+        tag_code,
+        changed: format!(
+            "{} · {}",
+            when(&e.updated_at),
+            room.actor_name(&e.updated_by)
+        ),
+    }
+}
+
+/// The history of the crisis itself: opening, classifications, phase and GRIP changes.
+pub(super) async fn history(
+    state: &AppState,
+    room: &Room,
+    tr: Tr,
+) -> Result<Vec<HistoryLine>, AppError> {
+    let (events, _) = state
+        .store()
+        .timeline_page(room.id(), Some("crisis"), 0, 100_000)
+        .await?;
+    Ok(events
+        .iter()
+        .filter_map(|env| {
+            let event = env.event().ok()?;
+            let (what, reason) = describe(&event, room, tr)?;
+            let moment = Moment::of(env, &event);
+            Some(HistoryLine {
+                at: local_display(moment.occurred),
+                recorded: moment.recorded_text(),
+                late: moment.late(),
+                who: room.actor_name(&env.actor),
+                what,
+                reason,
+            })
+        })
+        .collect())
+}
+
+/// When an event happened and when it was recorded.
+pub struct Moment {
+    pub occurred: jiff::Timestamp,
+    pub recorded: jiff::Timestamp,
+}
+
+impl Moment {
+    pub fn of(env: &crisismap_core::Envelope, event: &DomainEvent) -> Moment {
+        Moment {
+            occurred: event
+                .occurred_at()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(env.recorded_at),
+            recorded: env.recorded_at,
+        }
+    }
+
+    /// The recorded time in Amsterdam, when it differs (by the minute) from when it happened.
+    pub fn recorded_text(&self) -> String {
+        let (o, r) = (local_display(self.occurred), local_display(self.recorded));
+        if o == r { String::new() } else { r }
+    }
+
+    pub fn late(&self) -> bool {
+        crisismap_core::crisis::occurrence::recorded_late(self.occurred, self.recorded)
+    }
+}
+
+/// A crisis-level event in words: (what happened, the reason given).
+pub(super) fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)> {
+    Some(match event {
+        DomainEvent::CrisisOpened {
+            phase, exercise, ..
+        } => (
+            format!(
+                "{} ({}{})",
+                tr.t("crisis.h.opened"),
+                tr.t(&format!("c.phase.{}", phase.code())),
+                if *exercise {
+                    format!(", {}", tr.t("crisis.exercise"))
+                } else {
+                    String::new()
+                }
+            ),
+            String::new(),
+        ),
+        DomainEvent::CrisisClassified {
+            classification,
+            grip,
+            accepted,
+            reason,
+            ..
+        } => (
+            format!(
+                "{}: {}, {} ({})",
+                tr.t("crisis.h.classified"),
+                tr.t(&format!("c.classification.{}", classification.code())),
+                tr.t(&format!("c.grip.{}", grip.code())),
+                tr.t(if *accepted {
+                    "crisis.proposal_accepted"
+                } else {
+                    "crisis.proposal_overridden"
+                })
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisPhaseChanged { phase, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.phase"),
+                tr.t(&format!("c.phase.{}", phase.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisGripChanged { grip, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.grip"),
+                tr.t(&format!("c.grip.{}", grip.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisGripConfirmed { grip, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.grip_confirmed"),
+                tr.t(&format!("c.grip.{}", grip.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisPhaseConfirmed { phase, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.phase_confirmed"),
+                tr.t(&format!("c.phase.{}", phase.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisTeamsChanged { teams, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.teams"),
+                teams
+                    .iter()
+                    .filter_map(|t| room.index.title(*t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::RestoreOrderChanged { reason, .. } => {
+            (tr.t("crisis.h.restore_order").to_owned(), reason.clone())
+        }
+        DomainEvent::CrisisClosed { reason, .. } => {
+            (tr.t("crisis.h.closed").to_owned(), reason.clone())
+        }
+        DomainEvent::FailingNodesSet { nodes, reason, .. } => {
+            let names: Vec<String> = nodes.iter().map(|f| node_title(room, &f.key)).collect();
+            (
+                format!(
+                    "{}: {}",
+                    tr.t("crisis.h.failing"),
+                    if names.is_empty() {
+                        tr.t("crisis.nothing_failing").to_owned()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+                reason.clone(),
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// The name of a node of the dependency graph (a register record or a vital process).
+pub(super) fn node_title(room: &Room, key: &str) -> String {
+    use crisismap_core::register::graph::NodeKey;
+    match key.parse::<NodeKey>() {
+        Ok(NodeKey::Record(id)) => room.index.title(id).map(str::to_owned),
+        Ok(NodeKey::Vital(code)) => {
+            crisismap_core::register::vital::find(&code).map(|p| p.name.to_owned())
+        }
+        Err(()) => None,
+    }
+    .unwrap_or_else(|| key.to_owned())
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct FlashQuery {
+    pub(super) melding: Option<String>,
+}
+
+pub(super) async fn picture(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+    Query(q): Query<FlashQuery>,
+) -> Result<Response, AppError> {
+    let id = crisis_id(&id)?;
+    picture_page(
+        &state,
+        &auth.principal,
+        &auth.ctx,
+        id,
+        q.melding.as_deref(),
+        None,
+    )
+    .await
+}
+
+/// A refused change from one of the picture's forms: which form, what was typed, and why.
+pub struct Retry {
+    pub form: String,
+    pub reason: String,
+    /// The moment typed, to show it again.
+    pub occurred_at: String,
+    pub errors: Vec<FieldError>,
+}
+
+/// The shared picture; with `retry`, the refused form's messages and typed reason (422).
+pub(super) async fn picture_page(
+    state: &AppState,
+    principal: &crate::http::auth::Principal,
+    rctx: &crate::http::auth::RequestCtx,
+    id: StreamId,
+    melding: Option<&str>,
+    retry: Option<Retry>,
+) -> Result<Response, AppError> {
+    let room = Room::load(state, principal.user.workspace, id).await?;
+    let tr = Tr(rctx.lang);
+    let now = state.now();
+    let s = room.state();
+    let ctx = room_ctx(state, principal, rctx, &room, s.title.clone()).await;
+    let processes = room
+        .processes_in_order()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (record, status))| {
+            let pid = record.id;
+            let code = status
+                .and_then(|e| e.text("status"))
+                .unwrap_or("normal")
+                .to_owned();
+            ProcessLine {
+                id: pid.to_string(),
+                position: i + 1,
+                name: record.title.clone(),
+                href: crate::register::display::record_href(RecordKind::Process, pid),
+                status: choice_label(tr, "status", &code),
+                status_code: code,
+                since: status
+                    .and_then(|e| e.text("since"))
+                    .map(when)
+                    .unwrap_or_default(),
+                expected: status
+                    .and_then(|e| e.text("expected_recovery"))
+                    .map(when)
+                    .unwrap_or_default(),
+                note: status.and_then(|e| e.text("note")).unwrap_or("").to_owned(),
+                changed: status
+                    .map(|e| {
+                        format!(
+                            "{} · {}",
+                            when(&e.updated_at),
+                            room.actor_name(&e.updated_by)
+                        )
+                    })
+                    .unwrap_or_default(),
+                edit_href: match status {
+                    Some(e) => format!(
+                        "{}/bewerken",
+                        entry_href(room.id(), EntryKind::ProcessStatus, e.id)
+                    ),
+                    None => format!("{}/processen/nieuw?process={pid}", crisis_href(room.id())),
+                },
+            }
+        })
+        .collect();
+    let effects = room
+        .of(EntryKind::Effect)
+        .map(|e| item(&room, e, e.text("effect").unwrap_or("").to_owned(), tr))
+        .collect();
+    let facts_of = |nature: &str| -> Vec<Item> {
+        room.of(EntryKind::Fact)
+            .filter(|e| e.text("nature") == Some(nature))
+            .map(|e| {
+                let mut detail = e.text("source").unwrap_or("").to_owned();
+                if let Some(at) = e.text("observed_at") {
+                    detail = format!("{detail} ({})", when(at));
+                }
+                item(&room, e, detail, tr)
+            })
+            .collect()
+    };
+    let teams = s
+        .teams
+        .iter()
+        .filter_map(|t| {
+            room.index.get(*t).map(|r| {
+                (
+                    r.title.clone(),
+                    crate::register::display::record_href(RecordKind::Team, r.id),
+                )
+            })
+        })
+        .collect();
+    let all_teams = room
+        .index
+        .live(RecordKind::Team)
+        .map(|t| (t.id.to_string(), t.title.clone(), s.teams.contains(&t.id)))
+        .collect();
+    let overdue_items = room
+        .of(EntryKind::Action)
+        .filter(|e| overdue(e, now))
+        .map(|e| {
+            item(
+                &room,
+                e,
+                e.text("deadline").map(when).unwrap_or_default(),
+                tr,
+            )
+        })
+        .collect();
+    let reevaluate = room
+        .of(EntryKind::Decision)
+        .filter(|e| reevaluation_due(&room, e, now))
+        .map(|e| {
+            item(
+                &room,
+                e,
+                e.text("reevaluate_at").map(when).unwrap_or_default(),
+                tr,
+            )
+        })
+        .collect();
+    let open_dilemmas = room
+        .of(EntryKind::Dilemma)
+        .filter(|d| room.answered_by(d.id).is_none())
+        .count();
+    let graph = crisismap_app::register::graph_of(&room.index)?;
+    let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
+    let chosen: Vec<crisismap_core::register::graph::NodeKey> = s
+        .failing
+        .iter()
+        .filter_map(|f| f.key.parse().ok())
+        .collect();
+    let node_groups = crate::register::cascade::node_options(&graph, &chosen, tr);
+    let page = PicturePage {
+        cascade,
+        node_groups,
+        head: head(&room, tr, "", &principal.user),
+        known: s.known.clone(),
+        started: when(&s.started_at),
+        processes,
+        effects,
+        facts: facts_of("fact"),
+        uncertainties: facts_of("uncertainty"),
+        assumptions: facts_of("assumption"),
+        teams,
+        all_teams,
+        next_meeting: next_meeting(&room, now).map(local_display),
+        overdue: overdue_items,
+        reevaluate,
+        open_dilemmas,
+        history: history(state, &room, tr).await?,
+        phases: Phase::ALL
+            .iter()
+            .map(|p| {
+                (
+                    p.code(),
+                    tr.t(&format!("c.phase.{}", p.code())),
+                    *p == s.phase,
+                )
+            })
+            .collect(),
+        grips: Grip::ALL
+            .iter()
+            .map(|g| {
+                (
+                    g.code(),
+                    tr.t(&format!("c.grip.{}", g.code())),
+                    *g == s.grip,
+                )
+            })
+            .collect(),
+        flash: tr.flash(
+            melding,
+            &[
+                "saved",
+                "phase",
+                "grip",
+                "teams",
+                "order",
+                "closed",
+                "failing",
+                "confirmed",
+            ],
+        ),
+        retry,
+        ctx,
+    };
+    let status = if page.retry.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, render(&page)?).into_response())
+}
