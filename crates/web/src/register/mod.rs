@@ -5,9 +5,14 @@
 pub mod api;
 pub(crate) mod cascade;
 pub(crate) mod display;
+mod exports;
 mod extras;
+mod feeds;
 pub(crate) mod form;
+mod import;
+mod library;
 mod pages;
+mod readiness;
 mod risk_io;
 
 pub use pages::router;

@@ -3,8 +3,8 @@
 
 use super::Index;
 use super::display::{Shown, record_href, show};
-use super::extras;
 use super::form::{self, FormView};
+use super::{exports, extras, feeds, import, library, readiness};
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, ViewerUp};
 use crate::http::error::{AppError, FieldError};
@@ -24,16 +24,16 @@ use serde::Deserialize;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/voorbereiden", get(overview))
-        .route("/voorbereiden/gereedheid", get(extras::readiness_page))
+        .route("/voorbereiden/gereedheid", get(readiness::readiness_page))
         .route(
             "/voorbereiden/gereedheid/{item}/bewerken",
-            get(extras::readiness_form),
+            get(readiness::readiness_form),
         )
         .route(
             "/voorbereiden/gereedheid/{item}",
-            get(extras::readiness_item_page).post(extras::readiness_save),
+            get(readiness::readiness_item_page).post(readiness::readiness_save),
         )
-        .route("/voorbereiden/bibliotheek", get(extras::library))
+        .route("/voorbereiden/bibliotheek", get(library::library))
         .route("/voorbereiden/cascade", get(super::cascade::analysis))
         .route(
             "/voorbereiden/risico-objecten/import",
@@ -57,37 +57,37 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/voorbereiden/contacten/import",
-            get(extras::import_form).post(extras::import_preview),
+            get(import::import_form).post(import::import_preview),
         )
         .route(
             "/voorbereiden/contacten/import/bevestigen",
-            post(extras::import_confirm),
+            post(import::import_confirm),
         )
         .route(
             "/voorbereiden/contacten/export.csv",
-            get(extras::contacts_csv),
+            get(exports::contacts_csv),
         )
         .route(
             "/voorbereiden/contacten/export.vcf",
-            get(extras::contacts_vcard),
+            get(exports::contacts_vcard),
         )
         .route(
             "/voorbereiden/teams/{id}/export.vcf",
-            get(extras::team_vcard),
+            get(exports::team_vcard),
         )
         .route(
             "/voorbereiden/piket/{id}/agendalink",
-            post(extras::roster_feed_link),
+            post(feeds::roster_feed_link),
         )
         .route(
             "/voorbereiden/overleggen/agendalink",
-            post(extras::meetings_feed_link),
+            post(feeds::meetings_feed_link),
         )
         .route(
             "/voorbereiden/processen/{id}/volgorde/{direction}",
             post(extras::move_process),
         )
-        .route("/agenda/{file}", get(extras::calendar_feed))
+        .route("/agenda/{file}", get(feeds::calendar_feed))
         .route("/voorbereiden/{slug}", get(list).post(create))
         .route("/voorbereiden/{slug}/nieuw", get(new_form))
         .route("/voorbereiden/{slug}/{id}", get(detail).post(update))
