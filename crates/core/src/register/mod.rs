@@ -6,6 +6,7 @@
 
 pub mod graph;
 pub mod kinds;
+pub mod library;
 pub mod oncall;
 pub mod readiness;
 pub mod schema;
