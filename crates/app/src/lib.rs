@@ -4,6 +4,7 @@
 //!
 //! No HTTP in this crate: no request, response, template or OpenAPI type.
 
+pub mod access;
 pub mod crisis;
 mod error;
 pub mod i18n;
@@ -12,6 +13,8 @@ pub mod principal;
 pub mod print;
 pub mod refs;
 pub mod register;
+pub mod second_factor;
+pub mod sessions;
 pub mod totp;
 pub mod users;
 pub mod words;
@@ -27,6 +30,7 @@ use crisismap_store::Store;
 pub struct App {
     store: Store,
     password_cost: PasswordCost,
+    access: access::AccessRules,
 }
 
 impl App {
@@ -34,7 +38,19 @@ impl App {
         Self {
             store,
             password_cost,
+            access: access::AccessRules::default(),
         }
+    }
+
+    /// The same application with these session and throttle rules.
+    pub fn with_access_rules(mut self, rules: access::AccessRules) -> Self {
+        self.access = rules;
+        self
+    }
+
+    /// How long sessions live and how many attempts at a secret are let through.
+    pub fn access_rules(&self) -> &access::AccessRules {
+        &self.access
     }
 
     pub fn store(&self) -> &Store {

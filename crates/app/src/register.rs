@@ -150,6 +150,36 @@ pub fn audit_record(
     }
 }
 
+/// Saves several validated records in one transaction (an import, a new restore order):
+/// all or none. `action` and `object` name it in the audit log.
+pub async fn save_all(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    action: &str,
+    object: &str,
+    changes: Vec<RecordChange>,
+) -> Result<Vec<RecordId>, Error> {
+    let ids = app
+        .store()
+        .save_records(by.user.workspace, &by.actor(), changes)
+        .await
+        .map_err(|e| register_error(e, "name"))?;
+    audit(
+        app,
+        crisismap_store::AuditRecord {
+            workspace: Some(by.user.workspace),
+            actor: by.audit_actor(),
+            action: action.to_owned(),
+            object: object.to_owned(),
+            result: "ok".to_owned(),
+            origin: origin.to_owned(),
+        },
+    )
+    .await;
+    Ok(ids)
+}
+
 /// Archives one record: the command behind both doors.
 pub async fn archive(
     app: &App,

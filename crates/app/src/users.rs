@@ -231,3 +231,23 @@ pub async fn set_mfa_policy(
         .await?;
     Ok(())
 }
+
+/// The language a user reads the interface and the prints in.
+pub async fn set_language(
+    app: &App,
+    by: &Principal,
+    language: crisismap_core::Lang,
+) -> Result<(), Error> {
+    app.store()
+        .handle_workspace_command(
+            by.user.workspace,
+            &by.actor(),
+            WorkspaceCommand::SetLanguage {
+                user_id: by.user.id,
+                language,
+            },
+            None,
+        )
+        .await?;
+    Ok(())
+}

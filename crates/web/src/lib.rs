@@ -118,7 +118,17 @@ impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         Self {
             inner: Arc::new(Inner {
-                app: App::new(store, config.password_cost),
+                app: App::new(store, config.password_cost).with_access_rules(
+                    crisismap_app::access::AccessRules {
+                        idle_timeout: config.idle_timeout,
+                        absolute_timeout: config.absolute_timeout,
+                        max_failures_per_account: config.max_failures_per_account,
+                        max_failures_per_address: config.max_failures_per_address,
+                        max_attempts_per_account_everywhere: config
+                            .max_attempts_per_account_everywhere,
+                        throttle_window: config.throttle_window,
+                    },
+                ),
                 config,
                 shutdown: tokio::sync::watch::channel(false).0,
                 live: std::sync::Mutex::new(http::live::Open::default()),
@@ -254,10 +264,7 @@ async fn sweep_sessions(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     loop {
         tick.tick().await;
-        let now = state.now().as_microsecond();
-        let idle = now - state.config().idle_timeout.as_micros() as i64;
-        let absolute = now - state.config().absolute_timeout.as_micros() as i64;
-        if let Err(e) = state.store().delete_expired_sessions(idle, absolute).await {
+        if let Err(e) = crisismap_app::sessions::remove_expired(&state).await {
             tracing::warn!(error = %e, "could not remove expired sessions");
         }
     }

@@ -9,9 +9,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use crisismap_app::password::{random_token, same_secret, secret_hash};
-use crisismap_core::{Lang, Role, UserId};
-use crisismap_store::{AuditRecord, StoreError, UserRecord};
+use crisismap_app::password::{random_token, same_secret};
+use crisismap_core::{Lang, Role};
+use crisismap_store::{AuditRecord, UserRecord};
 use std::marker::PhantomData;
 use std::net::SocketAddr;
 
@@ -23,6 +23,10 @@ pub const LANG_COOKIE: &str = "cm_lang";
 pub const CSRF_FIELD: &str = "_csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
+pub use crisismap_app::access::{
+    PendingLogin, Secret, SessionLookup, attempt, attempt_succeeded, mfa_required,
+    session_principal, token_principal,
+};
 pub use crisismap_app::{Principal, Via, audit};
 
 /// What every handler may know about the request.
@@ -43,16 +47,6 @@ pub struct RequestCtx {
     /// The request carried a session cookie whose session has ended (expired, logged out
     /// elsewhere, user disabled): a form posted with it asks for a new login.
     pub session_ended: bool,
-}
-
-/// A session between the password and the second factor: it opens nothing but the code page.
-#[derive(Debug, Clone)]
-pub struct PendingLogin {
-    pub id_hash: String,
-    pub user: crisismap_core::UserId,
-    pub workspace: crisismap_core::WorkspaceId,
-    pub csrf: String,
-    pub must_change_password: bool,
 }
 
 impl RequestCtx {
@@ -308,123 +302,6 @@ pub fn guest_may_visit(path: &str, crisis: crisismap_core::StreamId) -> bool {
         )
 }
 
-/// The user behind a live token, checked against who they are now: a token stops working
-/// when it expired, when the user's role changed since it was issued, or when a second
-/// factor is required now that it was not issued with. The reason, for the audit, otherwise.
-async fn token_principal(state: &AppState, token: &str) -> Result<Principal, &'static str> {
-    let info = state
-        .store()
-        .use_api_token(&secret_hash(token))
-        .await
-        .map_err(|_| "unknown_token")?;
-    if let Some(expires) = info.expires_at.as_deref()
-        && expires <= crisismap_core::time::canonical(state.now()).as_str()
-    {
-        return Err("expired");
-    }
-    let user = state
-        .store()
-        .user_in(info.workspace, info.user)
-        .await
-        .map_err(|_| "unknown_user")?;
-    if user.disabled {
-        return Err("user_disabled");
-    }
-    if info.issued_role != user.role.code() {
-        return Err("role_changed");
-    }
-    if mfa_required(user.role, info.mfa_required_for_all) && !info.issued_with_mfa {
-        return Err("second_factor_required");
-    }
-    Ok(Principal {
-        user,
-        via: Via::Token {
-            id: info.id,
-            scope: info.scope,
-        },
-    })
-}
-
-/// The kinds of secret whose checks share their counters: a password (at login and on the
-/// password page), or a code (a second-factor or recovery code, at login and on the
-/// second-factor pages).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Secret {
-    Password,
-    Code,
-}
-
-impl Secret {
-    fn scope(self) -> &'static str {
-        match self {
-            Secret::Password => "password",
-            Secret::Code => "code",
-        }
-    }
-}
-
-/// Counts an attempt at a secret *before* it is checked, and says whether it may be
-/// checked (false: throttled). `account` names the account (`email:…` for a password,
-/// `user:…` for a code), `user` its owner when known. Counted, each atomically: the account
-/// from this address (the lock falls on the failing address, not the account), this address
-/// over all accounts, and the account from everywhere (beyond its limit only addresses the
-/// owner logged in from before get through: a stranger slows the account down for other
-/// strangers without locking the owner out).
-pub async fn attempt(
-    state: &AppState,
-    secret: Secret,
-    account: &str,
-    user: Option<UserId>,
-    origin: &str,
-) -> Result<bool, AppError> {
-    let cfg = state.config();
-    let window = i64::try_from(cfg.throttle_window.as_micros()).unwrap_or(i64::MAX);
-    let scope = secret.scope();
-    let store = state.store();
-    let pair = store
-        .count_attempt(scope, &format!("{account}|{origin}"), window)
-        .await?;
-    let address = store
-        .count_attempt(scope, &format!("address:{origin}"), window)
-        .await?;
-    let everywhere = store
-        .count_attempt(scope, &format!("account:{account}"), window)
-        .await?;
-    if pair > cfg.max_failures_per_account || address > cfg.max_failures_per_address {
-        return Ok(false);
-    }
-    if everywhere > cfg.max_attempts_per_account_everywhere {
-        return Ok(match user {
-            Some(u) => store.known_origin(u, origin).await?,
-            None => false,
-        });
-    }
-    Ok(true)
-}
-
-/// After the right secret: this account's attempts from this address are forgotten, and
-/// the right attempt is not held against the address or the account (a town hall's many
-/// users share one address).
-pub async fn attempt_succeeded(
-    state: &AppState,
-    secret: Secret,
-    account: &str,
-    origin: &str,
-) -> Result<(), AppError> {
-    let scope = secret.scope();
-    let store = state.store();
-    store
-        .clear_attempts(scope, &format!("{account}|{origin}"))
-        .await?;
-    store
-        .uncount_attempt(scope, &format!("address:{origin}"))
-        .await?;
-    store
-        .uncount_attempt(scope, &format!("account:{account}"))
-        .await?;
-    Ok(())
-}
-
 /// Tells a throttled client when it may try again.
 pub fn with_retry_after(state: &AppState, mut response: Response) -> Response {
     let wait = state.config().throttle_window.as_secs().to_string();
@@ -432,88 +309,6 @@ pub fn with_retry_after(state: &AppState, mut response: Response) -> Response {
         response.headers_mut().insert(header::RETRY_AFTER, v);
     }
     response
-}
-
-/// Who must log in with a second factor: administrators always, everyone when the
-/// workspace requires it.
-pub fn mfa_required(role: Role, required_for_all: bool) -> bool {
-    role == Role::Admin || required_for_all
-}
-
-/// What a session cookie stands for.
-enum SessionLookup {
-    Full(Principal),
-    /// Password right, second factor still to come.
-    Pending(PendingLogin),
-}
-
-/// How long the step between password and second factor may take.
-const PENDING_LOGIN_MICROS: i64 = 10 * 60 * 1_000_000;
-
-/// A live session: not idle too long, not too old, its user still enabled.
-async fn session_principal(state: &AppState, id: &str) -> Option<SessionLookup> {
-    let id_hash = secret_hash(id);
-    let session = match state.store().session(&id_hash).await {
-        Ok(s) => s,
-        Err(StoreError::NotFound) => return None,
-        Err(e) => {
-            tracing::error!(error = %e, "session lookup failed");
-            return None;
-        }
-    };
-    let now = state.now().as_microsecond();
-    let cfg = state.config();
-    let idle = now - session.last_seen_us > cfg.idle_timeout.as_micros() as i64;
-    let old = now - session.created_us > cfg.absolute_timeout.as_micros() as i64
-        || (session.mfa_pending && now - session.created_us > PENDING_LOGIN_MICROS);
-    let user = state
-        .store()
-        .user_in(session.workspace, session.user)
-        .await
-        .ok();
-    let Some(user) = user.filter(|u| !u.disabled && !idle && !old) else {
-        let _ = state.store().delete_session(&id_hash).await;
-        let record = AuditRecord {
-            workspace: Some(session.workspace),
-            actor: format!("user:{}", session.user),
-            action: "session".into(),
-            object: "session".into(),
-            result: if idle {
-                "expired_idle"
-            } else if old {
-                "expired_absolute"
-            } else {
-                "ended_user_disabled"
-            }
-            .into(),
-            origin: String::new(),
-        };
-        audit(state, record).await;
-        return None;
-    };
-    if session.mfa_pending {
-        return Some(SessionLookup::Pending(PendingLogin {
-            id_hash,
-            user: user.id,
-            workspace: user.workspace,
-            csrf: session.csrf_token,
-            must_change_password: session.must_change_password,
-        }));
-    }
-    // Recording activity at most every 30 seconds keeps reads from turning into writes.
-    if now - session.last_seen_us > 30_000_000 {
-        let _ = state.store().touch_session(&id_hash, now).await;
-    }
-    let mfa_required = mfa_required(user.role, session.mfa_required_for_all);
-    Some(SessionLookup::Full(Principal {
-        user,
-        via: Via::Session {
-            id_hash,
-            csrf: session.csrf_token,
-            must_change_password: session.must_change_password,
-            mfa_enrolment_required: mfa_required && !session.mfa_enrolled,
-        },
-    }))
 }
 
 /// The least role a route needs.

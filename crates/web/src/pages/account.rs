@@ -10,8 +10,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use crisismap_app::password::{random_token, secret_hash};
-use crisismap_core::workspace::WorkspaceCommand;
 use crisismap_core::{Lang, time};
 use crisismap_store::ApiTokenInfo;
 use serde::Deserialize;
@@ -155,19 +153,7 @@ pub async fn set_language(
     let Ok(language) = form.taal.parse::<Lang>() else {
         return Err(AppError::BadRequest("unknown language".into()));
     };
-    let user = auth.user();
-    state
-        .store()
-        .handle_workspace_command(
-            user.workspace,
-            &auth.principal.actor(),
-            WorkspaceCommand::SetLanguage {
-                user_id: user.id,
-                language,
-            },
-            None,
-        )
-        .await?;
+    crisismap_app::users::set_language(&state, &auth.principal, language).await?;
     Ok(Redirect::to("/account?melding=language_changed").into_response())
 }
 
@@ -204,46 +190,16 @@ pub async fn create_token(
         }
     };
     let scope = match form.scope.as_str() {
-        "read" => "read",
-        _ => "write",
+        "read" => crisismap_app::sessions::KeyScope::Read,
+        _ => crisismap_app::sessions::KeyScope::Write,
     };
     let days: i64 = form.days.trim().parse().unwrap_or(0);
     if !TOKEN_DAYS.contains(&days) {
         return Err(AppError::BadRequest("unknown expiry".into()));
     }
-    let expires_at = (days > 0).then(|| {
-        time::canonical(
-            state
-                .now()
-                .saturating_add(jiff::SignedDuration::from_hours(24 * days))
-                .unwrap_or_else(|_| state.now()),
-        )
-    });
-    let token = format!("cm_{}", random_token());
-    let user = auth.user();
-    // Issued under the user's role and second factor as they are now: when either changes,
-    // the token stops working.
-    let with_mfa = state
-        .store()
-        .totp(user.id)
-        .await?
-        .is_some_and(|t| t.confirmed);
-    let hash = secret_hash(&token);
-    let id = state
-        .store()
-        .create_api_token(
-            user.id,
-            user.workspace,
-            &crisismap_store::NewApiToken {
-                name: name.as_str(),
-                token_hash: &hash,
-                scope,
-                expires_at,
-                issued_role: user.role.code(),
-                issued_with_mfa: with_mfa,
-            },
-        )
-        .await?;
+    let (id, token) =
+        crisismap_app::sessions::issue_api_key(&state, auth.user(), name.as_str(), scope, days)
+            .await?;
     audit(
         &state,
         auth.ctx
@@ -262,7 +218,7 @@ pub async fn revoke_token(
     auth: Authed<ViewerUp>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    state.store().revoke_api_token(auth.user().id, &id).await?;
+    crisismap_app::sessions::revoke_api_key(&state, auth.user().id, &id).await?;
     audit(
         &state,
         auth.ctx
@@ -282,10 +238,7 @@ pub async fn log_out_everywhere(
     if matches!(principal.via, crate::http::auth::Via::Token { .. }) {
         return Err(AppError::Forbidden);
     }
-    state
-        .store()
-        .end_other_access(principal.user.id, None)
-        .await?;
+    crisismap_app::sessions::end_other_access(&state, principal.user.id, None).await?;
     let mut record = ctx.audit("log_out_everywhere", "session", "ok");
     record.actor = format!("user:{}", principal.user.id);
     record.workspace = Some(principal.user.workspace);

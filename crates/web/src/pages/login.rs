@@ -16,11 +16,8 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_app::i18n::Tr;
-use crisismap_app::password::{
-    check_new_password, dummy_hash, random_token, secret_hash, verify_password,
-};
+use crisismap_app::password::{check_new_password, dummy_hash, verify_password};
 use crisismap_core::{Email, Lang};
-use crisismap_store::NewCredential;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -180,17 +177,7 @@ pub async fn login(
         .is_some_and(|t| t.confirmed);
     if second_factor {
         // The password was right; the session opens nothing until the code is given too.
-        let id = random_token();
-        state
-            .store()
-            .create_pending_session(
-                &secret_hash(&id),
-                user.id,
-                user.workspace,
-                &random_token(),
-                state.now().as_microsecond(),
-            )
-            .await?;
+        let id = crisismap_app::sessions::start_pending(&state, user.id, user.workspace).await?;
         record.result = "password_ok_code_next".into();
         audit(&state, record).await;
         let back = safe_return_path(&form.terug);
@@ -201,7 +188,7 @@ pub async fn login(
             .append(header::SET_COOKIE, ctx.session_cookie(&id));
         return Ok(response);
     }
-    let id = start_session(&state, user.id, user.workspace).await?;
+    let id = crisismap_app::sessions::start(&state, user.id, user.workspace).await?;
     record.result = "ok".into();
     audit(&state, record).await;
     let target = if must_change {
@@ -223,31 +210,11 @@ pub(crate) async fn end_browser_session(state: &AppState, ctx: &RequestCtx) {
         ..
     }) = &ctx.principal
     {
-        let _ = state.store().delete_session(id_hash).await;
+        crisismap_app::sessions::end(state, id_hash).await;
     }
     if let Some(pending) = &ctx.pending {
-        let _ = state.store().delete_session(&pending.id_hash).await;
+        crisismap_app::sessions::end(state, &pending.id_hash).await;
     }
-}
-
-/// A new full session with fresh id and CSRF token; returns the id for the cookie.
-pub(crate) async fn start_session(
-    state: &AppState,
-    user: crisismap_core::UserId,
-    workspace: crisismap_core::WorkspaceId,
-) -> Result<String, AppError> {
-    let id = random_token();
-    state
-        .store()
-        .create_session(
-            &secret_hash(&id),
-            user,
-            workspace,
-            &random_token(),
-            state.now().as_microsecond(),
-        )
-        .await?;
-    Ok(id)
 }
 
 pub async fn logout(
@@ -267,7 +234,7 @@ pub async fn logout(
         return response;
     };
     if let Via::Session { id_hash, .. } = &principal.via {
-        let _ = state.store().delete_session(id_hash).await;
+        crisismap_app::sessions::end(&state, id_hash).await;
     }
     audit(&state, ctx.audit("logout", "session", "ok")).await;
     let mut response = Redirect::to("/inloggen?afgemeld=1").into_response();
@@ -422,29 +389,13 @@ pub async fn change_password(
         .await;
         return password_page(&state, &login, errors).await;
     }
-    let cost = state.config().password_cost;
-    let new = form.new;
-    let password_hash =
-        tokio::task::spawn_blocking(move || crisismap_app::password::hash_password(&new, cost))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-    state
-        .store()
-        .set_password(
-            user,
-            NewCredential {
-                password_hash,
-                must_change: false,
-            },
-        )
-        .await?;
-    attempt_succeeded(&state, Secret::Password, &account, &login.1.origin).await?;
     // Every other session and every API token ends; this browser goes on.
     let keep = match &login.0.via {
         Via::Session { id_hash, .. } => Some(id_hash.as_str()),
         Via::Token { .. } => None,
     };
-    state.store().end_other_access(user, keep).await?;
+    crisismap_app::sessions::change_password(&state, user, form.new, keep).await?;
+    attempt_succeeded(&state, Secret::Password, &account, &login.1.origin).await?;
     audit(&state, login.1.audit("password_change", "credential", "ok")).await;
     Ok(Redirect::to("/?melding=password_changed").into_response())
 }

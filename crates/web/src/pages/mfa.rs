@@ -11,7 +11,7 @@ use crate::http::auth::{
 };
 use crate::http::error::AppError;
 use crate::http::page::{PageCtx, Section};
-use crate::pages::login::{end_browser_session, start_session};
+use crate::pages::login::end_browser_session;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -82,34 +82,6 @@ pub struct CodeForm {
     terug: String,
 }
 
-/// Which second factor was accepted.
-enum Accepted {
-    Totp,
-    RecoveryCode,
-}
-
-/// Checks a typed code against the user's confirmed secret (each time step once) or their
-/// unused recovery codes (each once).
-async fn accept_second_factor(
-    state: &AppState,
-    user: UserId,
-    typed: &str,
-) -> Result<Option<Accepted>, AppError> {
-    if totp::looks_like_recovery_code(typed) {
-        let hash = totp::recovery_code_hash(typed);
-        let used = state.store().use_recovery_code(user, &hash).await?;
-        return Ok(used.then_some(Accepted::RecoveryCode));
-    }
-    let Some(record) = state.store().totp(user).await?.filter(|t| t.confirmed) else {
-        return Ok(None);
-    };
-    let Some(step) = totp::check(&record.secret, typed, state.now().as_second()) else {
-        return Ok(None);
-    };
-    let fresh = state.store().use_totp_step(user, step).await?;
-    Ok(fresh.then_some(Accepted::Totp))
-}
-
 pub async fn submit_code(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
@@ -145,7 +117,9 @@ pub async fn submit_code(
         .await?;
         return Ok(with_retry_after(&state, page));
     }
-    let Some(accepted) = accept_second_factor(&state, pending.user, &form.code).await? else {
+    let Some(accepted) =
+        crisismap_app::second_factor::accept(&state, pending.user, &form.code).await?
+    else {
         audit(&state, record).await;
         return code_page(
             &state,
@@ -160,16 +134,19 @@ pub async fn submit_code(
     attempt_succeeded(&state, Secret::Code, &actor, &ctx.origin).await?;
     // The waiting session ends; a new one, with a new id, opens the workspace.
     end_browser_session(&state, &ctx).await;
-    let id = start_session(&state, pending.user, pending.workspace).await?;
+    let id = crisismap_app::sessions::start(&state, pending.user, pending.workspace).await?;
     record.result = match accepted {
-        Accepted::Totp => "ok",
-        Accepted::RecoveryCode => "ok_recovery_code",
+        crisismap_app::second_factor::Accepted::Totp => "ok",
+        crisismap_app::second_factor::Accepted::RecoveryCode => "ok_recovery_code",
     }
     .into();
     audit(&state, record).await;
     let target = if pending.must_change_password {
         "/wachtwoord".to_owned()
-    } else if matches!(accepted, Accepted::RecoveryCode) {
+    } else if matches!(
+        accepted,
+        crisismap_app::second_factor::Accepted::RecoveryCode
+    ) {
         "/account/tweestaps?melding=recovery_code_used".to_owned()
     } else {
         safe_return_path(&form.terug)
@@ -321,13 +298,9 @@ pub async fn setup(
 /// Starts enrolment with a new secret (again, when a started one was never confirmed).
 pub async fn start(State(state): State<AppState>, login: EnrolLogin) -> Result<Response, AppError> {
     let user = login.0.user.id;
-    match state.store().begin_totp(user, &totp::new_secret()).await {
-        Ok(()) => {}
+    if !crisismap_app::second_factor::begin(&state, user).await? {
         // Already set up: the page says so.
-        Err(crisismap_store::StoreError::Conflict) => {
-            return Ok(Redirect::to("/account/tweestaps").into_response());
-        }
-        Err(e) => return Err(e.into()),
+        return Ok(Redirect::to("/account/tweestaps").into_response());
     }
     audit(&state, login.1.audit("mfa_enrol", "totp", "started")).await;
     Ok(Redirect::to("/account/tweestaps?melding=mfa_started").into_response())
@@ -337,10 +310,6 @@ pub async fn start(State(state): State<AppState>, login: EnrolLogin) -> Result<R
 pub struct CodeOnly {
     #[serde(default)]
     code: String,
-}
-
-fn hashed(codes: &[String]) -> Vec<String> {
-    codes.iter().map(|c| totp::recovery_code_hash(c)).collect()
 }
 
 /// A typed code that did not prove the second factor: audited, and the setup page again
@@ -393,11 +362,7 @@ pub async fn confirm(
     let Some(step) = totp::check(&record.secret, &form.code, state.now().as_second()) else {
         return wrong_code(&state, &login, "mfa_enrol", "confirm").await;
     };
-    let codes = totp::new_recovery_codes();
-    state
-        .store()
-        .confirm_totp(user, step, &hashed(&codes))
-        .await?;
+    let codes = crisismap_app::second_factor::confirm(&state, user, step).await?;
     show_codes(&state, &login, "mfa_enrol", codes, "mfa.flash.enrolled").await
 }
 
@@ -413,7 +378,10 @@ async fn proves_second_factor(
     if !attempt(state, Secret::Code, &account, Some(user), &login.1.origin).await? {
         return Ok(Proof::Throttled);
     }
-    if accept_second_factor(state, user, typed).await?.is_none() {
+    if crisismap_app::second_factor::accept(state, user, typed)
+        .await?
+        .is_none()
+    {
         return Ok(Proof::Wrong);
     }
     attempt_succeeded(state, Secret::Code, &account, &login.1.origin).await?;
@@ -454,11 +422,7 @@ pub async fn new_codes(
         Proof::Wrong => return wrong_code(&state, &login, "mfa_recovery_codes", "codes").await,
         Proof::Throttled => return throttled(&state, &login, "mfa_recovery_codes", "codes").await,
     }
-    let codes = totp::new_recovery_codes();
-    state
-        .store()
-        .replace_recovery_codes(user, &hashed(&codes))
-        .await?;
+    let codes = crisismap_app::second_factor::replace_recovery_codes(&state, user).await?;
     show_codes(
         &state,
         &login,
@@ -491,7 +455,7 @@ pub async fn switch_off(
         Proof::Wrong => return wrong_code(&state, &login, "mfa_off", "off").await,
         Proof::Throttled => return throttled(&state, &login, "mfa_off", "off").await,
     }
-    state.store().remove_totp(user, false).await?;
+    crisismap_app::second_factor::turn_off(&state, user).await?;
     audit(&state, login.1.audit("mfa_off", "totp", "ok")).await;
     Ok(Redirect::to("/account/tweestaps?melding=mfa_off").into_response())
 }

@@ -5,7 +5,7 @@ use super::Index;
 use super::display::{Shown, choice_label, phone_display, record_href};
 use super::pages::id_of;
 use crate::AppState;
-use crate::http::auth::{Authed, EditorUp, ViewerUp, audit};
+use crate::http::auth::{Authed, EditorUp, ViewerUp};
 use crate::http::error::AppError;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -391,22 +391,15 @@ pub async fn move_process(
         })
         .collect();
     if !changes.is_empty() {
-        state
-            .store()
-            .save_records(ws, &auth.principal.actor(), changes)
-            .await
-            .map_err(|e| crisismap_app::register::register_error(e, "name"))?;
-        audit(
+        crisismap_app::register::save_all(
             &state,
-            crisismap_app::register::audit_record(
-                &auth.principal,
-                &auth.ctx.origin,
-                "restore_order",
-                RecordKind::Process,
-                id,
-            ),
+            &auth.principal,
+            &auth.ctx.origin,
+            "restore_order",
+            &format!("{}:{id}", RecordKind::Process),
+            changes,
         )
-        .await;
+        .await?;
     }
     Ok(Redirect::to(&format!(
         "/voorbereiden/processen?melding=order_changed#p-{id}"

@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use crisismap_app::i18n::Tr;
-use crisismap_app::password::{random_token, secret_hash};
+use crisismap_app::password::secret_hash;
 use crisismap_core::register::views::{ContactView, MeetingView, RosterView};
 use crisismap_core::register::{RecordId, RecordKind};
 use jiff::ToSpan;
@@ -35,11 +35,8 @@ pub(super) async fn issue_feed(
     feed: &str,
     back: String,
 ) -> Result<Response, AppError> {
-    let token = random_token();
-    state
-        .store()
-        .set_feed_token(auth.user().workspace, feed, &secret_hash(&token))
-        .await?;
+    let token =
+        crisismap_app::sessions::issue_feed_link(state, auth.user().workspace, feed).await?;
     audit(state, auth.ctx.audit("feed_link", feed, "ok")).await;
     let tr = Tr(auth.ctx.lang);
     let ctx = page_ctx(

@@ -4,7 +4,7 @@
 use super::Index;
 use super::pages::page_ctx;
 use crate::AppState;
-use crate::http::auth::{Authed, EditorUp, audit};
+use crate::http::auth::{Authed, EditorUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
 use crate::pages::render;
@@ -300,16 +300,14 @@ pub async fn import_confirm(
             record,
         })
         .collect();
-    state
-        .store()
-        .save_records(ws, &auth.principal.actor(), changes)
-        .await
-        .map_err(|e| crisismap_app::register::register_error(e, "name"))?;
-    audit(
+    crisismap_app::register::save_all(
         &state,
-        auth.ctx
-            .audit("contacts_import", &format!("{count} contacts"), "ok"),
+        &auth.principal,
+        &auth.ctx.origin,
+        "contacts_import",
+        &format!("{count} contacts"),
+        changes,
     )
-    .await;
+    .await?;
     Ok(Redirect::to("/voorbereiden/contacten?melding=imported").into_response())
 }

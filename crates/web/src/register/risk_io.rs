@@ -430,13 +430,25 @@ pub async fn import(
         )
         .await;
     }
-    match state
-        .store()
-        .save_records(auth.user().workspace, &auth.principal.actor(), changes)
-        .await
-    {
+    let object = format!("created:{created} updated:{updated}");
+    let saved = crisismap_app::register::save_all(
+        &state,
+        &auth.principal,
+        &auth.ctx.origin,
+        "risk_import",
+        &object,
+        changes,
+    )
+    .await;
+    match saved {
         Ok(_) => {}
-        Err(crisismap_store::StoreError::Register(_) | crisismap_store::StoreError::Conflict) => {
+        // Someone changed the register between the preview and the confirmation.
+        Err(
+            crisismap_app::Error::StaleRevision
+            | crisismap_app::Error::AlreadyExists
+            | crisismap_app::Error::NotFound
+            | crisismap_app::Error::Invalid(_),
+        ) => {
             return import_page(
                 &state,
                 &auth,
@@ -447,14 +459,5 @@ pub async fn import(
         }
         Err(e) => return Err(e.into()),
     }
-    crate::http::auth::audit(
-        &state,
-        auth.ctx.audit(
-            "risk_import",
-            &format!("created:{created} updated:{updated}"),
-            "ok",
-        ),
-    )
-    .await;
     Ok(Redirect::to("/voorbereiden/risico-objecten?melding=imported").into_response())
 }
