@@ -4,8 +4,8 @@
 //! exists. Loading the whole register, every user and every entry of the crisis to answer the
 //! two or three questions one new log entry asks made each write cost as much as a page of the
 //! crisis room, and more as the crisis grew. Here validation runs twice instead: first against
-//! [`Asked`], which answers yes to every question and writes down the ids it was asked about;
-//! then, once exactly those rows are read, against [`Found`], which gives the real answers.
+//! `Asked`, which answers yes to every question and writes down the ids it was asked about;
+//! then, once exactly those rows are read, against `Found`, which gives the real answers.
 //! The first pass asks at least every question the second can ask, since a yes never skips a
 //! check that a no would make.
 

@@ -13,7 +13,7 @@ const NO_NODE: u32 = u32::MAX;
 /// minutes each, so its sum stays below 2^64 - 1.
 const UNREACHED: u64 = u64::MAX;
 
-/// The most nodes a graph can hold: ids must stay below [`NO_NODE`].
+/// The most nodes a graph can hold: ids must stay below `NO_NODE`.
 pub const MAX_NODES: usize = u32::MAX as usize;
 
 /// The most dependencies a graph can hold: the row offsets are `u32` to keep them small.

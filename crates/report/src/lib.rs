@@ -45,7 +45,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 /// accessible (title, headings, outline, table headers); typst verifies both on export.
 const STANDARDS: &[PdfStandard] = &[PdfStandard::A_2a, PdfStandard::Ua_1];
 
-/// Human-readable name of [`STANDARDS`].
+/// Human-readable name of `STANDARDS`.
 pub const CONFORMANCE: &str = "PDF/A-2a, PDF/UA-1";
 
 /// A rendered document.
