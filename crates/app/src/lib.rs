@@ -21,7 +21,7 @@ pub mod words;
 
 pub use error::{Error, FieldError};
 pub use password::PasswordCost;
-pub use principal::{Principal, Via, audit};
+pub use principal::{By, Principal, Via, audit};
 
 use crisismap_store::Store;
 

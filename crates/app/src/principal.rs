@@ -62,3 +62,43 @@ pub async fn audit(app: &App, record: AuditRecord) {
         tracing::error!(error = %e, "could not write the audit log");
     }
 }
+
+/// Who gives a command: a signed-in user, or the command line on the server acting for a
+/// workspace (its operator has the database itself, so no login is asked).
+#[derive(Debug, Clone, Copy)]
+pub enum By<'a> {
+    User(&'a Principal),
+    CommandLine(crisismap_core::WorkspaceId),
+}
+
+impl By<'_> {
+    /// The workspace the command is given in.
+    pub fn workspace(&self) -> crisismap_core::WorkspaceId {
+        match self {
+            By::User(p) => p.user.workspace,
+            By::CommandLine(ws) => *ws,
+        }
+    }
+
+    /// The actor the events name.
+    pub fn actor(&self) -> crisismap_core::event::Actor {
+        match self {
+            By::User(p) => p.actor(),
+            By::CommandLine(_) => crisismap_core::event::Actor::System("cli".into()),
+        }
+    }
+
+    /// The actor the audit log names.
+    pub fn audit_name(&self) -> String {
+        match self {
+            By::User(p) => format!("user:{}", p.user.id),
+            By::CommandLine(_) => "system:cli".to_owned(),
+        }
+    }
+}
+
+impl<'a> From<&'a Principal> for By<'a> {
+    fn from(p: &'a Principal) -> Self {
+        By::User(p)
+    }
+}

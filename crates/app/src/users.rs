@@ -2,7 +2,7 @@
 //! changes, password and second-factor resets, the workspace's second-factor policy.
 
 use crate::password::{hash_password, random_password};
-use crate::{App, Error, FieldError, Principal, audit};
+use crate::{App, By, Error, FieldError, Principal, audit};
 use crisismap_core::workspace::{WorkspaceCommand, WorkspaceError};
 use crisismap_core::{DisplayName, Email, Role, UserId};
 use crisismap_store::{NewCredential, StoreError, UserRecord};
@@ -51,7 +51,7 @@ fn person(
 /// and must be changed at first login.
 async fn issue_account(
     app: &App,
-    by: &Principal,
+    by: By<'_>,
     origin: &str,
     action: &str,
     user_id: UserId,
@@ -66,7 +66,7 @@ async fn issue_account(
     let result = app
         .store()
         .handle_workspace_command(
-            by.user.workspace,
+            by.workspace(),
             &by.actor(),
             command,
             Some(NewCredential {
@@ -82,7 +82,7 @@ async fn issue_account(
         }
         Err(e) => return Err(e.into()),
     }
-    let user = app.store().user_in(by.user.workspace, user_id).await?;
+    let user = app.store().user_in(by.workspace(), user_id).await?;
     audit(app, admin_record(by, origin, action, &user_id)).await;
     Ok((user, password))
 }
@@ -91,7 +91,7 @@ async fn issue_account(
 /// first.
 pub async fn add_user(
     app: &App,
-    by: &Principal,
+    by: By<'_>,
     origin: &str,
     input: &NewUserInput,
 ) -> Result<(UserRecord, String), Error> {
@@ -125,18 +125,18 @@ pub async fn add_guest(
         display_name,
         crisis,
     };
-    issue_account(app, by, origin, "guest_add", user_id, command).await
+    issue_account(app, By::User(by), origin, "guest_add", user_id, command).await
 }
 
 fn admin_record(
-    by: &Principal,
+    by: By<'_>,
     origin: &str,
     action: &str,
     user: &UserId,
 ) -> crisismap_store::AuditRecord {
     crisismap_store::AuditRecord {
-        workspace: Some(by.user.workspace),
-        actor: format!("user:{}", by.user.id),
+        workspace: Some(by.workspace()),
+        actor: by.audit_name(),
         action: action.to_owned(),
         object: format!("user:{user}"),
         result: "ok".to_owned(),
@@ -154,20 +154,20 @@ pub enum UserChange {
 
 pub async fn change_user(
     app: &App,
-    by: &Principal,
+    by: By<'_>,
     origin: &str,
     user_id: UserId,
     change: UserChange,
 ) -> Result<(), Error> {
     // Only users of the administrator's own workspace can be named.
-    app.store().user_in(by.user.workspace, user_id).await?;
+    app.store().user_in(by.workspace(), user_id).await?;
     let (command, action) = match change {
         UserChange::Role(role) => (WorkspaceCommand::ChangeRole { user_id, role }, "user_role"),
         UserChange::Disable => (WorkspaceCommand::DisableUser { user_id }, "user_disable"),
         UserChange::Enable => (WorkspaceCommand::EnableUser { user_id }, "user_enable"),
     };
     app.store()
-        .handle_workspace_command(by.user.workspace, &by.actor(), command, None)
+        .handle_workspace_command(by.workspace(), &by.actor(), command, None)
         .await?;
     audit(app, admin_record(by, origin, action, &user_id)).await;
     Ok(())
@@ -176,11 +176,11 @@ pub async fn change_user(
 /// Gives a user a new one-time password and ends their sessions.
 pub async fn reset_password(
     app: &App,
-    by: &Principal,
+    by: By<'_>,
     origin: &str,
     user_id: UserId,
 ) -> Result<(UserRecord, String), Error> {
-    let user = app.store().user_in(by.user.workspace, user_id).await?;
+    let user = app.store().user_in(by.workspace(), user_id).await?;
     let password = random_password();
     let cost = app.password_cost();
     let pw = password.clone();
@@ -205,11 +205,11 @@ pub async fn reset_password(
 /// workspace says so, for everyone).
 pub async fn reset_mfa(
     app: &App,
-    by: &Principal,
+    by: By<'_>,
     origin: &str,
     user_id: UserId,
 ) -> Result<UserRecord, Error> {
-    let user = app.store().user_in(by.user.workspace, user_id).await?;
+    let user = app.store().user_in(by.workspace(), user_id).await?;
     app.store().remove_totp(user_id, true).await?;
     audit(app, admin_record(by, origin, "mfa_reset", &user_id)).await;
     Ok(user)

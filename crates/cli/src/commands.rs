@@ -2,11 +2,10 @@
 
 use crate::{Command, DbArgs, PrintCommand, ServeArgs, UserCommand};
 use anyhow::{Context, anyhow, bail};
-use crisismap_app::App;
 use crisismap_app::password::{PasswordCost, hash_password, random_password};
+use crisismap_app::{App, By};
 use crisismap_core::event::Actor;
-use crisismap_core::workspace::WorkspaceCommand;
-use crisismap_core::{DisplayName, Email, Role, SystemClock, UserId, WorkspaceName, regions};
+use crisismap_core::{DisplayName, Email, Role, SystemClock, WorkspaceName, regions};
 use crisismap_store::{Location, NewCredential, OpenMode, Store, WorkspaceRecord};
 use crisismap_web::{AppState, WebConfig};
 use std::process::ExitCode;
@@ -416,7 +415,6 @@ async fn pick_workspace(store: &Store, wanted: Option<&str>) -> anyhow::Result<W
 }
 
 async fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
-    let cli = Actor::System("cli".into());
     match command {
         UserCommand::Add {
             db,
@@ -425,95 +423,70 @@ async fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
             role,
             workspace,
         } => {
-            let email = Email::parse(&email).map_err(|e| anyhow!("--email: {e}"))?;
-            let name = DisplayName::parse(&name).map_err(|e| anyhow!("--name: {e}"))?;
+            // Checked here first, so that each mistake is named by its flag.
+            Email::parse(&email).map_err(|e| anyhow!("--email: {e}"))?;
+            DisplayName::parse(&name).map_err(|e| anyhow!("--name: {e}"))?;
             let role: Role = role
                 .parse()
                 .map_err(|_| anyhow!("--role: use admin, editor, member or viewer"))?;
             let store = open(&db, OpenMode::MustExist).await?;
             let ws = pick_workspace(&store, workspace.as_deref()).await?;
-            let password = random_password();
-            let pw = password.clone();
-            let password_hash =
-                tokio::task::spawn_blocking(move || hash_password(&pw, PasswordCost::Default))
-                    .await?;
-            store
-                .handle_workspace_command(
-                    ws.id,
-                    &cli,
-                    WorkspaceCommand::AddUser {
-                        user_id: UserId::new(),
-                        email: email.clone(),
-                        display_name: name,
-                        role,
-                    },
-                    Some(NewCredential {
-                        password_hash,
-                        must_change: true,
-                    }),
-                )
-                .await
-                .map_err(|e| match e {
-                    crisismap_store::StoreError::Conflict => {
-                        anyhow!("a user with e-mail {email} already exists")
-                    }
-                    other => other.into(),
-                })?;
-            println!("User {email} added to {:?} as {role}.", ws.name);
+            let app = App::new(store, PasswordCost::Default);
+            let input = crisismap_app::users::NewUserInput {
+                email: email.clone(),
+                display_name: name,
+                role: role.code().to_owned(),
+            };
+            let added =
+                crisismap_app::users::add_user(&app, By::CommandLine(ws.id), "cli", &input).await;
+            let (user, password) = match added {
+                Ok(done) => done,
+                Err(crisismap_app::Error::Invalid(f))
+                    if f.iter().any(|f| f.code == "email_taken") =>
+                {
+                    bail!("a user with e-mail {email} already exists")
+                }
+                Err(e) => return Err(anyhow!("{e}")),
+            };
+            println!("User {} added to {:?} as {role}.", user.email, ws.name);
             println!("One-time password (shown once, must be changed at first login): {password}");
         }
         UserCommand::Disable { db, email } => {
-            let store = open(&db, OpenMode::MustExist).await?;
-            let user = find_user(&store, &email).await?;
-            store
-                .handle_workspace_command(
-                    user.workspace,
-                    &cli,
-                    WorkspaceCommand::DisableUser { user_id: user.id },
-                    None,
-                )
-                .await?;
+            let (app, user) = app_and_user(&db, &email).await?;
+            crisismap_app::users::change_user(
+                &app,
+                By::CommandLine(user.workspace),
+                "cli",
+                user.id,
+                crisismap_app::users::UserChange::Disable,
+            )
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
             println!(
                 "User {} disabled; their sessions and tokens have ended.",
                 user.email
             );
         }
         UserCommand::ResetPassword { db, email } => {
-            let store = open(&db, OpenMode::MustExist).await?;
-            let user = find_user(&store, &email).await?;
-            let password = random_password();
-            let pw = password.clone();
-            let password_hash =
-                tokio::task::spawn_blocking(move || hash_password(&pw, PasswordCost::Default))
-                    .await?;
-            store
-                .set_password(
-                    user.id,
-                    NewCredential {
-                        password_hash,
-                        must_change: true,
-                    },
-                )
-                .await?;
+            let (app, user) = app_and_user(&db, &email).await?;
+            let (user, password) = crisismap_app::users::reset_password(
+                &app,
+                By::CommandLine(user.workspace),
+                "cli",
+                user.id,
+            )
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
             println!(
                 "New one-time password for {} (shown once): {password}",
                 user.email
             );
         }
         UserCommand::ResetMfa { db, email } => {
-            let store = open(&db, OpenMode::MustExist).await?;
-            let user = find_user(&store, &email).await?;
-            store.remove_totp(user.id, true).await?;
-            store
-                .audit(&crisismap_store::AuditRecord {
-                    workspace: Some(user.workspace),
-                    actor: "system:cli".into(),
-                    action: "mfa_reset".into(),
-                    object: format!("user:{}", user.id),
-                    result: "ok".into(),
-                    origin: "cli".into(),
-                })
-                .await?;
+            let (app, user) = app_and_user(&db, &email).await?;
+            crisismap_app::users::reset_mfa(&app, By::CommandLine(user.workspace), "cli", user.id)
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
             println!(
                 "Two-step verification of {} removed; their sessions ended. They set it up again at their next login.",
                 user.email
@@ -536,6 +509,16 @@ async fn user(command: UserCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The application over the database, and the user with this e-mail address.
+async fn app_and_user(
+    db: &DbArgs,
+    email: &str,
+) -> anyhow::Result<(App, crisismap_store::UserRecord)> {
+    let store = open(db, OpenMode::MustExist).await?;
+    let user = find_user(&store, email).await?;
+    Ok((App::new(store, PasswordCost::Default), user))
 }
 
 async fn find_user(store: &Store, email: &str) -> anyhow::Result<crisismap_store::UserRecord> {

@@ -288,7 +288,7 @@ async fn add_user(
         role: input.role,
     };
     let (user, password) =
-        commands::add_user(&state, &auth.principal, &auth.ctx.origin, &input).await?;
+        commands::add_user(&state, (&auth.principal).into(), &auth.ctx.origin, &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(NewUserResult {
@@ -333,7 +333,14 @@ async fn change_user(
     change: UserChange,
 ) -> Result<StatusCode, AppError> {
     let id: UserId = id.parse().map_err(|_| AppError::NotFound)?;
-    commands::change_user(state, &auth.principal, &auth.ctx.origin, id, change).await?;
+    commands::change_user(
+        state,
+        (&auth.principal).into(),
+        &auth.ctx.origin,
+        id,
+        change,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

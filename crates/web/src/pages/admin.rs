@@ -157,7 +157,7 @@ pub async fn add_user(
     auth: Authed<AdminOnly>,
     Form(input): Form<NewUserInput>,
 ) -> Result<Response, AppError> {
-    match commands::add_user(&state, &auth.principal, &auth.ctx.origin, &input).await {
+    match commands::add_user(&state, (&auth.principal).into(), &auth.ctx.origin, &input).await {
         Ok((user, password)) => {
             let view = UsersView {
                 input: NewUserInput {
@@ -199,7 +199,15 @@ async fn apply_change(
     done: &str,
 ) -> Result<Response, AppError> {
     let user = parse_user(id)?;
-    match commands::change_user(state, &auth.principal, &auth.ctx.origin, user, change).await {
+    match commands::change_user(
+        state,
+        (&auth.principal).into(),
+        &auth.ctx.origin,
+        user,
+        change,
+    )
+    .await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/beheer/gebruikers?melding={done}")).into_response()),
         Err(crisismap_app::Error::Refused(code)) => {
             let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
@@ -253,7 +261,7 @@ pub async fn reset_password(
 ) -> Result<Response, AppError> {
     let user = parse_user(&id)?;
     let (user, password) =
-        commands::reset_password(&state, &auth.principal, &auth.ctx.origin, user).await?;
+        commands::reset_password(&state, (&auth.principal).into(), &auth.ctx.origin, user).await?;
     let view = UsersView {
         issued: Some((user.display_name, user.email, password)),
         ..Default::default()
@@ -267,7 +275,7 @@ pub async fn reset_mfa(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let user = parse_user(&id)?;
-    commands::reset_mfa(&state, &auth.principal, &auth.ctx.origin, user).await?;
+    commands::reset_mfa(&state, (&auth.principal).into(), &auth.ctx.origin, user).await?;
     Ok(Redirect::to("/beheer/gebruikers?melding=mfa_reset").into_response())
 }
 
