@@ -1,6 +1,5 @@
 //! The crisis room's JSON door: the same commands as the pages.
 
-use super::{OpenInput, Room, choice, crisis_error};
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, MemberUp, ViewerUp};
 use crate::http::error::{AppError, FieldError};
@@ -10,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use crisismap_app::crisis::{OpenInput, Room, choice, crisis_error};
 use crisismap_core::StreamId;
 use crisismap_core::crisis::{Answers, CrisisCommand, EntryKind};
 use crisismap_core::register::RecordId;
@@ -187,7 +187,7 @@ pub async fn open(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
     let input: OpenInput = json::<OpenBody>(body)?.into();
-    let id = super::open(
+    let id = crisismap_app::crisis::open(
         &state,
         &auth.principal,
         &auth.ctx.origin,
@@ -222,7 +222,7 @@ async fn run(
     at: Option<crisismap_core::crisis::Occurrence>,
 ) -> Result<Json<CrisisDto>, AppError> {
     state.store().crisis(auth.user().workspace, id).await?;
-    super::command(state, &auth.principal, id, command, at).await?;
+    crisismap_app::crisis::command(state, &auth.principal, id, command, at).await?;
     let room = Room::load(state, auth.user().workspace, id).await?;
     Ok(Json(dto(&room.crisis, room.restore_order())))
 }
@@ -324,7 +324,7 @@ pub async fn classify(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<ClassifiedDto>, AppError> {
     let input: ClassifyInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let command = super::classify::classify_command(
         &room,
@@ -441,8 +441,8 @@ pub async fn phase(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: PhaseInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
-    let command = super::change_command("phase", &input.phase, &input.reason)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
+    let command = crisismap_app::crisis::change_command("phase", &input.phase, &input.reason)?;
     run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
@@ -456,8 +456,8 @@ pub async fn grip(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: GripInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
-    let command = super::change_command("grip", &input.grip, &input.reason)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
+    let command = crisismap_app::crisis::change_command("grip", &input.grip, &input.reason)?;
     run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
@@ -471,8 +471,8 @@ pub async fn confirm(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: ConfirmationInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
-    let command = super::confirm_command(&input.aspect, &input.reason)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
+    let command = crisismap_app::crisis::confirm_command(&input.aspect, &input.reason)?;
     run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
@@ -486,9 +486,9 @@ pub async fn teams(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: TeamsInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
     let index = crate::register::Index::load(&state, auth.user().workspace).await?;
-    let command = super::teams_command(&index, &input.teams, &input.reason)?;
+    let command = crisismap_app::crisis::teams_command(&index, &input.teams, &input.reason)?;
     run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 
@@ -502,7 +502,7 @@ pub async fn restore_order(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: RestoreOrderInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
     let index = crate::register::Index::load(&state, auth.user().workspace).await?;
     let mut order = vec![];
     for text in &input.order {
@@ -536,7 +536,7 @@ pub async fn close(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: CloseInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
     run(
         &state,
         &auth,
@@ -684,8 +684,17 @@ pub async fn create(
     let kind = kind_of(&kind)?;
     let EntryBody { raw, at, .. } = entry_body(kind, body)?;
     let crisis = crisis_id(&id)?;
-    let saved =
-        super::save_entry(&state, &auth.principal, crisis, kind, None, None, &raw, at).await?;
+    let saved = crisismap_app::crisis::save_entry(
+        &state,
+        &auth.principal,
+        crisis,
+        kind,
+        None,
+        None,
+        &raw,
+        at,
+    )
+    .await?;
     let e = state
         .store()
         .entry(auth.user().workspace, crisis, saved)
@@ -715,7 +724,7 @@ pub async fn update(
         }]));
     };
     let crisis = crisis_id(&id)?;
-    super::save_entry(
+    crisismap_app::crisis::save_entry(
         &state,
         &auth.principal,
         crisis,
@@ -743,7 +752,7 @@ fn entry_body(
     let meta: &[&str] = if own { &[] } else { &["occurred_at"] };
     let mut b = crate::register::api::body_with_meta(kind.schema(), body, meta)?;
     let at = match b.meta.remove("occurred_at") {
-        Some(text) => super::occurrence(&text, false)?.map(|o| o.at),
+        Some(text) => crisismap_app::crisis::occurrence(&text, false)?.map(|o| o.at),
         None => None,
     };
     Ok(EntryBody {
@@ -798,7 +807,7 @@ pub async fn transcribe(
             message: String::new(),
         }])
     })?;
-    if !super::TRANSCRIBED_KINDS.contains(&kind) {
+    if !crisismap_app::crisis::TRANSCRIBED_KINDS.contains(&kind) {
         return Err(AppError::Invalid(vec![FieldError {
             field: "kind".into(),
             code: "unknown_choice".into(),
@@ -837,8 +846,15 @@ pub async fn transcribe(
         return Err(AppError::Internal("transcription checked above".into()));
     };
     let crisis = crisis_id(&id)?;
-    let ids =
-        super::transcribe(&state, &auth.principal, crisis, kind, transcription, &rows).await?;
+    let ids = crisismap_app::crisis::transcribe(
+        &state,
+        &auth.principal,
+        crisis,
+        kind,
+        transcription,
+        &rows,
+    )
+    .await?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let e = state
@@ -929,9 +945,10 @@ pub async fn set_failing(
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CrisisDto>, AppError> {
     let input: FailingInput = json(body)?;
-    let at = super::occurrence(&input.occurred_at, input.background)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
     let command =
-        super::failing_command(&state, &auth.principal, input.nodes, &input.reason).await?;
+        crisismap_app::crisis::failing_command(&state, &auth.principal, input.nodes, &input.reason)
+            .await?;
     run(&state, &auth, crisis_id(&id)?, command, at).await
 }
 

@@ -1,14 +1,15 @@
 //! Changes to the crisis itself from the picture's forms: phase, GRIP level, teams, restore
 //! order, failing systems and closing; each form shown again with its errors when refused.
 
+use super::frame::crisis_href;
 use super::frame::{crisis_id, field, pairs};
 use super::picture::{Retry, picture_page};
-use super::{Room, crisis_href};
 use crate::AppState;
 use crate::http::auth::{Authed, MemberUp};
 use crate::http::error::AppError;
 use axum::extract::{Path, RawForm, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_core::StreamId;
 use crisismap_core::crisis::CrisisCommand;
@@ -28,9 +29,11 @@ pub(super) async fn crisis_command_from_form(
     // The crisis must be this workspace's before anything is decided.
     state.store().crisis(auth.user().workspace, id).await?;
     let typed_at = field(p, "occurred_at");
-    let at = super::occurrence(typed_at, field(p, "background") == "on");
+    let at = crisismap_app::crisis::occurrence(typed_at, field(p, "background") == "on");
     let outcome = match (command, at) {
-        (Ok(command), Ok(at)) => super::command(state, &auth.principal, id, command, at).await,
+        (Ok(command), Ok(at)) => {
+            crisismap_app::crisis::command(state, &auth.principal, id, command, at).await
+        }
         (Err(e), _) | (_, Err(e)) => Err(e),
     };
     match outcome {
@@ -60,10 +63,13 @@ pub(super) async fn change_level(
     let reason = field(&p, "reason");
     // The same form keeps the level as it is ("GRIP 3 stays") with its second button.
     let (command, done) = if field(&p, "confirm") == "1" {
-        (super::confirm_command(which, reason), "confirmed")
+        (
+            crisismap_app::crisis::confirm_command(which, reason),
+            "confirmed",
+        )
     } else {
         (
-            super::change_command(which, field(&p, which), reason),
+            crisismap_app::crisis::change_command(which, field(&p, which), reason),
             which,
         )
     };
@@ -110,7 +116,7 @@ pub(super) async fn set_teams(
         .map(|(_, v)| v.clone())
         .collect();
     let reason = field(&p, "reason");
-    let command = super::teams_command(&index, &teams, reason);
+    let command = crisismap_app::crisis::teams_command(&index, &teams, reason);
     let form = ("teams".to_owned(), reason, p.as_slice());
     crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "teams").await
 }
@@ -159,7 +165,8 @@ pub(super) async fn set_failing(
         .map(|(_, v)| v.clone())
         .collect();
     let reason = field(&p, "reason");
-    let command = super::failing_command(&state, &auth.principal, nodes, reason).await;
+    let command =
+        crisismap_app::crisis::failing_command(&state, &auth.principal, nodes, reason).await;
     let form = ("failing".to_owned(), reason, p.as_slice());
     crisis_command_from_form(&state, &auth, crisis_id(&id)?, command, form, "failing").await
 }

@@ -1,17 +1,18 @@
 //! The classification assistant: the guidance's questions, the proposal, and the decision.
 
+use super::frame::crisis_href;
 use super::frame::{Head, crisis_id, field, head, pairs, room_ctx};
 use super::picture::{HistoryLine, history};
-use super::{Room, crisis_href};
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::{AppError, FieldError};
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use askama::Template;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::{Answers, Classification, CrisisCommand, Grip, propose};
 use crisismap_core::register::{RecordId, RecordKind};
@@ -219,8 +220,10 @@ pub(super) async fn classify(
         field(&p, "grip"),
         field(&p, "reason"),
     );
-    let outcome = match super::occurrence(field(&p, "occurred_at"), false) {
-        Ok(at) => super::command(&state, &auth.principal, room.id(), command, at).await,
+    let outcome = match crisismap_app::crisis::occurrence(field(&p, "occurred_at"), false) {
+        Ok(at) => {
+            crisismap_app::crisis::command(&state, &auth.principal, room.id(), command, at).await
+        }
         Err(e) => Err(e),
     };
     match outcome {

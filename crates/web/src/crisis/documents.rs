@@ -1,17 +1,17 @@
 //! The situation report on screen and the crisis's documents as PDF.
 
-use super::Room;
 use super::entries::{Row, row};
 use super::frame::{Head, crisis_id, head, room_ctx, when};
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use crate::register::display::choice_label;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
+use crisismap_app::crisis::Room;
 use crisismap_app::crisis::next_meeting;
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::EntryKind;

@@ -2,17 +2,18 @@
 //! its versions and links.
 
 use super::frame::{Head, crisis_id, entry_id, head, kind_of, room_ctx, when};
+use super::frame::{crisis_href, entry_href};
 use super::picture::FlashQuery;
-use super::{Room, crisis_href, entry_href};
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use crate::register::display::{Shown, choice_label, show};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
+use crisismap_app::crisis::Room;
 use crisismap_app::crisis::{overdue, reevaluation_due};
 use crisismap_app::i18n::Tr;
 use crisismap_app::words::transcribed_words;
@@ -486,7 +487,7 @@ pub(super) async fn detail(
     let mut actions = vec![];
     let writer = auth.user().role.allows(Role::Member)
         && !room.state().closed
-        && super::guest_may_write(&auth.principal, Some(kind)).is_ok();
+        && crisismap_app::crisis::guest_may_write(&auth.principal, Some(kind)).is_ok();
     match kind {
         EntryKind::Log => {
             related.push((

@@ -1,12 +1,12 @@
 //! The entry forms: new, edit, and saving from a form (shown again on 422 or 409).
 
 use super::frame::{Head, crisis_id, entry_id, head, kind_of, room_ctx};
-use super::{Room, crisis_href, entry_href};
+use super::frame::{crisis_href, entry_href};
 use crate::AppState;
 use crate::http::auth::{Authed, MemberUp};
 use crate::http::error::{AppError, FieldError};
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use crate::register::display::choice_label;
 use crate::register::form::{self, FormView};
 use crate::register::form_pairs;
@@ -14,6 +14,7 @@ use askama::Template;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::register::RawRecord;
@@ -141,7 +142,7 @@ pub(super) async fn new_form(
     Query(q): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
-    super::guest_may_write(&auth.principal, Some(kind))?;
+    crisismap_app::crisis::guest_may_write(&auth.principal, Some(kind))?;
     let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     if room.state().closed {
         return Err(AppError::Conflict("crisis_closed".into()));
@@ -208,7 +209,7 @@ pub(super) async fn edit_form(
     Path((id, slug, entry)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
-    super::guest_may_write(&auth.principal, Some(kind))?;
+    crisismap_app::crisis::guest_may_write(&auth.principal, Some(kind))?;
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let e = state
         .store()
@@ -263,7 +264,7 @@ pub(super) async fn save_from_form(
     // Kinds without a time field of their own take the moment typed beside the form.
     let at = match kind.moment_field() {
         Some(_) => Ok(None),
-        None => super::occurrence(
+        None => crisismap_app::crisis::occurrence(
             raw.fields
                 .get("occurred_at")
                 .map(String::as_str)
@@ -273,7 +274,19 @@ pub(super) async fn save_from_form(
         .map(|o| o.map(|o| o.at)),
     };
     let saved = match at {
-        Ok(at) => super::save_entry(state, &auth.principal, crisis, kind, id, rev, &raw, at).await,
+        Ok(at) => {
+            crisismap_app::crisis::save_entry(
+                state,
+                &auth.principal,
+                crisis,
+                kind,
+                id,
+                rev,
+                &raw,
+                at,
+            )
+            .await
+        }
         Err(e) => Err(e),
     };
     match saved {

@@ -1,15 +1,18 @@
 //! The frame every crisis page shares: the head with the crisis's state and tabs, the
 //! page context, and reading ids and form fields from the request.
 
-use super::{Room, crisis_href};
 use crate::AppState;
 use crate::http::error::AppError;
 use crate::http::page::{PageCtx, Section};
+use crate::register::{Index, Refs};
+use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
+use crisismap_core::UserId;
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::register::RecordId;
 use crisismap_core::time::local_display;
 use crisismap_core::{Role, StreamId};
+use crisismap_store::Entry;
 
 pub(super) fn crisis_id(id: &str) -> Result<StreamId, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
@@ -60,7 +63,7 @@ impl Head {
     pub fn writes(&self, slug: &str) -> bool {
         self.can_write
             && EntryKind::from_slug(slug)
-                .is_some_and(|k| !self.guest || super::GUEST_KINDS.contains(&k))
+                .is_some_and(|k| !self.guest || crisismap_app::crisis::GUEST_KINDS.contains(&k))
     }
 }
 
@@ -140,4 +143,55 @@ pub(super) fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
         .unwrap_or("")
+}
+
+pub fn crisis_href(id: StreamId) -> String {
+    format!("/crisis/{id}")
+}
+
+pub fn entry_href(crisis: StreamId, kind: EntryKind, id: RecordId) -> String {
+    format!("/crisis/{crisis}/{}/{id}", kind.slug())
+}
+
+impl Refs for Room {
+    fn index(&self) -> &Index {
+        &self.index
+    }
+
+    fn entry_options(&self, kind: EntryKind) -> Vec<(String, String)> {
+        self.of(kind)
+            .map(|e| (e.id.to_string(), entry_label(e)))
+            .collect()
+    }
+
+    fn entry_label(&self, kind: EntryKind, id: RecordId) -> Option<(String, String)> {
+        self.entry(id)
+            .filter(|e| e.kind == kind)
+            .map(|e| (entry_label(e), entry_href(self.id(), kind, id)))
+    }
+
+    fn user_options(&self) -> Vec<(String, String)> {
+        self.users
+            .iter()
+            .filter(|u| !u.disabled)
+            .map(|u| (u.id.to_string(), u.display_name.clone()))
+            .collect()
+    }
+
+    fn user_name(&self, id: UserId) -> Option<String> {
+        self.users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.display_name.clone())
+    }
+}
+
+/// How an entry is named in a select or a link: its title, cut at 80 characters.
+fn entry_label(e: &Entry) -> String {
+    let title = e.title.lines().next().unwrap_or("");
+    if title.chars().count() > 80 {
+        format!("{}…", title.chars().take(79).collect::<String>())
+    } else {
+        title.to_owned()
+    }
 }

@@ -1,16 +1,16 @@
 //! Guests of one crisis: liaisons and experts invited to the room.
 
-use super::Room;
 use super::frame::{Head, crisis_id, field, head, pairs, room_ctx};
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp};
 use crate::http::error::{AppError, FieldError};
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use askama::Template;
 use axum::extract::{Path, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_core::StreamId;
 

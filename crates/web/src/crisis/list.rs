@@ -1,16 +1,17 @@
 //! The list of crises and opening a new one.
 
+use super::frame::crisis_href;
 use super::frame::{field, pairs, when};
-use super::{OpenInput, crisis_href};
 use crate::AppState;
 use crate::http::auth::{Authed, MemberUp, ViewerUp};
 use crate::http::error::{AppError, FieldError};
+use crate::http::page::render;
 use crate::http::page::{PageCtx, Section};
-use crate::pages::render;
 use askama::Template;
 use axum::extract::{RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use crisismap_app::crisis::OpenInput;
 use crisismap_app::i18n::Tr;
 use crisismap_core::Role;
 
@@ -135,7 +136,7 @@ pub(super) async fn open(
         phase: field(&p, "phase").to_owned(),
         exercise: matches!(field(&p, "exercise"), "on" | "true"),
     };
-    match super::open(
+    match crisismap_app::crisis::open(
         &state,
         &auth.principal,
         &auth.ctx.origin,

@@ -2,17 +2,18 @@
 //! what asks for attention, and the history of changes in words.
 
 use super::frame::{Head, crisis_id, head, room_ctx, when};
-use super::{Room, crisis_href, entry_href};
+use super::frame::{crisis_href, entry_href};
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::{AppError, FieldError};
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use crate::register::display::choice_label;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use crisismap_app::crisis::Room;
 use crisismap_app::crisis::{next_meeting, overdue, reevaluation_due};
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::{EntryKind, Grip, Phase};

@@ -1,17 +1,18 @@
 //! The timeline: every change of the crisis in the order it happened, in words.
 
+use super::frame::entry_href;
 use super::frame::{Head, crisis_id, head, room_ctx};
 use super::picture::{Moment, describe};
-use super::{Room, entry_href};
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use crate::register::display::choice_label;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
+use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_core::DomainEvent;
 use crisismap_core::crisis::EntryKind;

@@ -4,17 +4,17 @@
 //! All rows of a sheet are saved, or none (`super::transcribe`).
 
 use super::frame::{Head, crisis_id, field, head, pairs, room_ctx};
-use super::{Room, TRANSCRIBED_KINDS};
 use crate::AppState;
 use crate::http::auth::{Authed, MemberUp};
 use crate::http::error::{AppError, FieldError};
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use crate::register::display::choice_label;
 use askama::Template;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use crisismap_app::crisis::{Room, TRANSCRIBED_KINDS};
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::{EntryKind, Transcription};
 use crisismap_core::register::RawRecord;
@@ -230,7 +230,7 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let room = Room::load_with(&state, auth.user().workspace, crisis_id(&id)?, &[]).await?;
     let kind = kind_of(&q.formulier).unwrap_or(EntryKind::Log);
-    super::guest_may_write(&auth.principal, Some(kind))?;
+    crisismap_app::crisis::guest_may_write(&auth.principal, Some(kind))?;
     let count = q.regels.clamp(BLANK_ROWS, MAX_ROWS);
     let flash = Tr(auth.ctx.lang).flash(q.melding.as_deref(), &["saved"]);
     let sheet = Sheet {
@@ -305,15 +305,22 @@ pub async fn save(
     };
     let outcome = match Transcription::new(&sheet.form, &sheet.page, &sheet.written_by) {
         Err(issues) => Err(crisismap_app::register::issues_to_fields(issues)),
-        Ok(t) => super::transcribe(&state, &auth.principal, crisis, kind, t.clone(), &rows)
-            .await
-            .map(|_| t),
+        Ok(t) => crisismap_app::crisis::transcribe(
+            &state,
+            &auth.principal,
+            crisis,
+            kind,
+            t.clone(),
+            &rows,
+        )
+        .await
+        .map(|_| t),
     };
     match outcome {
         Ok(t) => {
             let next = format!(
                 "{}/overnemen?formulier={}&melding=saved&nummer={}&blad={}&door={}",
-                super::crisis_href(crisis),
+                super::frame::crisis_href(crisis),
                 kind.slug(),
                 urlencode(&t.form),
                 t.page.saturating_add(1),

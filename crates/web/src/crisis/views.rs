@@ -1,8 +1,8 @@
 //! The crisis cascade as the crisis room draws it: each affected node with the moment it
 //! is expected to stop working, as rows and as a picture.
 
-use super::Room;
 use crate::http::error::AppError;
+use crisismap_app::crisis::Room;
 
 /// The cascade of what is marked failing in a crisis: each affected node with the moment it
 /// is expected to stop working.

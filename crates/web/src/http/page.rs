@@ -4,6 +4,7 @@
 use crate::AppState;
 use crate::http::assets;
 use crate::http::auth::{Principal, RequestCtx};
+use crate::http::error::AppError;
 use crisismap_app::i18n::Tr;
 use crisismap_core::Role;
 
@@ -180,4 +181,11 @@ impl PageCtx {
     pub fn t(&self, key: &str) -> &'static str {
         self.tr.t(key)
     }
+}
+
+/// A page from its template.
+pub fn render<T: askama::Template>(page: &T) -> Result<axum::response::Html<String>, AppError> {
+    page.render()
+        .map(axum::response::Html)
+        .map_err(|e| AppError::Internal(format!("template: {e}")))
 }

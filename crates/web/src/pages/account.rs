@@ -1,9 +1,9 @@
 //! The user's own settings: language, password, and personal API tokens.
 
-use super::render;
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp, audit};
 use crate::http::error::AppError;
+use crate::http::page::render;
 use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::Form;

@@ -1,10 +1,10 @@
 //! Beheer: users and roles, the verification of the record, and the audit log. Admins only.
 
-use super::render;
 use crate::AppState;
 use crate::http::auth::{AdminOnly, Authed};
 use crate::http::error::localize;
 use crate::http::error::{AppError, FieldError};
+use crate::http::page::render;
 use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::Form;

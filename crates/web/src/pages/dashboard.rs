@@ -1,15 +1,17 @@
 //! Overzicht: what needs the advisor's attention now. Until crises, rosters and readiness
 //! exist, each card says so plainly.
 
-use super::render;
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::AppError;
+use crate::http::page::render;
 use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
+use crisismap_app::register::Index;
 use crisismap_core::StreamKind;
+use crisismap_core::register::RecordKind;
 use serde::Deserialize;
 
 pub struct OnCallRow {
@@ -66,12 +68,12 @@ pub async fn overview(
     let tr = ctx.tr;
     let index = crate::register::Index::load(&state, ws).await?;
     let now = state.now();
-    let crate::register::DashboardRegister {
+    let DashboardRegister {
         oncall,
         readiness,
         due,
         upcoming,
-    } = crate::register::dashboard(&index, now, state.config().contact_review_months, tr);
+    } = dashboard(&index, now, state.config().contact_review_months, tr);
     let (crises, _) = crate::crisis::crisis_rows(&state.store().crises(ws).await?, tr);
     render(&DashboardPage {
         crises,
@@ -84,4 +86,122 @@ pub async fn overview(
         upcoming,
         ctx,
     })
+}
+
+/// What the dashboard shows of the register.
+pub struct DashboardRegister {
+    /// Who is reachable now, per duty.
+    pub oncall: Vec<OnCallRow>,
+    /// Per phase: (title, items in order, items).
+    pub readiness: Vec<(&'static str, usize, usize)>,
+    pub due: Vec<Due>,
+    /// Meetings of the coming six weeks.
+    pub upcoming: Vec<Due>,
+}
+
+pub fn dashboard(
+    index: &Index,
+    now: jiff::Timestamp,
+    review_months: i64,
+    tr: crisismap_app::i18n::Tr,
+) -> DashboardRegister {
+    use crate::register::display::{phone_display, record_href};
+    use crisismap_core::register::readiness::scores;
+    use crisismap_core::register::views::{ContactView, MeetingView, RosterView};
+    use crisismap_core::time::local_display;
+
+    let oncall = index
+        .views::<RosterView>(RecordKind::Roster)
+        .into_iter()
+        .map(|(id, r)| {
+            let duty = r.on_duty(now);
+            let contact = duty.as_ref().and_then(|d| index.get(d.person));
+            let view = contact.and_then(|c| c.view::<ContactView>());
+            OnCallRow {
+                href: record_href(RecordKind::Roster, id),
+                duty: tr.t(&format!("c.duty.{}", r.duty)),
+                person: view.as_ref().map(|c| c.name.clone()),
+                person_href: contact.map(|c| record_href(RecordKind::Contact, c.id)),
+                phones: view
+                    .map(|c| {
+                        c.phones
+                            .iter()
+                            .map(|p| (format!("tel:{}", p.number), phone_display(&p.number)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                until: duty
+                    .as_ref()
+                    .map(|d| local_display(d.until))
+                    .unwrap_or_default(),
+                stand_in: duty.as_ref().is_some_and(|d| d.stand_in),
+                gap: r
+                    .first_gap(now, crisismap_core::register::oncall::coming_week(now))
+                    .map(|(from, _)| local_display(from)),
+                roster: r.name,
+            }
+        })
+        .collect();
+
+    let readiness = scores(&index.evidence().assess(now))
+        .into_iter()
+        .map(|(phase, done, total)| {
+            (
+                tr.t(&format!("readiness.phase.{}", phase.code())),
+                done,
+                total,
+            )
+        })
+        .collect();
+
+    let mut due = vec![];
+    for kind in [
+        RecordKind::Contact,
+        RecordKind::Roster,
+        RecordKind::Plan,
+        RecordKind::Organisation,
+        RecordKind::Meeting,
+    ] {
+        let flagged = index
+            .live(kind)
+            .filter(|r| !crate::register::flags(kind, r, now, review_months, tr).is_empty())
+            .count();
+        if flagged > 0 {
+            due.push(Due {
+                href: format!("/voorbereiden/{}?filter=aandacht", kind.slug()),
+                text: format!(
+                    "{}: {flagged} {}",
+                    tr.t(&format!("k.{kind}.plural")),
+                    tr.t("dashboard.due.flagged")
+                ),
+            });
+        }
+    }
+
+    let horizon = now
+        .saturating_add(jiff::SignedDuration::from_hours(6 * 7 * 24))
+        .unwrap_or(now);
+    let mut upcoming: Vec<(jiff::Timestamp, Due)> = index
+        .views::<MeetingView>(RecordKind::Meeting)
+        .into_iter()
+        .filter_map(|(id, m)| {
+            let next = m.next_occurrence(now)?;
+            (next <= horizon).then(|| {
+                (
+                    next,
+                    Due {
+                        href: record_href(RecordKind::Meeting, id),
+                        text: format!("{} — {}", local_display(next), m.name),
+                    },
+                )
+            })
+        })
+        .collect();
+    upcoming.sort_by_key(|(t, _)| *t);
+    DashboardRegister {
+        oncall,
+        readiness,
+        due,
+        upcoming: upcoming.into_iter().map(|(_, d)| d).collect(),
+    }
 }

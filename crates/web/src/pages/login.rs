@@ -1,7 +1,7 @@
 //! Logging in and out, choosing the language before login, and changing one's password
 //! (required after a one-time password).
 
-use super::{render, safe_return_path};
+use super::safe_return_path;
 use crate::AppState;
 use crate::http::auth::{
     AnyLogin, Ctx, LANG_COOKIE, RequestCtx, Secret, Via, attempt, attempt_succeeded, audit,
@@ -9,6 +9,7 @@ use crate::http::auth::{
 };
 use crate::http::error::AppError;
 use crate::http::layers::urlencode;
+use crate::http::page::render;
 use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::Form;

@@ -2,7 +2,6 @@
 //! (enrol with a QR code, recovery codes, switch off where allowed). Administrators always
 //! need it; a workspace may require it of everyone (`MfaPolicySet`).
 
-use super::render;
 use super::safe_return_path;
 use crate::AppState;
 use crate::http::auth::{
@@ -10,6 +9,7 @@ use crate::http::auth::{
     mfa_required, with_retry_after,
 };
 use crate::http::error::AppError;
+use crate::http::page::render;
 use crate::http::page::{PageCtx, Section};
 use crate::pages::login::end_browser_session;
 use askama::Template;

@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::http::error::AppError;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 pub fn router() -> Router<AppState> {
@@ -70,12 +70,6 @@ pub fn router() -> Router<AppState> {
         )
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-}
-
-pub(crate) fn render<T: askama::Template>(page: &T) -> Result<Html<String>, AppError> {
-    page.render()
-        .map(Html)
-        .map_err(|e| AppError::Internal(format!("template: {e}")))
 }
 
 /// The answer for every unknown address.

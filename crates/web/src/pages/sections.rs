@@ -1,10 +1,10 @@
 //! The phase sections (Voorbereiden, Crisis, Nafase, Oefenen, Afdrukken). Each lists its
 //! parts with an honest empty state until the parts are built and filled.
 
-use super::render;
 use crate::AppState;
 use crate::http::auth::{Authed, Ctx, ViewerUp};
 use crate::http::error::AppError;
+use crate::http::page::render;
 use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::extract::State;

@@ -1,6 +1,5 @@
 //! The register's JSON door: the same save and archive commands as the forms.
 
-use super::Index;
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, ViewerUp};
 use crate::http::error::{AppError, FieldError};
@@ -10,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
+use crisismap_app::register::Index;
 use crisismap_core::register::schema::Schema;
 use crisismap_core::register::views::{ContactView, RosterView};
 use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind};
@@ -322,7 +322,7 @@ pub async fn oncall(
     let now = if q.at.trim().is_empty() {
         state.now()
     } else {
-        crate::crisis::parse_moment(&q.at).ok_or_else(|| {
+        crisismap_app::crisis::parse_moment(&q.at).ok_or_else(|| {
             AppError::Invalid(vec![FieldError {
                 field: "at".into(),
                 code: "invalid_datetime".into(),

@@ -2,18 +2,18 @@
 //! dependencies (what-if, for preparation and exercises), and the picture of all
 //! dependencies. The crisis room uses the same rows and picture for the nodes marked failing.
 
-use super::Index;
 use super::display::record_href;
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use crate::svg::{self, Dot};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use crisismap_app::i18n::Tr;
+use crisismap_app::register::Index;
 use crisismap_core::cascade::Cascade;
 use crisismap_core::register::RecordKind;
 use crisismap_core::register::graph::{NodeKey, RegisterGraph};
@@ -217,7 +217,7 @@ pub async fn analysis(
     Query(q): Query<Vec<(String, String)>>,
 ) -> Result<Html<String>, AppError> {
     let tr = Tr(auth.ctx.lang);
-    let ctx = super::pages::page_ctx(
+    let ctx = super::frame::page_ctx(
         &state,
         &auth.principal,
         &auth.ctx,
@@ -277,7 +277,7 @@ pub async fn dependencies(
     auth: Authed<ViewerUp>,
 ) -> Result<Html<String>, AppError> {
     let tr = Tr(auth.ctx.lang);
-    let ctx = super::pages::page_ctx(
+    let ctx = super::frame::page_ctx(
         &state,
         &auth.principal,
         &auth.ctx,

@@ -1,7 +1,7 @@
 //! How stored values read on a page: local times, Dutch dates, labels instead of codes,
 //! names (linked) instead of ids, readable phone numbers.
 
-use super::Refs;
+use super::frame::Refs;
 use crisismap_app::i18n::Tr;
 use crisismap_core::register::schema::{Field, FieldType};
 use crisismap_core::register::{RecordId, RecordKind};

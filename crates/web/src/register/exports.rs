@@ -1,8 +1,7 @@
 //! Exports of the register: contacts and teams as vCard and CSV.
 
-use super::Index;
 use super::display::phone_display;
-use super::pages::id_of;
+use super::frame::id_of;
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::AppError;
@@ -10,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use crisismap_app::i18n::Tr;
+use crisismap_app::register::Index;
 use crisismap_core::register::views::{ContactView, TeamView};
 use crisismap_core::register::{Record, RecordId, RecordKind};
 

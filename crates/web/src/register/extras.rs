@@ -1,15 +1,15 @@
 //! What some kinds need beyond list, detail and form: who is on call now, flags for what
 //! needs attention, the escalation flow and the restore order.
 
-use super::Index;
 use super::display::{Shown, choice_label, phone_display, record_href};
-use super::pages::id_of;
+use super::frame::id_of;
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, ViewerUp};
 use crate::http::error::AppError;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_app::i18n::Tr;
+use crisismap_app::register::Index;
 use crisismap_core::register::views::{
     ContactView, MeetingView, OrganisationView, PlanView, RosterView,
 };

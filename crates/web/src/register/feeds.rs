@@ -1,21 +1,21 @@
 //! Private calendar feeds (iCal) of the on-call roster and the meetings, each behind its
 //! own secret link.
 
-use super::Index;
 use super::display::{phone_display, record_href};
 use super::exports::download;
-use super::pages::{id_of, page_ctx};
+use super::frame::{id_of, page_ctx};
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, audit};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use crisismap_app::i18n::Tr;
 use crisismap_app::password::secret_hash;
+use crisismap_app::register::Index;
 use crisismap_core::register::views::{ContactView, MeetingView, RosterView};
 use crisismap_core::register::{RecordId, RecordKind};
 use jiff::ToSpan;

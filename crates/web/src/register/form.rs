@@ -2,9 +2,10 @@
 //! error message, groups as numbered rows with spare rows for adding more.
 
 use super::display::choice_label;
-use super::{Index, Refs};
+use super::frame::Refs;
 use crate::http::error::FieldError;
 use crisismap_app::i18n::Tr;
+use crisismap_app::register::Index;
 use crisismap_core::register::schema::{Field, FieldType, Schema};
 use crisismap_core::register::{RawRecord, RecordKind};
 

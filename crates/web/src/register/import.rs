@@ -1,19 +1,19 @@
 //! Importing contacts from a spreadsheet (CSV): a preview that names every bad row, then
 //! all or nothing.
 
-use super::Index;
-use super::pages::page_ctx;
+use super::frame::page_ctx;
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use askama::Template;
 use axum::extract::{Multipart, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
 use crisismap_app::i18n::Tr;
+use crisismap_app::register::Index;
 use crisismap_core::register::{RawRecord, RecordKind};
 use crisismap_store::RecordChange;
 
@@ -212,7 +212,7 @@ pub async fn import_preview(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let tr = Tr(auth.ctx.lang);
-    let bytes = Some(super::read_upload(&mut multipart, "bestand").await?);
+    let bytes = Some(super::frame::read_upload(&mut multipart, "bestand").await?);
     let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
         return import_page(
             &state,

@@ -1,11 +1,11 @@
 //! The library: the guidance and the publications behind it.
 
-use super::pages::page_ctx;
+use super::frame::page_ctx;
 use crate::AppState;
 use crate::http::auth::{Authed, ViewerUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;

@@ -1,123 +1,23 @@
 //! The register's pages: overview, list, detail, new/edit forms, archive. Everything a
 //! viewer may read; editors and administrators may change.
 
-use super::Index;
 use super::display::{Shown, record_href, show};
+use super::extras;
 use super::form::{self, FormView};
-use super::{exports, extras, feeds, import, library, readiness};
+use super::frame::{decode_form, id_of, kind_of, page_ctx};
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, ViewerUp};
 use crate::http::error::{AppError, FieldError};
-use crate::http::page::{PageCtx, Section};
-use crate::pages::render;
+use crate::http::page::PageCtx;
+use crate::http::page::render;
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use crisismap_app::i18n::Tr;
-use crisismap_core::StreamKind;
+use crisismap_app::register::Index;
 use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind};
 use serde::Deserialize;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/voorbereiden", get(overview))
-        .route("/voorbereiden/gereedheid", get(readiness::readiness_page))
-        .route(
-            "/voorbereiden/gereedheid/{item}/bewerken",
-            get(readiness::readiness_form),
-        )
-        .route(
-            "/voorbereiden/gereedheid/{item}",
-            get(readiness::readiness_item_page).post(readiness::readiness_save),
-        )
-        .route("/voorbereiden/bibliotheek", get(library::library))
-        .route("/voorbereiden/cascade", get(super::cascade::analysis))
-        .route(
-            "/voorbereiden/risico-objecten/import",
-            get(super::risk_io::import_form).post(super::risk_io::import),
-        )
-        .route(
-            "/voorbereiden/risico-objecten/export.csv",
-            get(super::risk_io::risk_csv),
-        )
-        .route(
-            "/voorbereiden/risico-objecten/export.json",
-            get(super::risk_io::exchange_json),
-        )
-        .route(
-            "/voorbereiden/afhankelijkheden/export.csv",
-            get(super::risk_io::dependencies_csv),
-        )
-        .route(
-            "/voorbereiden/afhankelijkheden",
-            get(super::cascade::dependencies),
-        )
-        .route(
-            "/voorbereiden/contacten/import",
-            get(import::import_form).post(import::import_preview),
-        )
-        .route(
-            "/voorbereiden/contacten/import/bevestigen",
-            post(import::import_confirm),
-        )
-        .route(
-            "/voorbereiden/contacten/export.csv",
-            get(exports::contacts_csv),
-        )
-        .route(
-            "/voorbereiden/contacten/export.vcf",
-            get(exports::contacts_vcard),
-        )
-        .route(
-            "/voorbereiden/teams/{id}/export.vcf",
-            get(exports::team_vcard),
-        )
-        .route(
-            "/voorbereiden/piket/{id}/agendalink",
-            post(feeds::roster_feed_link),
-        )
-        .route(
-            "/voorbereiden/overleggen/agendalink",
-            post(feeds::meetings_feed_link),
-        )
-        .route(
-            "/voorbereiden/processen/{id}/volgorde/{direction}",
-            post(extras::move_process),
-        )
-        .route("/agenda/{file}", get(feeds::calendar_feed))
-        .route("/voorbereiden/{slug}", get(list).post(create))
-        .route("/voorbereiden/{slug}/nieuw", get(new_form))
-        .route("/voorbereiden/{slug}/{id}", get(detail).post(update))
-        .route("/voorbereiden/{slug}/{id}/bewerken", get(edit_form))
-        .route("/voorbereiden/{slug}/{id}/archiveren", post(archive))
-}
-
-pub(super) fn kind_of(slug: &str) -> Result<RecordKind, AppError> {
-    RecordKind::from_slug(slug).ok_or(AppError::NotFound)
-}
-
-pub(super) fn id_of(id: &str) -> Result<RecordId, AppError> {
-    id.parse().map_err(|_| AppError::NotFound)
-}
-
-pub(super) async fn page_ctx(
-    state: &AppState,
-    auth_principal: &crate::http::auth::Principal,
-    ctx: &crate::http::auth::RequestCtx,
-    title: String,
-) -> Result<PageCtx, AppError> {
-    let mut page = PageCtx::user(state, auth_principal, ctx, Section::Prepare, "").await;
-    page.title = title;
-    let stream = state
-        .store()
-        .stream_of(auth_principal.user.workspace, StreamKind::Preparation)
-        .await?;
-    page.live_stream = Some(stream.id.to_string());
-    Ok(page)
-}
 
 pub struct OverviewCard {
     pub href: String,
@@ -133,7 +33,7 @@ struct OverviewPage {
     cards: Vec<OverviewCard>,
 }
 
-async fn overview(
+pub(super) async fn overview(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
 ) -> Result<Html<String>, AppError> {
@@ -235,7 +135,7 @@ pub struct ListQuery {
 
 const FLASHES: &[&str] = &["saved", "archived", "imported", "order_changed"];
 
-async fn list(
+pub(super) async fn list(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
     Path(slug): Path<String>,
@@ -253,7 +153,7 @@ async fn list(
     let index = Index::load(&state, auth.user().workspace).await?;
     let schema = kind.schema();
     let now = state.now();
-    let asked = (!q.op.trim().is_empty()).then(|| crate::crisis::parse_moment(&q.op));
+    let asked = (!q.op.trim().is_empty()).then(|| crisismap_app::crisis::parse_moment(&q.op));
     let at = asked.flatten().unwrap_or(now);
     let needle = q.q.trim().to_lowercase();
     let mut records: Vec<&Record> = index.live(kind).collect();
@@ -368,7 +268,7 @@ struct DetailPage {
     flash: Option<&'static str>,
 }
 
-async fn detail(
+pub(super) async fn detail(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
     Path((slug, id)): Path<(String, String)>,
@@ -467,7 +367,7 @@ pub(super) async fn form_page(
     Ok((status, render(&page)?).into_response())
 }
 
-async fn new_form(
+pub(super) async fn new_form(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
     Path(slug): Path<String>,
@@ -486,7 +386,7 @@ async fn new_form(
     .await
 }
 
-async fn edit_form(
+pub(super) async fn edit_form(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
     Path((slug, id)): Path<(String, String)>,
@@ -511,45 +411,6 @@ async fn edit_form(
         StatusCode::OK,
     )
     .await
-}
-
-/// The pairs of a form body. Bytes that are not UTF-8, raw or percent-encoded, refuse the
-/// whole form (400): a lenient decoder would store U+FFFD in their place without a word.
-pub(crate) fn decode_form(body: &[u8]) -> Result<Vec<(String, String)>, AppError> {
-    fn part(bytes: &[u8]) -> Result<String, AppError> {
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            match bytes[i] {
-                b'+' => out.push(b' '),
-                b'%' => match (
-                    bytes.get(i + 1).copied().and_then(hex),
-                    bytes.get(i + 2).copied().and_then(hex),
-                ) {
-                    (Some(h), Some(l)) => {
-                        out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
-                },
-                b => out.push(b),
-            }
-            i += 1;
-        }
-        String::from_utf8(out)
-            .map_err(|_| AppError::BadRequest("the form holds bytes that are not UTF-8".into()))
-    }
-    body.split(|b| *b == b'&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (k, v) = match pair.iter().position(|b| *b == b'=') {
-                Some(at) => (&pair[..at], &pair[at + 1..]),
-                None => (pair, &pair[pair.len()..]),
-            };
-            Ok((part(k)?, part(v)?))
-        })
-        .collect()
 }
 
 /// Form pairs without the CSRF token and revision.
@@ -629,7 +490,7 @@ pub(super) async fn save_from_form(
     }
 }
 
-async fn create(
+pub(super) async fn create(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
     Path(slug): Path<String>,
@@ -643,7 +504,7 @@ async fn create(
     .await
 }
 
-async fn update(
+pub(super) async fn update(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
     Path((slug, id)): Path<(String, String)>,
@@ -662,7 +523,7 @@ async fn update(
     .await
 }
 
-async fn archive(
+pub(super) async fn archive(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
     Path((slug, id)): Path<(String, String)>,

@@ -1,19 +1,20 @@
 //! The readiness checklist: the guidance's items by phase, scored from the register and
 //! from what the advisor marks.
 
-use super::Index;
 use super::display::{date_nl, record_href};
-use super::pages::{form_page, form_pairs, page_ctx};
+use super::frame::page_ctx;
+use super::pages::{form_page, form_pairs};
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, ViewerUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use askama::Template;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use crisismap_app::i18n::Tr;
+use crisismap_app::register::Index;
 use crisismap_core::register::readiness::{ChecklistPhase, scores};
 use crisismap_core::register::{RawRecord, RecordKind};
 use serde::Deserialize;

@@ -2,17 +2,17 @@
 //! JSON. An import is one transaction: every row is checked, names are resolved against the
 //! register and the file, and one problem anywhere imports nothing.
 
-use super::Index;
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, ViewerUp};
 use crate::http::error::AppError;
 use crate::http::page::PageCtx;
-use crate::pages::render;
+use crate::http::page::render;
 use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_app::i18n::Tr;
+use crisismap_app::register::Index;
 use crisismap_core::interchange::risk::{self, DependencyRow, Exchange, RowIssue};
 use crisismap_core::register::kinds::NODE_KINDS;
 use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind, RefLookup, title_key};
@@ -368,7 +368,7 @@ async fn import_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let tr = Tr(auth.ctx.lang);
-    let ctx = super::pages::page_ctx(
+    let ctx = super::frame::page_ctx(
         state,
         &auth.principal,
         &auth.ctx,
@@ -391,7 +391,7 @@ pub async fn import(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let tr = Tr(auth.ctx.lang);
-    let bytes = Some(super::read_upload(&mut multipart, "bestand").await?);
+    let bytes = Some(super::frame::read_upload(&mut multipart, "bestand").await?);
     let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
         return import_page(
             &state,
