@@ -2,7 +2,7 @@
 //! apply, and how committed appends reach other instances (PostgreSQL LISTEN/NOTIFY).
 
 use crate::error::StoreError;
-use crate::events::StreamNotice;
+use crate::stream::{NOTIFY_CHANNEL, StreamNotice};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor};
 use std::path::{Path, PathBuf};
@@ -11,9 +11,6 @@ use tokio::sync::broadcast;
 
 /// The file inside `--data-dir` that holds the SQLite database.
 pub const SQLITE_FILE: &str = "crisismap.db";
-
-/// The PostgreSQL channel on which committed appends are announced.
-pub(crate) const NOTIFY_CHANNEL: &str = "crisismap_events";
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");

@@ -3,7 +3,7 @@
 
 use crate::Store;
 use crate::error::StoreError;
-use crate::events::Expected;
+use crate::stream::Expected;
 use crisismap_core::crisis::{
     CrisisCommand, CrisisError, CrisisState, EntryKind, Occurrence, Transcription, check_change,
     check_times, entries,
@@ -493,7 +493,7 @@ impl Store {
         crisis: StreamId,
         id: RecordId,
     ) -> Result<Vec<Envelope>, StoreError> {
-        let rows: Vec<crate::events::EventRow> = sqlx::query_as(
+        let rows: Vec<crate::stream::EventRow> = sqlx::query_as(
             "SELECT id, workspace_id, stream_id, seq, recorded_at, actor, kind, payload, prev_hash, hash \
              FROM events WHERE stream_id = $1 AND kind = 'entry_saved' AND payload LIKE $2 ORDER BY seq",
         )
@@ -502,7 +502,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(crate::events::EventRow::into_envelope)
+            .map(crate::stream::EventRow::into_envelope)
             .collect()
     }
 
@@ -545,14 +545,14 @@ impl Store {
             limit.clamp(1, 100_000),
             offset.max(0)
         );
-        let mut query = sqlx::query_as::<_, crate::events::EventRow>(&sql).bind(crisis.to_string());
+        let mut query = sqlx::query_as::<_, crate::stream::EventRow>(&sql).bind(crisis.to_string());
         if let Some(b) = only {
             query = query.bind(b);
         }
         let rows = query.fetch_all(&self.pool).await?;
         let envelopes = rows
             .into_iter()
-            .map(crate::events::EventRow::into_envelope)
+            .map(crate::stream::EventRow::into_envelope)
             .collect::<Result<_, _>>()?;
         Ok((envelopes, total))
     }
@@ -560,7 +560,7 @@ impl Store {
     /// Events of a crisis other than entries (opening, classification, phase, GRIP, teams,
     /// restore order, closing), oldest first: the crisis's own history.
     pub async fn crisis_history(&self, crisis: StreamId) -> Result<Vec<Envelope>, StoreError> {
-        let rows: Vec<crate::events::EventRow> = sqlx::query_as(
+        let rows: Vec<crate::stream::EventRow> = sqlx::query_as(
             "SELECT id, workspace_id, stream_id, seq, recorded_at, actor, kind, payload, prev_hash, hash \
              FROM events WHERE stream_id = $1 AND kind <> 'entry_saved' ORDER BY seq",
         )
@@ -568,7 +568,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(crate::events::EventRow::into_envelope)
+            .map(crate::stream::EventRow::into_envelope)
             .collect()
     }
 }

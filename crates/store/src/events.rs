@@ -2,31 +2,15 @@
 //! announce the change, all in one transaction.
 
 use crate::error::StoreError;
+use crate::stream::EventRow;
+pub use crate::stream::{Expected, StreamNotice};
 use crate::{Backend, Store, projection};
 use crisismap_core::event::Actor;
 use crisismap_core::time::canonical;
 use crisismap_core::{
     DomainEvent, Envelope, EventId, GENESIS_HASH, StreamId, StreamKind, WorkspaceId,
 };
-use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
-
-/// The version a writer read before deciding. `Exactly` refuses the append when someone
-/// else appended in between (no silent overwrite between two editors).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
-    Any,
-    Exactly(i64),
-}
-
-/// Told to subscribers after a commit: which stream moved, and to which seq.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StreamNotice {
-    pub workspace: WorkspaceId,
-    pub stream: StreamId,
-    pub seq: i64,
-    pub kind: String,
-}
 
 impl Store {
     /// Opens a new, empty stream.
@@ -171,7 +155,7 @@ impl Store {
                     kind: last.kind.clone(),
                 };
                 sqlx::query("SELECT pg_notify($1, $2)")
-                    .bind(crate::backend::NOTIFY_CHANNEL)
+                    .bind(crate::stream::NOTIFY_CHANNEL)
                     .bind(serde_json::to_string(&notice).unwrap_or_default())
                     .execute(&mut *conn)
                     .await?;
@@ -213,41 +197,5 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(EventRow::into_envelope).collect()
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct EventRow {
-    id: String,
-    workspace_id: String,
-    stream_id: String,
-    seq: i64,
-    recorded_at: String,
-    actor: String,
-    kind: String,
-    payload: String,
-    prev_hash: String,
-    hash: String,
-}
-
-impl EventRow {
-    pub(crate) fn seq(&self) -> i64 {
-        self.seq
-    }
-
-    pub(crate) fn into_envelope(self) -> Result<Envelope, StoreError> {
-        let bad = |what: &str| StoreError::Corrupt(format!("event {}: bad {what}", self.id));
-        Ok(Envelope {
-            id: self.id.parse().map_err(|_| bad("id"))?,
-            workspace: self.workspace_id.parse().map_err(|_| bad("workspace id"))?,
-            stream: self.stream_id.parse().map_err(|_| bad("stream id"))?,
-            seq: self.seq,
-            recorded_at: self.recorded_at.parse().map_err(|_| bad("recorded_at"))?,
-            actor: self.actor,
-            kind: self.kind,
-            payload: self.payload,
-            prev_hash: self.prev_hash,
-            hash: self.hash,
-        })
     }
 }

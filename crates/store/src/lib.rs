@@ -15,6 +15,7 @@ mod projection;
 mod queries;
 mod register;
 pub mod seed;
+mod stream;
 pub mod testing;
 mod verify;
 

@@ -3,7 +3,7 @@
 
 use crate::Store;
 use crate::error::StoreError;
-use crate::events::EventRow;
+use crate::stream::EventRow;
 use crisismap_core::time::canonical;
 use crisismap_core::{DomainEvent, Envelope};
 use futures_util::TryStreamExt;

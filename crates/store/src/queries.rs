@@ -3,7 +3,7 @@
 
 use crate::Store;
 use crate::error::StoreError;
-use crate::events::Expected;
+use crate::stream::Expected;
 use crisismap_core::event::Actor;
 use crisismap_core::time::canonical;
 use crisismap_core::workspace::{WorkspaceCommand, WorkspaceState};

@@ -3,7 +3,7 @@
 
 use crate::Store;
 use crate::error::StoreError;
-use crate::events::Expected;
+use crate::stream::Expected;
 use crisismap_core::event::Actor;
 use crisismap_core::register::{Record, RecordId, RecordKind, RegisterError, Validated, title_key};
 use crisismap_core::{DomainEvent, Envelope, StreamKind, WorkspaceId};

@@ -2,7 +2,7 @@
 
 use crate::Store;
 use crate::error::StoreError;
-use crate::events::EventRow;
+use crate::stream::EventRow;
 use crisismap_core::event::{BadEvent, ChainFault, ChainVerifier};
 use crisismap_core::{StreamId, WorkspaceId};
 
