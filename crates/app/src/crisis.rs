@@ -705,3 +705,38 @@ pub fn staffing(room: &Room, now: jiff::Timestamp) -> Vec<(&'static str, bool)> 
         ),
     ]
 }
+
+/// The register teams that carry the proposed standards.
+fn teams_for(room: &Room, standards: &[String]) -> Vec<RecordId> {
+    room.index
+        .live(RecordKind::Team)
+        .filter(|t| {
+            t.text("standard")
+                .is_some_and(|s| standards.iter().any(|x| x == s))
+        })
+        .map(|t| t.id)
+        .collect()
+}
+
+/// The classification as both doors give it: the answers, whether the proposal is
+/// accepted (else the classification and GRIP level chosen), and the register teams that
+/// carry the proposed standards.
+pub fn classify_command(
+    room: &Room,
+    answers: crisismap_core::crisis::Answers,
+    accept: bool,
+    classification: &str,
+    grip: &str,
+    reason: &str,
+) -> crisismap_core::crisis::CrisisCommand {
+    let proposal = crisismap_core::crisis::propose(&answers);
+    let standards: Vec<String> = proposal.teams.iter().map(|t| t.value.clone()).collect();
+    CrisisCommand::Classify {
+        answers,
+        accept,
+        classification: classification.parse().ok(),
+        grip: grip.parse().ok(),
+        reason: reason.to_owned(),
+        teams: teams_for(room, &standards),
+    }
+}

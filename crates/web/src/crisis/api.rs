@@ -326,7 +326,7 @@ pub async fn classify(
     let input: ClassifyInput = json(body)?;
     let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let command = super::classify::classify_command(
+    let command = crisismap_app::crisis::classify_command(
         &room,
         input.answers,
         input.accept,

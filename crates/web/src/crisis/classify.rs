@@ -14,8 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
-use crisismap_core::crisis::{Answers, Classification, CrisisCommand, Grip, propose};
-use crisismap_core::register::{RecordId, RecordKind};
+use crisismap_core::crisis::{Answers, Classification, Grip, propose};
 
 pub struct Question {
     pub code: &'static str,
@@ -170,38 +169,6 @@ pub(super) async fn classify_page(
     .await
 }
 
-/// The register teams that carry the proposed standards.
-pub(super) fn teams_for(room: &Room, standards: &[String]) -> Vec<RecordId> {
-    room.index
-        .live(RecordKind::Team)
-        .filter(|t| {
-            t.text("standard")
-                .is_some_and(|s| standards.iter().any(|x| x == s))
-        })
-        .map(|t| t.id)
-        .collect()
-}
-
-pub fn classify_command(
-    room: &Room,
-    answers: Answers,
-    accept: bool,
-    classification: &str,
-    grip: &str,
-    reason: &str,
-) -> CrisisCommand {
-    let proposal = propose(&answers);
-    let standards: Vec<String> = proposal.teams.iter().map(|t| t.value.clone()).collect();
-    CrisisCommand::Classify {
-        answers,
-        accept,
-        classification: classification.parse().ok(),
-        grip: grip.parse().ok(),
-        reason: reason.to_owned(),
-        teams: teams_for(room, &standards),
-    }
-}
-
 pub(super) async fn classify(
     State(state): State<AppState>,
     crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
@@ -212,7 +179,7 @@ pub(super) async fn classify(
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
     let answers = answers_from(&p);
     let accept = field(&p, "choice") != "override";
-    let command = classify_command(
+    let command = crisismap_app::crisis::classify_command(
         &room,
         answers,
         accept,
