@@ -29,24 +29,12 @@ pub struct Room {
 }
 
 /// Every kind but the log.
-pub const LOADED_KINDS: [EntryKind; 12] = [
-    EntryKind::Decision,
-    EntryKind::Action,
-    EntryKind::Dilemma,
-    EntryKind::Scenario,
-    EntryKind::Attendance,
-    EntryKind::Support,
-    EntryKind::Informing,
-    EntryKind::Communication,
-    EntryKind::Bob,
-    EntryKind::Fact,
-    EntryKind::ProcessStatus,
-    EntryKind::Effect,
-];
+pub const LOADED_KINDS: &[EntryKind] = EntryKind::ALL.split_at(1).1;
+const _: () = assert!(matches!(EntryKind::ALL[0], EntryKind::Log));
 
 impl Room {
     pub async fn load(app: &App, ws: WorkspaceId, id: StreamId) -> Result<Room, Error> {
-        Self::load_with(app, ws, id, &LOADED_KINDS).await
+        Self::load_with(app, ws, id, LOADED_KINDS).await
     }
 
     /// A room with only the entries of these kinds (the log page needs none of them).
