@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod crisis;
+pub mod demo;
 mod error;
 pub mod i18n;
 pub mod password;

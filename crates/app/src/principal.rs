@@ -18,6 +18,8 @@ pub enum Via {
         /// `read` tokens may only read (GET); `write` tokens read and write.
         scope: String,
     },
+    /// The server itself, acting for this user without a request: the demo loader.
+    Server,
 }
 
 /// A signed-in user and how they signed in.
@@ -35,7 +37,7 @@ impl Principal {
     pub fn csrf(&self) -> &str {
         match &self.via {
             Via::Session { csrf, .. } => csrf,
-            Via::Token { .. } => "",
+            Via::Token { .. } | Via::Server => "",
         }
     }
 
@@ -44,6 +46,7 @@ impl Principal {
         match &self.via {
             Via::Token { id, .. } => format!("user:{} token:{id}", self.user.id),
             Via::Session { .. } => format!("user:{}", self.user.id),
+            Via::Server => format!("user:{} via:server", self.user.id),
         }
     }
 }

@@ -42,13 +42,16 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
             let hash =
                 tokio::task::spawn_blocking(|| hash_password(DEMO_PASSWORD, PasswordCost::Default))
                     .await?;
-            let (_, created) = crisismap_store::demo::seed(&store, &hash).await?;
+            let app = crisismap_app::App::new(store.clone(), PasswordCost::Default);
+            let (_, created) = crisismap_app::demo::seed(&app, &hash)
+                .await
+                .map_err(|e| anyhow!("the demo could not be loaded: {e:?}"))?;
             if created {
                 // The demo administrator logs in with two steps, as every administrator
                 // does; the demo shows the current code on the page instead of an app.
-                for (email, _, role) in crisismap_store::demo::DEMO_USERS {
-                    if *role == crisismap_core::Role::Admin {
-                        let user = find_user(&store, email).await?;
+                for user in &crisismap_app::demo::WORKSPACE.users {
+                    if user.role == crisismap_core::Role::Admin {
+                        let user = find_user(&store, &user.email).await?;
                         crisismap_app::totp::enrol_totp(&store, user.id, None, &[]).await?;
                     }
                 }
@@ -117,8 +120,12 @@ fn demo_banner(listen: &str, dir: &str, created: bool) -> String {
     s.push_str(&format!(
         "  Open http://{listen}/ en log in met een van deze accounts:\n\n"
     ));
-    for (email, name, r) in crisismap_store::demo::DEMO_USERS {
-        s.push_str(&format!("    {email:<28} {:<10} {name}\n", role(*r).0));
+    for user in &crisismap_app::demo::WORKSPACE.users {
+        let (email, name) = (&user.email, &user.name);
+        s.push_str(&format!(
+            "    {email:<28} {:<10} {name}\n",
+            role(user.role).0
+        ));
     }
     s.push_str(&format!(
         "\n  Wachtwoord van elk account: {DEMO_PASSWORD}\n"
@@ -139,9 +146,10 @@ fn demo_banner(listen: &str, dir: &str, created: bool) -> String {
          (roles: {}); the password of every account is {DEMO_PASSWORD}. The administrator \
          logs in with two-step verification; the demo shows the code on the page. Data: \
          {dir} ({}). Stop with Ctrl+C.\n",
-        crisismap_store::demo::DEMO_USERS
+        crisismap_app::demo::WORKSPACE
+            .users
             .iter()
-            .map(|(_, _, r)| format!("{} = {}", role(*r).0, role(*r).1))
+            .map(|u| format!("{} = {}", role(u.role).0, role(u.role).1))
             .collect::<Vec<_>>()
             .join(", "),
         if created {

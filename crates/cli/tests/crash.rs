@@ -242,7 +242,7 @@ async fn acknowledged_decisions_survive_sigkill_of_the_server() {
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(rand::random::<u64>);
     println!("crash seed {seed} (CRISISMAP_CRASH_SEED={seed} replays the kill moments)");
-    if crisismap_store::testing::sqlite_wanted() {
+    if crisismap_testing::sqlite_wanted() {
         survives_crashes(Database::sqlite().expect("a temporary folder"), seed).await;
     }
     if let Ok(url) = std::env::var("CRISISMAP_TEST_DATABASE_URL")

@@ -54,7 +54,7 @@ impl Database {
     pub async fn postgres(base_url: &str) -> anyhow::Result<Database> {
         let name = format!("crisismap_proof_{}", uuid::Uuid::new_v4().simple());
         create_pg_database(base_url, &name).await?;
-        let url = crisismap_store::testing::replace_database(base_url, &name);
+        let url = crisismap_testing::replace_database(base_url, &name);
         Ok(Database {
             args: vec!["--database-url".into(), url.clone()],
             work: tempfile::tempdir().context("a temporary folder")?,

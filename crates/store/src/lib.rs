@@ -6,8 +6,6 @@
 mod accounts;
 mod backend;
 mod crisis;
-pub mod demo;
-mod demo_crisis;
 mod error;
 mod events;
 mod mfa;
@@ -16,7 +14,6 @@ mod queries;
 mod register;
 pub mod seed;
 mod stream;
-pub mod testing;
 mod verify;
 
 pub use accounts::{

@@ -20,16 +20,6 @@ pub(crate) fn raw(fields: &[(&str, &str)]) -> RawRecord {
     }
 }
 
-pub(crate) fn rows(rows: &[&[(&str, &str)]]) -> Vec<BTreeMap<String, String>> {
-    rows.iter()
-        .map(|r| {
-            r.iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect()
-        })
-        .collect()
-}
-
 /// An escalation agreement with the parties it says must be informed.
 fn informing(mut record: RawRecord, parties: &[&str]) -> RawRecord {
     record.groups.insert(

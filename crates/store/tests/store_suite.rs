@@ -8,8 +8,8 @@ use crisismap_core::{
     DisplayName, DomainEvent, Email, ManualClock, Role, StreamKind, SystemClock, UserId,
     WorkspaceId, WorkspaceName,
 };
-use crisismap_store::testing::TestDb;
 use crisismap_store::{Backend, Expected, Location, NewCredential, OpenMode, Store, StoreError};
+use crisismap_testing::TestDb;
 use std::sync::Arc;
 
 fn cred() -> NewCredential {

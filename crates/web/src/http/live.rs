@@ -89,7 +89,7 @@ async fn live(
     };
     let session = match &auth.principal.via {
         Via::Session { id_hash, .. } => Some(id_hash.clone()),
-        Via::Token { .. } => None,
+        Via::Token { .. } | Via::Server => None,
     };
     let notices = BroadcastStream::new(state.store().subscribe());
     let mut shutdown = state.shutting_down();

@@ -393,7 +393,7 @@ pub async fn change_password(
     // Every other session and every API token ends; this browser goes on.
     let keep = match &login.0.via {
         Via::Session { id_hash, .. } => Some(id_hash.as_str()),
-        Via::Token { .. } => None,
+        Via::Token { .. } | Via::Server => None,
     };
     crisismap_app::sessions::change_password(&state, user, form.new, keep).await?;
     attempt_succeeded(&state, Secret::Password, &account, &login.1.origin).await?;

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use crisismap_core::{Role, StreamKind};
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::{Value, json};

@@ -5,7 +5,7 @@
 use crate::common::*;
 use crisismap_core::Role;
 use crisismap_core::event::Actor;
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -462,13 +462,7 @@ async fn a_form_with_errors_comes_back_in_dutch_and_keeps_what_was_typed() {
 #[tokio::test]
 async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
     let app = TestApp::spawn(TestDb::sqlite()).await;
-    let actor = Actor::System("test".into());
-    crisismap_store::demo::seed_register(&app.store, app.ws, &actor)
-        .await
-        .expect("register");
-    crisismap_store::demo::seed_crises(&app.store, app.ws)
-        .await
-        .expect("crises");
+    app.fill_with_demo().await;
     let crises = app.store.crises(app.ws).await.expect("crises");
     assert_eq!(crises.len(), 2);
     assert!(

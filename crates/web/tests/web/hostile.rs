@@ -11,7 +11,7 @@ use crisismap_core::Role;
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::register::schema::{Field, FieldType, Schema};
 use crisismap_core::register::{RecordId, RecordKind};
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};

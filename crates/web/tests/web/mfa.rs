@@ -5,7 +5,7 @@
 
 use crate::common::*;
 use crisismap_core::Role;
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 
 /// The text of the first element carrying `attribute` (e.g. `data-totp-secret`).

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use crisismap_core::{Role, StreamKind};
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 
 const PAGES: &[&str] = &[
@@ -247,13 +247,7 @@ async fn the_verification_page_shows_every_chain_intact_with_its_head_hash() {
 #[tokio::test]
 async fn every_register_page_of_the_demo_renders_translated_in_both_languages() {
     let app = TestApp::spawn(TestDb::sqlite()).await;
-    crisismap_store::demo::seed_register(
-        &app.store,
-        app.ws,
-        &crisismap_core::event::Actor::System("test".into()),
-    )
-    .await
-    .expect("demo register");
+    app.fill_with_demo().await;
     let records = app.store.all_records(app.ws).await.expect("records");
     assert!(
         records.len() > 30,

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use crisismap_core::{Role, StreamKind};
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -143,13 +143,7 @@ async fn serve_keeps_a_current_folder_on_disk() {
 #[tokio::test]
 async fn a_crisis_prints_its_situation_report_and_a_verified_decision_record() {
     let app = TestApp::spawn(TestDb::sqlite()).await;
-    let actor = crisismap_core::event::Actor::System("test".into());
-    crisismap_store::demo::seed_register(&app.store, app.ws, &actor)
-        .await
-        .expect("register");
-    crisismap_store::demo::seed_crises(&app.store, app.ws)
-        .await
-        .expect("crises");
+    app.fill_with_demo().await;
     let crises = app.store.crises(app.ws).await.expect("crises");
     let past = crises.iter().find(|c| c.state.closed).expect("past crisis");
     let exercise = crises.iter().find(|c| c.state.exercise).expect("exercise");

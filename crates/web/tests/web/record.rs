@@ -6,7 +6,7 @@
 use crate::authz::{Ids, fill, routes};
 use crate::common::*;
 use crisismap_core::Role;
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

@@ -5,7 +5,7 @@
 use crate::common::*;
 use crisismap_core::Role;
 use crisismap_core::register::RecordKind;
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 use serde_json::json;
 

@@ -6,7 +6,7 @@
 
 use crate::common::*;
 use crisismap_core::Role;
-use crisismap_store::testing::TestDb;
+use crisismap_testing::TestDb;
 use crisismap_web::WebConfig;
 use futures_util::StreamExt;
 use reqwest::StatusCode;

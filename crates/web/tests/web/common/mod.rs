@@ -6,8 +6,8 @@ use crisismap_core::workspace::WorkspaceCommand;
 use crisismap_core::{
     DisplayName, Email, ManualClock, Role, StreamKind, UserId, WorkspaceId, WorkspaceName,
 };
-use crisismap_store::testing::TestDb;
 use crisismap_store::{NewCredential, OpenMode, Store};
+use crisismap_testing::TestDb;
 use crisismap_web::{AppState, PasswordCost, WebConfig, hash_password};
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
@@ -48,6 +48,27 @@ fn admin_recovery_code(i: usize) -> String {
 }
 
 impl TestApp {
+    /// Fills Gemeente Voorbeeld with the demo's register and crises (the data the demo
+    /// loads), written by the test editor.
+    pub async fn fill_with_demo(&self) {
+        let user = self
+            .store
+            .users(self.ws)
+            .await
+            .expect("users")
+            .into_iter()
+            .find(|u| u.email == email_for(Role::Editor))
+            .expect("the editor");
+        let by = crisismap_app::Principal {
+            user,
+            via: crisismap_app::Via::Server,
+        };
+        let app = crisismap_app::App::new(self.store.clone(), PasswordCost::Fast);
+        crisismap_app::demo::fill_as(&app, &by)
+            .await
+            .expect("the demo data loads");
+    }
+
     pub async fn spawn(db: TestDb) -> TestApp {
         Self::spawn_with(db, WebConfig::default()).await
     }

@@ -2,7 +2,7 @@
 //! fresh PostgreSQL database per test when `CRISISMAP_TEST_DATABASE_URL` is set. Each is
 //! removed when dropped.
 
-use crate::Location;
+use crisismap_store::Location;
 
 /// The environment variable that turns on the PostgreSQL half of the test suites.
 pub const TEST_DATABASE_URL: &str = "CRISISMAP_TEST_DATABASE_URL";
