@@ -10,6 +10,12 @@
 //! memo caches before each render: the first print after a start. "warm" is the same
 //! workspace printed again: what a server sees when someone prints twice.
 
+// The sample documents (tests/support/sample.rs) read the report's data types from here.
+#[allow(unused_imports)]
+use crisismap_report::*;
+#[path = "../tests/support/sample.rs"]
+mod sample;
+
 use crisismap_core::Lang;
 use crisismap_report::{DecisionRecordData, FolderData, Pdf, Renderer, ReportError, SitrepData};
 use criterion::{BatchSize, Criterion};
@@ -20,7 +26,7 @@ use std::time::{Duration, Instant};
 
 /// The baseline: a situation report that fits on one page.
 fn one_page_sitrep() -> SitrepData {
-    let mut d = SitrepData::sample(Lang::Nl);
+    let mut d = sample::sitrep(Lang::Nl);
     d.facts.truncate(2);
     d.uncertainties.truncate(1);
     d.decisions.truncate(1);
@@ -57,8 +63,8 @@ struct Doc<'a> {
 
 fn docs(renderer: &Renderer) -> Vec<Doc<'_>> {
     let sitrep = one_page_sitrep();
-    let folder = FolderData::large();
-    let record = DecisionRecordData::large();
+    let folder = sample::large_folder();
+    let record = sample::large_decisions();
     vec![
         Doc {
             name: "situation_report_1_page",

@@ -1,8 +1,14 @@
 //! Writes every sample document to a folder, for a look at the pages:
 //! `cargo run -p crisismap-report --example render -- /tmp/crisismap-pdf`
 
+// The sample documents (tests/support/sample.rs) read the report's data types from here.
+#[allow(unused_imports)]
+use crisismap_report::*;
+#[path = "../tests/support/sample.rs"]
+mod sample;
+
 use crisismap_core::Lang;
-use crisismap_report::{DecisionRecordData, FolderData, Renderer, SitrepData};
+use crisismap_report::Renderer;
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -13,24 +19,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     std::fs::create_dir_all(&dir)?;
     let renderer = Renderer::new()?;
-    let mut exercise = SitrepData::sample(Lang::Nl);
+    let mut exercise = sample::sitrep(Lang::Nl);
     exercise.exercise = true;
     let docs = [
         (
             "crisismap-nl",
-            renderer.crisis_folder(&FolderData::sample(Lang::Nl))?,
+            renderer.crisis_folder(&sample::folder(Lang::Nl))?,
         ),
         (
             "crisismap-en",
-            renderer.crisis_folder(&FolderData::sample(Lang::En))?,
+            renderer.crisis_folder(&sample::folder(Lang::En))?,
         ),
         (
             "crisismap-large",
-            renderer.crisis_folder(&FolderData::large())?,
+            renderer.crisis_folder(&sample::large_folder())?,
         ),
         (
             "situatierapport-nl",
-            renderer.situation_report(&SitrepData::sample(Lang::Nl))?,
+            renderer.situation_report(&sample::sitrep(Lang::Nl))?,
         ),
         (
             "situatierapport-oefening",
@@ -38,15 +44,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
         (
             "besluitenlijst-nl",
-            renderer.decision_record(&DecisionRecordData::sample(Lang::Nl))?,
+            renderer.decision_record(&sample::decisions(Lang::Nl))?,
         ),
         (
             "besluitenlijst-en",
-            renderer.decision_record(&DecisionRecordData::sample(Lang::En))?,
+            renderer.decision_record(&sample::decisions(Lang::En))?,
         ),
         (
             "besluitenlijst-large",
-            renderer.decision_record(&DecisionRecordData::large())?,
+            renderer.decision_record(&sample::large_decisions())?,
         ),
     ];
     for (name, pdf) in docs {

@@ -9,16 +9,19 @@
 //! the render: a document is never silently degraded.
 //!
 //! ```no_run
-//! use crisismap_core::Lang;
 //! use crisismap_report::{FolderData, Renderer};
-//!
+//! # fn data() -> FolderData { unimplemented!() }
+//! let folder_data: FolderData = data(); // the app's print data (crisismap-app)
 //! let renderer = Renderer::new()?; // once; share it (it is Send + Sync)
-//! let pdf = renderer.crisis_folder(&FolderData::sample(Lang::Nl))?;
+//! let pdf = renderer.crisis_folder(&folder_data)?;
 //! std::fs::write("crisismap.pdf", &pdf.bytes)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod model;
+/// The sample documents of the tests and benchmarks; not part of the library.
+#[cfg(test)]
+#[path = "../tests/support/sample.rs"]
 mod sample;
 mod sanitize;
 mod world;
@@ -340,12 +343,12 @@ mod tests {
     fn rendering_creates_no_new_file_ids() {
         let probe = |path: &str| file_id(path).map(|id| id.into_raw().get());
         let renderer = Renderer::new().expect("builds");
-        let folder = crate::FolderData::sample(crisismap_core::Lang::Nl);
+        let folder = crate::sample::folder(crisismap_core::Lang::Nl);
         renderer.crisis_folder(&folder).expect("renders");
         let before = probe("/probe-before.typ").expect("id");
         for _ in 0..3 {
             renderer.crisis_folder(&folder).expect("renders");
-            let sitrep = crate::SitrepData::sample(crisismap_core::Lang::En);
+            let sitrep = crate::sample::sitrep(crisismap_core::Lang::En);
             renderer.situation_report(&sitrep).expect("renders");
         }
         let after = probe("/probe-after.typ").expect("id");

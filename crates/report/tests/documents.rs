@@ -1,6 +1,12 @@
 //! The printed documents, read back as text with poppler's `pdftotext`, the way a person
 //! would read the paper.
 
+// The sample documents (support/sample.rs) read the report's data types from here.
+#[allow(unused_imports)]
+use crisismap_report::*;
+#[path = "support/sample.rs"]
+mod sample;
+
 use crisismap_core::Lang;
 use crisismap_report::{
     Contact, DecisionRecordData, FolderData, Pdf, Renderer, ReportError, SitrepData,
@@ -63,7 +69,7 @@ const HOSTILE: &[&str] = &[
 
 #[test]
 fn the_crisis_folder_prints_the_prepared_register_in_dutch() {
-    let data = FolderData::sample(Lang::Nl);
+    let data = sample::folder(Lang::Nl);
     let pdf = renderer().crisis_folder(&data).expect("renders");
     assert!(pdf.bytes.starts_with(b"%PDF-"));
     assert!(pdf.pages > 1, "a folder has more than one page");
@@ -113,7 +119,7 @@ fn the_crisis_folder_prints_the_prepared_register_in_dutch() {
 #[test]
 fn english_output_has_english_headings() {
     let pdf = renderer()
-        .crisis_folder(&FolderData::sample(Lang::En))
+        .crisis_folder(&sample::folder(Lang::En))
         .expect("renders");
     let text = text_of(&pdf);
     let n = pdf.pages;
@@ -143,7 +149,7 @@ fn english_output_has_english_headings() {
 
     let text = text_of(
         &renderer()
-            .situation_report(&SitrepData::sample(Lang::En))
+            .situation_report(&sample::sitrep(Lang::En))
             .expect("renders"),
     );
     assert_contains(
@@ -157,7 +163,7 @@ fn english_output_has_english_headings() {
     );
     let text = text_of(
         &renderer()
-            .decision_record(&DecisionRecordData::sample(Lang::En))
+            .decision_record(&sample::decisions(Lang::En))
             .expect("renders"),
     );
     assert_contains(
@@ -173,7 +179,7 @@ fn english_output_has_english_headings() {
 
 #[test]
 fn an_empty_workspace_prints_honest_empty_sections() {
-    let mut data = FolderData::sample(Lang::Nl);
+    let mut data = sample::folder(Lang::Nl);
     data.streams.clear();
     data.readiness = Default::default();
     data.teams.clear();
@@ -194,7 +200,7 @@ fn an_empty_workspace_prints_honest_empty_sections() {
 
 #[test]
 fn the_situation_report_prints_the_shared_picture() {
-    let data = SitrepData::sample(Lang::Nl);
+    let data = sample::sitrep(Lang::Nl);
     let pdf = renderer().situation_report(&data).expect("renders");
     let text = text_of(&pdf);
     assert_contains(
@@ -225,7 +231,7 @@ fn the_situation_report_prints_the_shared_picture() {
 
 #[test]
 fn an_exercise_says_so_on_every_page() {
-    let mut data = DecisionRecordData::large();
+    let mut data = sample::large_decisions();
     data.exercise = true;
     let pdf = renderer().decision_record(&data).expect("renders");
     assert!(pdf.pages > 3);
@@ -239,7 +245,7 @@ fn an_exercise_says_so_on_every_page() {
         assert!(page.contains("OEFENING"), "page {} has no banner", i + 1);
     }
 
-    let mut data = SitrepData::sample(Lang::En);
+    let mut data = sample::sitrep(Lang::En);
     data.exercise = true;
     let text = text_of(&renderer().situation_report(&data).expect("renders"));
     assert_contains(&text, &["EXERCISE"]);
@@ -247,7 +253,7 @@ fn an_exercise_says_so_on_every_page() {
 
 #[test]
 fn the_decision_record_marks_replaced_decisions_and_closes_with_the_chain() {
-    let data = DecisionRecordData::sample(Lang::Nl);
+    let data = sample::decisions(Lang::Nl);
     let pdf = renderer().decision_record(&data).expect("renders");
     let text = text_of(&pdf);
     assert_contains(
@@ -282,7 +288,7 @@ fn the_decision_record_marks_replaced_decisions_and_closes_with_the_chain() {
 #[test]
 fn user_text_prints_literally_and_is_never_evaluated() {
     let renderer = renderer();
-    let mut folder = FolderData::sample(Lang::Nl);
+    let mut folder = sample::folder(Lang::Nl);
     for (i, hostile) in HOSTILE.iter().enumerate() {
         folder.contacts.push(Contact {
             name: format!("Hostile {i} {hostile}"),
@@ -308,7 +314,7 @@ fn user_text_prints_literally_and_is_never_evaluated() {
         ],
     );
 
-    let mut sitrep = SitrepData::sample(Lang::Nl);
+    let mut sitrep = sample::sitrep(Lang::Nl);
     sitrep.crisis_title = HOSTILE.join(" ");
     sitrep.facts[0].text = HOSTILE.join(" ");
     let pdf = renderer.situation_report(&sitrep).expect("renders");
@@ -317,7 +323,7 @@ fn user_text_prints_literally_and_is_never_evaluated() {
         assert_contains(&text, &[hostile]);
     }
 
-    let mut record = DecisionRecordData::sample(Lang::Nl);
+    let mut record = sample::decisions(Lang::Nl);
     record.decisions[0].decision = HOSTILE.join(" ");
     record.decisions[0].alternatives = HOSTILE.iter().map(|h| (*h).to_owned()).collect();
     let pdf = renderer.decision_record(&record).expect("renders");
@@ -336,7 +342,7 @@ fn user_text_prints_literally_and_is_never_evaluated() {
 
 #[test]
 fn characters_no_font_can_draw_print_as_a_visible_replacement() {
-    let mut folder = FolderData::sample(Lang::Nl);
+    let mut folder = sample::folder(Lang::Nl);
     folder.contacts[0].name = "Jan 🔥 张伟 de Vries".to_owned();
     folder.contacts[1].function = "tab\there, bell\u{7}, nul\u{0}".to_owned();
     let text = text_of(&renderer().crisis_folder(&folder).expect("renders"));
@@ -418,7 +424,7 @@ fn one_renderer_serves_many_threads() {
                 let lang = if i % 2 == 0 { Lang::Nl } else { Lang::En };
                 for _ in 0..3 {
                     let pdf = renderer
-                        .situation_report(&SitrepData::sample(lang))
+                        .situation_report(&sample::sitrep(lang))
                         .expect("renders");
                     assert!(pdf.pages >= 1);
                 }
@@ -433,7 +439,7 @@ fn one_renderer_serves_many_threads() {
 #[test]
 fn the_pdf_is_tagged_and_claims_its_standards() {
     let pdf = renderer()
-        .situation_report(&SitrepData::sample(Lang::Nl))
+        .situation_report(&sample::sitrep(Lang::Nl))
         .expect("renders");
     let raw = String::from_utf8_lossy(&pdf.bytes);
     assert!(raw.contains("/StructTreeRoot"), "tagged PDF");
