@@ -548,11 +548,11 @@ pub async fn transcribe(
             // Every bad row is named at once: its times too, not only after the rest is
             // mended.
             Ok(record)
-                if !crisismap_core::crisis::check_times(kind, &record.data, now, first)
+                if !crisismap_core::crisis::check_times(kind, record.data(), now, first)
                     .is_empty() =>
             {
                 errors.extend(
-                    crisismap_core::crisis::check_times(kind, &record.data, now, first)
+                    crisismap_core::crisis::check_times(kind, record.data(), now, first)
                         .into_iter()
                         .map(|issue| row_error(i, issue)),
                 );

@@ -8,6 +8,79 @@ use crisismap_core::register::{RawRecord, Record, RecordId, RecordKind, RefLooku
 use crisismap_store::{RecordChange, StoreError};
 use std::collections::HashMap;
 
+/// Which way a process moves in the restore order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+}
+
+/// Moves a process one place up or down in the restore order and renumbers the order 1..n.
+/// Every process whose number changes is checked again by its schema, and all are saved in
+/// one transaction (a stale one refuses them all).
+pub async fn move_process(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    id: RecordId,
+    direction: Move,
+) -> Result<(), Error> {
+    let ws = by.user.workspace;
+    let index = Index::load(app, ws).await?;
+    let mut processes: Vec<&Record> = index.live(RecordKind::Process).collect();
+    processes.sort_by_key(|r| {
+        (
+            r.data
+                .get("restore_priority")
+                .and_then(|v| v.as_i64())
+                .unwrap_or(i64::MAX),
+            r.title.to_lowercase(),
+        )
+    });
+    let pos = processes
+        .iter()
+        .position(|r| r.id == id)
+        .ok_or(Error::NotFound)?;
+    let other = match direction {
+        Move::Up if pos > 0 => pos - 1,
+        Move::Down if pos + 1 < processes.len() => pos + 1,
+        Move::Up | Move::Down => pos,
+    };
+    processes.swap(pos, other);
+    let schema = RecordKind::Process.schema();
+    let mut changes = vec![];
+    for (i, r) in processes.iter().enumerate() {
+        let number = i as i64 + 1;
+        if r.data.get("restore_priority").and_then(|v| v.as_i64()) == Some(number) {
+            continue;
+        }
+        let mut raw = RawRecord::from_data(schema, &r.data);
+        raw.fields
+            .insert("restore_priority".into(), number.to_string());
+        let record = crate::refs::validate(app, ws, None, schema, &raw)
+            .await?
+            .map_err(issues_to_fields)?;
+        changes.push(RecordChange {
+            kind: RecordKind::Process,
+            id: Some(r.id),
+            expected_rev: Some(r.rev),
+            record,
+        });
+    }
+    if !changes.is_empty() {
+        save_all(
+            app,
+            by,
+            origin,
+            "restore_order",
+            &format!("{}:{id}", RecordKind::Process),
+            changes,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// All records of a workspace, indexed, for references and derived views.
 pub struct Index {
     pub records: Vec<Record>,

@@ -206,14 +206,17 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let stream = self.open_stream_tx(&mut tx, ws, StreamKind::Crisis).await?;
         let mut events = vec![opening];
-        events.extend(initial.into_iter().map(|v| DomainEvent::EntrySaved {
-            kind: initial_kind,
-            id: RecordId::new(),
-            rev: 1,
-            title: v.title,
-            data: v.data,
-            occurred_at: None,
-            transcribed: None,
+        events.extend(initial.into_iter().map(|v| {
+            let (title, data) = v.into_parts();
+            DomainEvent::EntrySaved {
+                kind: initial_kind,
+                id: RecordId::new(),
+                rev: 1,
+                title,
+                data,
+                occurred_at: None,
+                transcribed: None,
+            }
         }));
         let envelopes = self
             .append_tx(&mut tx, stream, Expected::Exactly(0), actor, &events)
@@ -323,15 +326,15 @@ impl Store {
                     (id, old.rev + 1, Some(old.data))
                 }
             };
-            let mut issues = check_change(change.kind, old.as_ref(), &change.record.data);
-            issues.extend(check_times(change.kind, &change.record.data, now, first));
+            let mut issues = check_change(change.kind, old.as_ref(), change.record.data());
+            issues.extend(check_times(change.kind, change.record.data(), now, first));
             if let Some(given) = change.occurred_at
                 && let Err(issue) = crisismap_core::crisis::occurrence::check(
                     "occurred_at",
                     given,
                     now,
                     first,
-                    change.record.data.get("background") == Some(&Value::Bool(true)),
+                    change.record.data().get("background") == Some(&Value::Bool(true)),
                 )
             {
                 issues.push(issue);
@@ -342,16 +345,17 @@ impl Store {
             let occurred = entries::occurred_at(
                 change.kind,
                 old.as_ref(),
-                &change.record.data,
+                change.record.data(),
                 change.occurred_at.unwrap_or(now),
             );
             ids.push(id);
+            let (title, data) = change.record.into_parts();
             events.push(DomainEvent::EntrySaved {
                 kind: change.kind,
                 id,
                 rev,
-                title: change.record.title,
-                data: change.record.data,
+                title,
+                data,
                 occurred_at: Some(canonical(occurred)),
                 transcribed: change.transcribed,
             });

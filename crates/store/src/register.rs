@@ -137,12 +137,13 @@ impl Store {
                 }
             };
             ids.push(id);
+            let (title, data) = change.record.into_parts();
             events.push(DomainEvent::RecordSaved {
                 kind: change.kind,
                 id,
                 rev,
-                title: change.record.title,
-                data: change.record.data,
+                title,
+                data,
             });
         }
         let envelopes = match self

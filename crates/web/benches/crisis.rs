@@ -8,12 +8,11 @@
 
 use crisismap_core::crisis::{CrisisState, EntryKind, Phase};
 use crisismap_core::event::Actor;
-use crisismap_core::register::Validated;
+use crisismap_core::register::{RecordId, Validated};
 use crisismap_core::{DisplayName, Email, SystemClock, WorkspaceName};
 use crisismap_store::{EntryChange, EntryFilter, Location, NewCredential, OpenMode, Store};
 use crisismap_web::{AppState, PasswordCost, WebConfig, hash_password};
 use futures_util::StreamExt;
-use serde_json::{Map, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -38,15 +37,24 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn validated(title: &str, pairs: &[(&str, &str)]) -> Validated {
-    let mut data = Map::new();
-    for (k, v) in pairs {
-        data.insert((*k).to_owned(), Value::String((*v).to_owned()));
+/// An entry as its schema checks it (only a schema makes a `Validated`).
+fn validated(kind: EntryKind, pairs: &[(&str, &str)]) -> Validated {
+    struct NoReferences;
+    impl crisismap_core::register::RefLookup for NoReferences {
+        fn exists(&self, _: crisismap_core::register::RecordKind, _: RecordId) -> bool {
+            false
+        }
     }
-    Validated {
-        title: title.to_owned(),
-        data,
-    }
+    let raw = crisismap_core::register::RawRecord {
+        fields: pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        groups: Default::default(),
+    };
+    kind.schema()
+        .validate(&raw, &NoReferences)
+        .unwrap_or_else(|issues| panic!("the bench's {kind} is valid: {issues:?}"))
 }
 
 fn main() {
@@ -116,7 +124,7 @@ async fn run() {
                     id: None,
                     expected_rev: None,
                     record: validated(
-                        &text,
+                        EntryKind::Log,
                         &[
                             ("text", &text),
                             ("occurred_at", "2026-11-28T08:00:00.000000Z"),
@@ -144,7 +152,7 @@ async fn run() {
                     id: None,
                     expected_rev: None,
                     record: validated(
-                        &title,
+                        EntryKind::Decision,
                         &[
                             ("title", &title),
                             ("decision", "Het loket blijft dicht tot de systemen hersteld zijn."),
@@ -372,7 +380,7 @@ async fn run() {
                     id: None,
                     expected_rev: None,
                     record: validated(
-                        "Ronde",
+                        EntryKind::Log,
                         &[
                             ("text", "Ronde"),
                             ("occurred_at", "2026-11-28T10:00:00.000000Z"),
@@ -430,7 +438,7 @@ async fn run() {
                     id: None,
                     expected_rev: None,
                     record: validated(
-                        "Ronde",
+                        EntryKind::Log,
                         &[
                             ("text", "Ronde"),
                             ("occurred_at", "2026-11-28T10:00:00.000000Z"),

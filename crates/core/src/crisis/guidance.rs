@@ -136,7 +136,7 @@ mod tests {
         for lang in [Lang::Nl, Lang::En] {
             let dilemmas = dilemmas(lang);
             assert_eq!(dilemmas.len(), DILEMMAS.len());
-            assert!(dilemmas.iter().all(|d| !d.title.is_empty()));
+            assert!(dilemmas.iter().all(|d| !d.title().is_empty()));
         }
     }
 }

@@ -246,11 +246,29 @@ pub trait RefLookup {
     }
 }
 
-/// A record that passed validation.
+/// A record that passed validation. Only a [`Schema`] makes one (its fields are private), so
+/// whatever the store is given has been checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Validated {
-    pub title: String,
-    pub data: Map<String, Value>,
+    title: String,
+    data: Map<String, Value>,
+}
+
+impl Validated {
+    /// The record's title, as its schema's title field gives it.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The checked fields and groups.
+    pub fn data(&self) -> &Map<String, Value> {
+        &self.data
+    }
+
+    /// The title and the fields, to be stored.
+    pub fn into_parts(self) -> (String, Map<String, Value>) {
+        (self.title, self.data)
+    }
 }
 
 impl Schema {

@@ -9,13 +9,12 @@ use crate::http::error::AppError;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_app::i18n::Tr;
-use crisismap_app::register::Index;
+use crisismap_app::register::{Index, Move};
 use crisismap_core::register::views::{
     ContactView, MeetingView, OrganisationView, PlanView, RosterView,
 };
 use crisismap_core::register::{Record, RecordId, RecordKind};
 use crisismap_core::time::local_display;
-use crisismap_store::RecordChange;
 use jiff::{Timestamp, ToSpan};
 
 pub(super) fn today(now: Timestamp) -> jiff::civil::Date {
@@ -344,63 +343,13 @@ pub async fn move_process(
     Path((id, direction)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let id = id_of(&id)?;
-    let ws = auth.user().workspace;
-    let index = Index::load(&state, ws).await?;
-    let mut processes: Vec<&Record> = index.live(RecordKind::Process).collect();
-    processes.sort_by_key(|r| {
-        (
-            r.data
-                .get("restore_priority")
-                .and_then(|v| v.as_i64())
-                .unwrap_or(i64::MAX),
-            r.title.to_lowercase(),
-        )
-    });
-    let pos = processes
-        .iter()
-        .position(|r| r.id == id)
-        .ok_or(AppError::NotFound)?;
-    let other = match direction.as_str() {
-        "omhoog" if pos > 0 => pos - 1,
-        "omlaag" if pos + 1 < processes.len() => pos + 1,
-        "omhoog" | "omlaag" => pos,
+    let direction = match direction.as_str() {
+        "omhoog" => Move::Up,
+        "omlaag" => Move::Down,
         _ => return Err(AppError::NotFound),
     };
-    processes.swap(pos, other);
-    let changes: Vec<RecordChange> = processes
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| {
-            r.data.get("restore_priority").and_then(|v| v.as_i64()) != Some(*i as i64 + 1)
-        })
-        .map(|(i, r)| {
-            let mut data = r.data.clone();
-            data.insert(
-                "restore_priority".into(),
-                serde_json::Value::from(i as i64 + 1),
-            );
-            RecordChange {
-                kind: RecordKind::Process,
-                id: Some(r.id),
-                expected_rev: Some(r.rev),
-                record: crisismap_core::register::Validated {
-                    title: r.title.clone(),
-                    data,
-                },
-            }
-        })
-        .collect();
-    if !changes.is_empty() {
-        crisismap_app::register::save_all(
-            &state,
-            &auth.principal,
-            &auth.ctx.origin,
-            "restore_order",
-            &format!("{}:{id}", RecordKind::Process),
-            changes,
-        )
+    crisismap_app::register::move_process(&state, &auth.principal, &auth.ctx.origin, id, direction)
         .await?;
-    }
     Ok(Redirect::to(&format!(
         "/voorbereiden/processen?melding=order_changed#p-{id}"
     ))
