@@ -7,9 +7,10 @@ use crate::{App, Error, FieldError, Principal, audit};
 use crisismap_core::crisis::{
     CrisisCommand, CrisisError, CrisisState, EntryKind, Occurrence, Phase, Transcription,
 };
+use crisismap_core::crisis::{Entries, Entry};
 use crisismap_core::register::{RawRecord, RecordId, RecordKind, RefLookup, RegisterError};
 use crisismap_core::{StreamId, UserId, WorkspaceId};
-use crisismap_store::{CrisisRecord, Entry, EntryChange, StoreError, UserRecord};
+use crisismap_store::{CrisisRecord, EntryChange, StoreError, UserRecord};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -20,12 +21,9 @@ pub struct Room {
     pub crisis: CrisisRecord,
     pub index: Index,
     pub users: Vec<UserRecord>,
-    pub entries: Vec<Entry>,
-    by_id: HashMap<RecordId, usize>,
-    /// Decision → the later decision that supersedes it.
-    superseded: HashMap<RecordId, usize>,
-    /// Dilemma → the decision that answers it.
-    answered: HashMap<RecordId, usize>,
+    /// The entries read, with the links between decisions, dilemmas and what supersedes
+    /// what (core's index).
+    pub entries: Entries,
 }
 
 /// Every kind but the log.
@@ -52,10 +50,7 @@ impl Room {
             crisis,
             index,
             users,
-            entries: vec![],
-            by_id: HashMap::new(),
-            superseded: HashMap::new(),
-            answered: HashMap::new(),
+            entries: Entries::default(),
         };
         for e in entries {
             room.add(e);
@@ -73,40 +68,30 @@ impl Room {
 
     /// Adds an entry that is not loaded by default (a log entry being corrected).
     pub fn add(&mut self, entry: Entry) {
-        if self.by_id.contains_key(&entry.id) {
-            return;
-        }
-        let at = self.entries.len();
-        if entry.kind == EntryKind::Decision {
-            for (field, map) in [
-                ("supersedes", &mut self.superseded),
-                ("dilemma", &mut self.answered),
-            ] {
-                if let Some(target) = entry.text(field).and_then(|t| t.parse().ok()) {
-                    map.entry(target).or_insert(at);
-                }
-            }
-        }
-        self.by_id.insert(entry.id, at);
-        self.entries.push(entry);
+        self.entries.add(entry);
     }
 
     /// The decision that supersedes this one, if any.
     pub fn superseded_by(&self, decision: RecordId) -> Option<&Entry> {
-        self.superseded.get(&decision).map(|i| &self.entries[*i])
+        self.entries.superseded_by(decision)
     }
 
     /// The decision that answers this dilemma, if any.
     pub fn answered_by(&self, dilemma: RecordId) -> Option<&Entry> {
-        self.answered.get(&dilemma).map(|i| &self.entries[*i])
+        self.entries.answered_by(dilemma)
     }
 
     pub fn entry(&self, id: RecordId) -> Option<&Entry> {
-        self.by_id.get(&id).map(|i| &self.entries[*i])
+        self.entries.get(id)
     }
 
     pub fn of(&self, kind: EntryKind) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(move |e| e.kind == kind)
+        self.entries.of(kind)
+    }
+
+    /// The guidance's staffing advice, checked against who is present: (code, met).
+    pub fn staffing(&self, now: jiff::Timestamp) -> Vec<(&'static str, bool)> {
+        self.entries.staffing(self.state(), now)
     }
 
     /// The name of who did something (`user:<id>` → display name).
@@ -624,74 +609,6 @@ pub fn loose_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Err
         B::Bool(b) => b,
         B::Text(t) => matches!(t.trim(), "on" | "true" | "1" | "ja" | "yes"),
     })
-}
-
-// What the crisis room derives from its entries at a moment: overdue actions, decisions
-// due for re-evaluation, the next meeting and the guidance's staffing advice.
-
-/// Whether an entry's timestamp field lies before `now`.
-pub fn before(e: &Entry, field: &str, now: jiff::Timestamp) -> bool {
-    e.text(field)
-        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-        .is_some_and(|t| t <= now)
-}
-
-/// An action that passed its deadline and is neither done nor closed.
-pub fn overdue(e: &Entry, now: jiff::Timestamp) -> bool {
-    e.kind == EntryKind::Action
-        && !matches!(e.text("status"), Some("done" | "closed"))
-        && before(e, "deadline", now)
-}
-
-/// A decision whose re-evaluation moment has come and that no later decision supersedes.
-pub fn reevaluation_due(room: &Room, e: &Entry, now: jiff::Timestamp) -> bool {
-    e.kind == EntryKind::Decision
-        && before(e, "reevaluate_at", now)
-        && room.superseded_by(e.id).is_none()
-}
-
-/// The next planned meeting: the latest meeting's `next_meeting`, when still to come.
-pub fn next_meeting(room: &Room, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
-    room.of(EntryKind::Bob)
-        .filter_map(|m| m.text("next_meeting"))
-        .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
-        .filter(|t| *t > now)
-        .min()
-}
-
-/// The guidance's staffing advice, checked against who is present: (code, met).
-pub fn staffing(room: &Room, now: jiff::Timestamp) -> Vec<(&'static str, bool)> {
-    let present = |kind: &str| {
-        room.of(EntryKind::Attendance).any(|a| {
-            a.text("kind") == Some(kind)
-                && before(a, "arrived_at", now)
-                && !before(a, "left_at", now)
-        })
-    };
-    let invited = |kind: &str| {
-        room.of(EntryKind::Attendance)
-            .any(|a| a.text("kind") == Some(kind))
-    };
-    vec![
-        (
-            "staff_team",
-            !room.state().teams.is_empty() && present("member"),
-        ),
-        ("staff_liaison", invited("liaison")),
-        ("staff_expert", invited("expert")),
-        ("staff_region", room.of(EntryKind::Support).next().is_some()),
-        (
-            "staff_communication",
-            room.of(EntryKind::Support)
-                .any(|s| s.text("role") == Some("communication_advisor"))
-                || room.of(EntryKind::Attendance).any(|a| {
-                    a.text("capacity").is_some_and(|c| {
-                        c.to_lowercase().contains("communicatie")
-                            || c.to_lowercase().contains("communication")
-                    })
-                }),
-        ),
-    ]
 }
 
 /// The register teams that carry the proposed standards.

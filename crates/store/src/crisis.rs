@@ -26,33 +26,7 @@ pub struct CrisisRecord {
     pub updated_at: String,
 }
 
-/// One entry of a crisis.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub id: RecordId,
-    pub crisis: StreamId,
-    pub kind: EntryKind,
-    pub title: String,
-    pub data: Map<String, Value>,
-    pub rev: i64,
-    /// The stream position at which it was first recorded (the order of the log).
-    pub seq: i64,
-    pub created_at: String,
-    pub created_by: String,
-    pub updated_at: String,
-    pub updated_by: String,
-    /// When it happened (canonical UTC): its own moment field, the moment given with it, or
-    /// when it was first recorded.
-    pub occurred_at: String,
-    /// Typed back in from a paper form.
-    pub transcribed: Option<Transcription>,
-}
-
-impl Entry {
-    pub fn text(&self, field: &str) -> Option<&str> {
-        self.data.get(field).and_then(Value::as_str)
-    }
-}
+pub use crisismap_core::crisis::Entry;
 
 /// One entry to record: a new one (`id: None`) or a change based on revision `expected_rev`.
 #[derive(Debug, Clone)]
@@ -146,11 +120,11 @@ fn entry_from_row(r: EntryRow) -> Result<Entry, StoreError> {
         data,
         rev,
         seq,
-        created_at,
+        created_at: created_at.parse().map_err(|_| bad("created_at"))?,
         created_by,
-        updated_at,
+        updated_at: updated_at.parse().map_err(|_| bad("updated_at"))?,
         updated_by,
-        occurred_at,
+        occurred_at: occurred_at.parse().map_err(|_| bad("occurred_at"))?,
         transcribed: match transcribed {
             Some(t) => Some(serde_json::from_str(&t).map_err(|_| bad("transcription"))?),
             None => None,

@@ -5,7 +5,6 @@
 use crate::App;
 use crate::Error;
 use crate::crisis::Room;
-use crate::crisis::next_meeting;
 use crate::i18n::Tr;
 use crate::words::choice_label;
 use crisismap_core::crisis::EntryKind;
@@ -28,17 +27,17 @@ fn label(tr: Tr, e: &Entry, field: &str) -> String {
 
 /// When an entry was recorded, where that differs (to the minute) from when it happened.
 fn recorded_if_later(e: &Entry) -> String {
-    let (o, r) = (when(Some(&e.occurred_at)), when(Some(&e.created_at)));
+    let (o, r) = (local_display(e.occurred_at), local_display(e.created_at));
     if o == r { String::new() } else { r }
 }
 
 /// The words for an entry typed back in from paper, or nothing.
 fn transcribed_of(room: &Room, e: &Entry, tr: Tr) -> String {
-    match (&e.transcribed, e.created_at.parse::<jiff::Timestamp>()) {
-        (Some(t), Ok(at)) => {
-            crate::words::transcribed_words(t, &room.actor_name(&e.created_by), at, tr)
+    match &e.transcribed {
+        Some(t) => {
+            crate::words::transcribed_words(t, &room.actor_name(&e.created_by), e.created_at, tr)
         }
-        _ => String::new(),
+        None => String::new(),
     }
 }
 
@@ -209,7 +208,9 @@ pub async fn sitrep_data(
         actions,
         scenarios,
         communications,
-        next_meeting: next_meeting(&room, now)
+        next_meeting: room
+            .entries
+            .next_meeting(now)
             .map(local_display)
             .unwrap_or_default(),
         stream: m::StreamHead {

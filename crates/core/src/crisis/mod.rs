@@ -8,6 +8,7 @@ pub mod classify;
 pub mod entries;
 pub mod guidance;
 pub mod occurrence;
+pub mod recorded;
 pub mod state;
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ use std::str::FromStr;
 pub use classify::{Answers, Proposal, propose};
 pub use entries::{EntryKind, check_change, check_times};
 pub use occurrence::{Occurrence, Transcription};
+pub use recorded::{Entries, Entry, overdue};
 pub use state::{CrisisCommand, CrisisError, CrisisState};
 
 /// The phase of a crisis. The cold phase is the preparation register, not a crisis.

@@ -13,6 +13,7 @@ use crisismap_app::crisis::{OpenInput, Room, choice, crisis_error};
 use crisismap_core::StreamId;
 use crisismap_core::crisis::{Answers, CrisisCommand, EntryKind};
 use crisismap_core::register::RecordId;
+use crisismap_core::time::canonical;
 use crisismap_store::{CrisisRecord, Entry, EntryFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -109,10 +110,10 @@ impl From<&Entry> for EntryDto {
             kind: e.kind.code().to_owned(),
             title: e.title.clone(),
             rev: e.rev,
-            created_at: e.created_at.clone(),
+            created_at: canonical(e.created_at),
             created_by: e.created_by.clone(),
-            updated_at: e.updated_at.clone(),
-            occurred_at: e.occurred_at.clone(),
+            updated_at: canonical(e.updated_at),
+            occurred_at: canonical(e.occurred_at),
             transcribed: e.transcribed.as_ref().map(TranscriptionDto::from),
             data: serde_json::Value::Object(e.data.clone()),
         }

@@ -12,7 +12,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use crisismap_app::crisis::Room;
-use crisismap_app::crisis::next_meeting;
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::time::local_display;
@@ -114,7 +113,7 @@ pub(super) async fn sitrep(
                     .collect(),
             ),
         ],
-        next_meeting: next_meeting(&room, now).map(local_display),
+        next_meeting: room.entries.next_meeting(now).map(local_display),
         teams: room
             .state()
             .teams

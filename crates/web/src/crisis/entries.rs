@@ -14,10 +14,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use crisismap_app::crisis::Room;
-use crisismap_app::crisis::{overdue, reevaluation_due};
 use crisismap_app::i18n::Tr;
 use crisismap_app::words::transcribed_words;
 use crisismap_core::crisis::EntryKind;
+use crisismap_core::crisis::overdue;
 use crisismap_core::register::RecordKind;
 use crisismap_core::time::local_display;
 use crisismap_core::{DomainEvent, Role};
@@ -91,15 +91,8 @@ pub(super) const PAGE_SIZE: i64 = 100;
 
 /// Whether an entry (not from paper) was recorded much later than it happened.
 pub(super) fn entry_late(e: &Entry) -> bool {
-    match (
-        e.occurred_at.parse::<jiff::Timestamp>(),
-        e.created_at.parse::<jiff::Timestamp>(),
-    ) {
-        (Ok(o), Ok(r)) => {
-            e.transcribed.is_none() && crisismap_core::crisis::occurrence::recorded_late(o, r)
-        }
-        _ => false,
-    }
+    e.transcribed.is_none()
+        && crisismap_core::crisis::occurrence::recorded_late(e.occurred_at, e.created_at)
 }
 
 pub(super) fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
@@ -117,7 +110,7 @@ pub(super) fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
     if e.kind == EntryKind::Decision {
         if room.superseded_by(e.id).is_some() {
             flags.push(("badge-muted", tr.t("crisis.superseded")));
-        } else if reevaluation_due(room, e, now) {
+        } else if room.entries.reevaluation_due(e, now) {
             flags.push(("badge-warn", tr.t("crisis.reevaluate_due")));
         }
     }
@@ -143,7 +136,7 @@ pub(super) fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
         flags,
         meta: format!(
             "{} · {}",
-            when(&e.created_at),
+            local_display(e.created_at),
             room.actor_name(&e.created_by)
         ),
         body: match e.kind {
@@ -296,7 +289,7 @@ pub(super) async fn entries(
     };
     let (staffing, support, teams) = if kind == EntryKind::Attendance {
         (
-            crisismap_app::crisis::staffing(&room, now),
+            room.staffing(now),
             room.of(EntryKind::Support)
                 .map(|e| row(&room, e, tr, now))
                 .collect(),
@@ -565,21 +558,18 @@ pub(super) async fn detail(
         groups,
         recorded: format!(
             "{} · {}",
-            when(&e.created_at),
+            local_display(e.created_at),
             room.actor_name(&e.created_by)
         ),
         occurred: {
-            let (o, r) = (when(&e.occurred_at), when(&e.created_at));
+            let (o, r) = (local_display(e.occurred_at), local_display(e.created_at));
             if o == r { String::new() } else { o }
         },
         late: entry_late(&e),
         transcribed: e
             .transcribed
             .as_ref()
-            .map(|t| {
-                let at = e.created_at.parse().unwrap_or_else(|_| state.now());
-                transcribed_words(t, &room.actor_name(&e.created_by), at, tr)
-            })
+            .map(|t| transcribed_words(t, &room.actor_name(&e.created_by), e.created_at, tr))
             .unwrap_or_default(),
         versions,
         related,

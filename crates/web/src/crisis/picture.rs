@@ -14,8 +14,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use crisismap_app::crisis::Room;
-use crisismap_app::crisis::{next_meeting, overdue, reevaluation_due};
 use crisismap_app::i18n::Tr;
+use crisismap_core::crisis::overdue;
 use crisismap_core::crisis::{EntryKind, Grip, Phase};
 use crisismap_core::register::RecordKind;
 use crisismap_core::time::local_display;
@@ -122,7 +122,7 @@ pub(super) fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
         tag_code,
         changed: format!(
             "{} · {}",
-            when(&e.updated_at),
+            local_display(e.updated_at),
             room.actor_name(&e.updated_by)
         ),
     }
@@ -380,7 +380,7 @@ pub(super) async fn picture_page(
                     .map(|e| {
                         format!(
                             "{} · {}",
-                            when(&e.updated_at),
+                            local_display(e.updated_at),
                             room.actor_name(&e.updated_by)
                         )
                     })
@@ -442,7 +442,7 @@ pub(super) async fn picture_page(
         .collect();
     let reevaluate = room
         .of(EntryKind::Decision)
-        .filter(|e| reevaluation_due(&room, e, now))
+        .filter(|e| room.entries.reevaluation_due(e, now))
         .map(|e| {
             item(
                 &room,
@@ -477,7 +477,7 @@ pub(super) async fn picture_page(
         assumptions: facts_of("assumption"),
         teams,
         all_teams,
-        next_meeting: next_meeting(&room, now).map(local_display),
+        next_meeting: room.entries.next_meeting(now).map(local_display),
         overdue: overdue_items,
         reevaluate,
         open_dilemmas,
