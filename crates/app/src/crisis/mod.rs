@@ -1,0 +1,9 @@
+//! The crisis room: the read model its pages and prints draw from ([`Room`]), and the
+//! commands both doors give: opening a crisis, changing it, recording entries and typing
+//! paper forms back in.
+
+mod commands;
+mod room;
+
+pub use commands::*;
+pub use room::*;

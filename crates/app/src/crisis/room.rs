@@ -1,0 +1,189 @@
+//! The crisis room's read model: a crisis with the register, the users and the entries its
+//! pages and prints resolve references against.
+
+use crate::register::Index;
+use crate::{App, Error};
+use crisismap_core::crisis::{CrisisState, Entries, Entry, EntryKind};
+use crisismap_core::register::{RecordId, RecordKind, RefLookup};
+use crisismap_core::{StreamId, UserId, WorkspaceId};
+use crisismap_store::{CrisisRecord, UserRecord};
+use std::collections::HashMap;
+
+/// A crisis with what its pages need to resolve references: the register, the workspace's
+/// users and the crisis's entries (all but the log, which can be long; log entries that are
+/// pointed at are added one by one).
+pub struct Room {
+    pub crisis: CrisisRecord,
+    pub index: Index,
+    pub users: Vec<UserRecord>,
+    /// The entries read, with the links between decisions, dilemmas and what supersedes
+    /// what (core's index).
+    pub entries: Entries,
+}
+
+/// Every kind but the log.
+pub const LOADED_KINDS: &[EntryKind] = EntryKind::ALL.split_at(1).1;
+const _: () = assert!(matches!(EntryKind::ALL[0], EntryKind::Log));
+
+impl Room {
+    pub async fn load(app: &App, ws: WorkspaceId, id: StreamId) -> Result<Room, Error> {
+        Self::load_with(app, ws, id, LOADED_KINDS).await
+    }
+
+    /// A room with only the entries of these kinds (the log page needs none of them).
+    pub async fn load_with(
+        app: &App,
+        ws: WorkspaceId,
+        id: StreamId,
+        kinds: &[EntryKind],
+    ) -> Result<Room, Error> {
+        let crisis = app.store().crisis(ws, id).await?;
+        let index = Index::load(app, ws).await?;
+        let users = app.store().users(ws).await?;
+        let entries = app.store().entries(ws, id, kinds).await?;
+        let mut room = Room {
+            crisis,
+            index,
+            users,
+            entries: Entries::default(),
+        };
+        for e in entries {
+            room.add(e);
+        }
+        Ok(room)
+    }
+
+    pub fn id(&self) -> StreamId {
+        self.crisis.id
+    }
+
+    pub fn state(&self) -> &CrisisState {
+        &self.crisis.state
+    }
+
+    /// Adds an entry that is not loaded by default (a log entry being corrected).
+    pub fn add(&mut self, entry: Entry) {
+        self.entries.add(entry);
+    }
+
+    /// The decision that supersedes this one, if any.
+    pub fn superseded_by(&self, decision: RecordId) -> Option<&Entry> {
+        self.entries.superseded_by(decision)
+    }
+
+    /// The decision that answers this dilemma, if any.
+    pub fn answered_by(&self, dilemma: RecordId) -> Option<&Entry> {
+        self.entries.answered_by(dilemma)
+    }
+
+    pub fn entry(&self, id: RecordId) -> Option<&Entry> {
+        self.entries.get(id)
+    }
+
+    pub fn of(&self, kind: EntryKind) -> impl Iterator<Item = &Entry> {
+        self.entries.of(kind)
+    }
+
+    /// The guidance's staffing advice, checked against who is present: (code, met).
+    pub fn staffing(&self, now: jiff::Timestamp) -> Vec<(&'static str, bool)> {
+        self.entries.staffing(self.state(), now)
+    }
+
+    /// The name of who did something (`user:<id>` → display name).
+    pub fn actor_name(&self, actor: &str) -> String {
+        actor
+            .strip_prefix("user:")
+            .and_then(|id| id.parse::<UserId>().ok())
+            .and_then(|id| self.users.iter().find(|u| u.id == id))
+            .map(|u| u.display_name.clone())
+            .unwrap_or_else(|| actor.trim_start_matches("system:").to_owned())
+    }
+
+    /// The register's processes in the order this crisis restores them: the order the team
+    /// set here, then any process not in it by the register's priority.
+    pub fn restore_order(&self) -> Vec<RecordId> {
+        let mut registered: Vec<&crisismap_core::register::Record> =
+            self.index.live(RecordKind::Process).collect();
+        registered.sort_by_key(|r| {
+            (
+                r.data
+                    .get("restore_priority")
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(i64::MAX),
+                r.title.to_lowercase(),
+            )
+        });
+        let mut order: Vec<RecordId> = self
+            .state()
+            .restore_order
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|id| registered.iter().any(|r| r.id == *id))
+            .collect();
+        for r in registered {
+            if !order.contains(&r.id) {
+                order.push(r.id);
+            }
+        }
+        order
+    }
+}
+
+impl Room {
+    /// The register's processes in restore order, each with its status in this crisis.
+    pub fn processes_in_order(&self) -> Vec<(&crisismap_core::register::Record, Option<&Entry>)> {
+        let statuses: HashMap<&str, &Entry> = self
+            .of(EntryKind::ProcessStatus)
+            .filter_map(|e| e.text("process").map(|p| (p, e)))
+            .collect();
+        self.restore_order()
+            .into_iter()
+            .filter_map(|pid| {
+                let record = self.index.get(pid)?;
+                Some((record, statuses.get(pid.to_string().as_str()).copied()))
+            })
+            .collect()
+    }
+
+    /// The decisions a situation report lists: those since the latest meeting began (all of
+    /// them when none was held), each with its number in the decision list.
+    pub fn decisions_since_last_meeting(
+        &self,
+        now: jiff::Timestamp,
+    ) -> (Option<jiff::Timestamp>, Vec<(usize, &Entry)>) {
+        let since = self
+            .of(EntryKind::Bob)
+            .filter_map(|m| m.text("started_at"))
+            .filter_map(|t| t.parse::<jiff::Timestamp>().ok())
+            .filter(|t| *t <= now)
+            .max();
+        let decisions = self
+            .of(EntryKind::Decision)
+            .enumerate()
+            .map(|(i, d)| (i + 1, d))
+            .filter(|(_, d)| {
+                since.is_none_or(|s| {
+                    d.text("decided_at")
+                        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                        .is_some_and(|t| t >= s)
+                })
+            })
+            .collect();
+        (since, decisions)
+    }
+}
+
+impl RefLookup for Room {
+    fn exists(&self, kind: RecordKind, id: RecordId) -> bool {
+        self.index.exists(kind, id)
+    }
+
+    fn exists_entry(&self, kind: EntryKind, id: RecordId) -> bool {
+        self.entry(id).is_some_and(|e| e.kind == kind)
+    }
+
+    fn exists_user(&self, id: UserId) -> bool {
+        self.users.iter().any(|u| u.id == id && !u.disabled)
+    }
+}
