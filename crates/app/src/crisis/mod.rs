@@ -4,6 +4,7 @@
 
 mod commands;
 mod room;
+pub mod timeline;
 
 pub use commands::*;
 pub use room::*;

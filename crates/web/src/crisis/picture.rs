@@ -19,7 +19,7 @@ use crisismap_core::crisis::overdue;
 use crisismap_core::crisis::{EntryKind, Grip, Phase};
 use crisismap_core::register::RecordKind;
 use crisismap_core::time::local_display;
-use crisismap_core::{DomainEvent, StreamId};
+use crisismap_core::StreamId;
 use crisismap_store::Entry;
 use serde::Deserialize;
 
@@ -46,16 +46,7 @@ pub struct Item {
     pub changed: String,
 }
 
-pub struct HistoryLine {
-    /// When it happened (Amsterdam).
-    pub at: String,
-    /// When it was recorded, where that differs from when it happened.
-    pub recorded: String,
-    pub late: bool,
-    pub who: String,
-    pub what: String,
-    pub reason: String,
-}
+pub use crisismap_app::crisis::timeline::HistoryLine;
 
 #[derive(Template)]
 #[template(path = "crisis/picture.html")]
@@ -134,174 +125,7 @@ pub(super) async fn history(
     room: &Room,
     tr: Tr,
 ) -> Result<Vec<HistoryLine>, AppError> {
-    let (events, _) = state
-        .store()
-        .timeline_page(room.id(), Some("crisis"), 0, 100_000)
-        .await?;
-    Ok(events
-        .iter()
-        .filter_map(|env| {
-            let event = env.event().ok()?;
-            let (what, reason) = describe(&event, room, tr)?;
-            let moment = Moment::of(env, &event);
-            Some(HistoryLine {
-                at: local_display(moment.occurred),
-                recorded: moment.recorded_text(),
-                late: moment.late(),
-                who: room.actor_name(&env.actor),
-                what,
-                reason,
-            })
-        })
-        .collect())
-}
-
-/// When an event happened and when it was recorded.
-pub struct Moment {
-    pub occurred: jiff::Timestamp,
-    pub recorded: jiff::Timestamp,
-}
-
-impl Moment {
-    pub fn of(env: &crisismap_core::Envelope, event: &DomainEvent) -> Moment {
-        Moment {
-            occurred: event
-                .occurred_at()
-                .and_then(|t| t.parse().ok())
-                .unwrap_or(env.recorded_at),
-            recorded: env.recorded_at,
-        }
-    }
-
-    /// The recorded time in Amsterdam, when it differs (by the minute) from when it happened.
-    pub fn recorded_text(&self) -> String {
-        let (o, r) = (local_display(self.occurred), local_display(self.recorded));
-        if o == r { String::new() } else { r }
-    }
-
-    pub fn late(&self) -> bool {
-        crisismap_core::crisis::occurrence::recorded_late(self.occurred, self.recorded)
-    }
-}
-
-/// A crisis-level event in words: (what happened, the reason given).
-pub(super) fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)> {
-    Some(match event {
-        DomainEvent::CrisisOpened {
-            phase, exercise, ..
-        } => (
-            format!(
-                "{} ({}{})",
-                tr.t("crisis.h.opened"),
-                tr.t(&format!("c.phase.{}", phase.code())),
-                if *exercise {
-                    format!(", {}", tr.t("crisis.exercise"))
-                } else {
-                    String::new()
-                }
-            ),
-            String::new(),
-        ),
-        DomainEvent::CrisisClassified {
-            classification,
-            grip,
-            accepted,
-            reason,
-            ..
-        } => (
-            format!(
-                "{}: {}, {} ({})",
-                tr.t("crisis.h.classified"),
-                tr.t(&format!("c.classification.{}", classification.code())),
-                tr.t(&format!("c.grip.{}", grip.code())),
-                tr.t(if *accepted {
-                    "crisis.proposal_accepted"
-                } else {
-                    "crisis.proposal_overridden"
-                })
-            ),
-            reason.clone(),
-        ),
-        DomainEvent::CrisisPhaseChanged { phase, reason, .. } => (
-            format!(
-                "{}: {}",
-                tr.t("crisis.h.phase"),
-                tr.t(&format!("c.phase.{}", phase.code()))
-            ),
-            reason.clone(),
-        ),
-        DomainEvent::CrisisGripChanged { grip, reason, .. } => (
-            format!(
-                "{}: {}",
-                tr.t("crisis.h.grip"),
-                tr.t(&format!("c.grip.{}", grip.code()))
-            ),
-            reason.clone(),
-        ),
-        DomainEvent::CrisisGripConfirmed { grip, reason, .. } => (
-            format!(
-                "{}: {}",
-                tr.t("crisis.h.grip_confirmed"),
-                tr.t(&format!("c.grip.{}", grip.code()))
-            ),
-            reason.clone(),
-        ),
-        DomainEvent::CrisisPhaseConfirmed { phase, reason, .. } => (
-            format!(
-                "{}: {}",
-                tr.t("crisis.h.phase_confirmed"),
-                tr.t(&format!("c.phase.{}", phase.code()))
-            ),
-            reason.clone(),
-        ),
-        DomainEvent::CrisisTeamsChanged { teams, reason, .. } => (
-            format!(
-                "{}: {}",
-                tr.t("crisis.h.teams"),
-                teams
-                    .iter()
-                    .filter_map(|t| room.index.title(*t))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            reason.clone(),
-        ),
-        DomainEvent::RestoreOrderChanged { reason, .. } => {
-            (tr.t("crisis.h.restore_order").to_owned(), reason.clone())
-        }
-        DomainEvent::CrisisClosed { reason, .. } => {
-            (tr.t("crisis.h.closed").to_owned(), reason.clone())
-        }
-        DomainEvent::FailingNodesSet { nodes, reason, .. } => {
-            let names: Vec<String> = nodes.iter().map(|f| node_title(room, &f.key)).collect();
-            (
-                format!(
-                    "{}: {}",
-                    tr.t("crisis.h.failing"),
-                    if names.is_empty() {
-                        tr.t("crisis.nothing_failing").to_owned()
-                    } else {
-                        names.join(", ")
-                    }
-                ),
-                reason.clone(),
-            )
-        }
-        _ => return None,
-    })
-}
-
-/// The name of a node of the dependency graph (a register record or a vital process).
-pub(super) fn node_title(room: &Room, key: &str) -> String {
-    use crisismap_core::register::graph::NodeKey;
-    match key.parse::<NodeKey>() {
-        Ok(NodeKey::Record(id)) => room.index.title(id).map(str::to_owned),
-        Ok(NodeKey::Vital(code)) => {
-            crisismap_core::register::vital::find(&code).map(|p| p.name.to_owned())
-        }
-        Err(()) => None,
-    }
-    .unwrap_or_else(|| key.to_owned())
+    Ok(crisismap_app::crisis::timeline::history(state, room, tr).await?)
 }
 
 #[derive(Deserialize, Default)]

@@ -48,7 +48,7 @@ pub async fn timeline(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<TimelineDto>>, AppError> {
     let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
-    let items = crate::crisis::timeline::timeline_items(
+    let items = crisismap_app::crisis::timeline::timeline_items(
         &state,
         &room,
         crisismap_app::i18n::Tr(auth.ctx.lang),

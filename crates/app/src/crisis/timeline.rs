@@ -1,0 +1,313 @@
+//! The crisis in the order things happened, in words: every event of its stream as a line
+//! of the timeline (its entries and the changes of the crisis itself), when it happened and
+//! when it was recorded. The timeline page, the picture's history and the API read it here.
+
+use super::Room;
+use crate::i18n::Tr;
+use crate::words::{choice_label, transcribed_words};
+use crate::{App, Error};
+use crisismap_core::DomainEvent;
+use crisismap_core::crisis::EntryKind;
+use crisismap_core::register::RecordId;
+use crisismap_core::time::local_display;
+
+/// One line of the timeline.
+pub struct TimelineItem {
+    /// When it happened (Amsterdam), the order of the timeline.
+    pub occurred: String,
+    /// When it was recorded (Amsterdam), where that differs from when it happened.
+    pub recorded: String,
+    /// Recorded more than half an hour after it happened.
+    pub late: bool,
+    /// Typed back in from paper: where it was written, by whom, who typed it in and when.
+    pub transcribed: Option<crisismap_core::crisis::Transcription>,
+    pub transcribed_text: String,
+    pub occurred_utc: String,
+    pub recorded_utc: String,
+    pub who: String,
+    pub kind: &'static str,
+    pub kind_code: String,
+    pub text: String,
+    /// The entry it is about, when it is about one (kind and id).
+    pub entry: Option<(EntryKind, RecordId)>,
+}
+
+/// One line of the crisis's own history (opening, classification, phase, GRIP level, …).
+#[derive(Debug, Clone)]
+pub struct HistoryLine {
+    /// When it happened (Amsterdam).
+    pub at: String,
+    /// When it was recorded (Amsterdam), where that differs.
+    pub recorded: String,
+    pub late: bool,
+    pub who: String,
+    pub what: String,
+    pub reason: String,
+}
+
+/// Every event of the crisis in words, oldest first: log, decisions, actions, GRIP and phase
+/// changes, communications, meetings.
+pub async fn timeline_items(app: &App, room: &Room, tr: Tr) -> Result<Vec<TimelineItem>, Error> {
+    let (events, _) = app
+        .store()
+        .timeline_page(room.id(), None, 0, 100_000)
+        .await?;
+    Ok(describe_events(room, tr, &events))
+}
+
+pub fn describe_events(
+    room: &Room,
+    tr: Tr,
+    events: &[crisismap_core::Envelope],
+) -> Vec<TimelineItem> {
+    let mut items = vec![];
+    for env in events {
+        let Ok(event) = env.event() else { continue };
+        let moment = Moment::of(env, &event);
+        let who = room.actor_name(&env.actor);
+        let (kind, kind_code, text, entry, transcribed) = match &event {
+            DomainEvent::EntrySaved {
+                kind,
+                id,
+                rev,
+                title,
+                data,
+                transcribed,
+                ..
+            } => {
+                let tag = kind
+                    .tag_field()
+                    .and_then(|f| data.get(f).and_then(|v| v.as_str()).map(|c| (f, c)))
+                    .map(|(f, c)| format!(" ({})", choice_label(tr, f, c)))
+                    .unwrap_or_default();
+                let verb = if *rev == 1 {
+                    String::new()
+                } else {
+                    format!("{}: ", tr.t("crisis.changed"))
+                };
+                // A process status is titled by its register process: show the name.
+                let title = match kind {
+                    EntryKind::ProcessStatus => title
+                        .parse()
+                        .ok()
+                        .and_then(|id| room.index.title(id))
+                        .unwrap_or(title),
+                    _ => title,
+                };
+                (
+                    tr.t(&format!("e.{kind}.one")),
+                    kind.code().to_owned(),
+                    format!("{verb}{}{tag}", title.lines().next().unwrap_or("")),
+                    Some((*kind, *id)),
+                    transcribed.clone(),
+                )
+            }
+            other => {
+                let Some((what, reason)) = describe(other, room, tr) else {
+                    continue;
+                };
+                (
+                    tr.t("crisis.kind_crisis"),
+                    "crisis".to_owned(),
+                    if reason.is_empty() {
+                        what
+                    } else {
+                        format!("{what}: {reason}")
+                    },
+                    None,
+                    None,
+                )
+            }
+        };
+        items.push(TimelineItem {
+            occurred: local_display(moment.occurred),
+            recorded: moment.recorded_text(),
+            late: moment.late() && transcribed.is_none(),
+            transcribed_text: transcribed
+                .as_ref()
+                .map(|t| transcribed_words(t, &who, moment.recorded, tr))
+                .unwrap_or_default(),
+            transcribed,
+            occurred_utc: crisismap_core::time::canonical(moment.occurred),
+            recorded_utc: crisismap_core::time::canonical(moment.recorded),
+            who,
+            kind,
+            kind_code,
+            text,
+            entry,
+        });
+    }
+    items
+}
+
+/// The history of the crisis itself: opening, classifications, phase and GRIP changes.
+pub async fn history(app: &App, room: &Room, tr: Tr) -> Result<Vec<HistoryLine>, Error> {
+    let (events, _) = app
+        .store()
+        .timeline_page(room.id(), Some("crisis"), 0, 100_000)
+        .await?;
+    Ok(events
+        .iter()
+        .filter_map(|env| {
+            let event = env.event().ok()?;
+            let (what, reason) = describe(&event, room, tr)?;
+            let moment = Moment::of(env, &event);
+            Some(HistoryLine {
+                at: local_display(moment.occurred),
+                recorded: moment.recorded_text(),
+                late: moment.late(),
+                who: room.actor_name(&env.actor),
+                what,
+                reason,
+            })
+        })
+        .collect())
+}
+
+/// When an event happened and when it was recorded.
+pub struct Moment {
+    pub occurred: jiff::Timestamp,
+    pub recorded: jiff::Timestamp,
+}
+
+impl Moment {
+    pub fn of(env: &crisismap_core::Envelope, event: &DomainEvent) -> Moment {
+        Moment {
+            occurred: event
+                .occurred_at()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(env.recorded_at),
+            recorded: env.recorded_at,
+        }
+    }
+
+    /// The recorded time in Amsterdam, when it differs (by the minute) from when it happened.
+    pub fn recorded_text(&self) -> String {
+        let (o, r) = (local_display(self.occurred), local_display(self.recorded));
+        if o == r { String::new() } else { r }
+    }
+
+    pub fn late(&self) -> bool {
+        crisismap_core::crisis::occurrence::recorded_late(self.occurred, self.recorded)
+    }
+}
+
+/// A crisis-level event in words: (what happened, the reason given).
+pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, String)> {
+    Some(match event {
+        DomainEvent::CrisisOpened {
+            phase, exercise, ..
+        } => (
+            format!(
+                "{} ({}{})",
+                tr.t("crisis.h.opened"),
+                tr.t(&format!("c.phase.{}", phase.code())),
+                if *exercise {
+                    format!(", {}", tr.t("crisis.exercise"))
+                } else {
+                    String::new()
+                }
+            ),
+            String::new(),
+        ),
+        DomainEvent::CrisisClassified {
+            classification,
+            grip,
+            accepted,
+            reason,
+            ..
+        } => (
+            format!(
+                "{}: {}, {} ({})",
+                tr.t("crisis.h.classified"),
+                tr.t(&format!("c.classification.{}", classification.code())),
+                tr.t(&format!("c.grip.{}", grip.code())),
+                tr.t(if *accepted {
+                    "crisis.proposal_accepted"
+                } else {
+                    "crisis.proposal_overridden"
+                })
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisPhaseChanged { phase, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.phase"),
+                tr.t(&format!("c.phase.{}", phase.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisGripChanged { grip, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.grip"),
+                tr.t(&format!("c.grip.{}", grip.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisGripConfirmed { grip, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.grip_confirmed"),
+                tr.t(&format!("c.grip.{}", grip.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisPhaseConfirmed { phase, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.phase_confirmed"),
+                tr.t(&format!("c.phase.{}", phase.code()))
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::CrisisTeamsChanged { teams, reason, .. } => (
+            format!(
+                "{}: {}",
+                tr.t("crisis.h.teams"),
+                teams
+                    .iter()
+                    .filter_map(|t| room.index.title(*t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            reason.clone(),
+        ),
+        DomainEvent::RestoreOrderChanged { reason, .. } => {
+            (tr.t("crisis.h.restore_order").to_owned(), reason.clone())
+        }
+        DomainEvent::CrisisClosed { reason, .. } => {
+            (tr.t("crisis.h.closed").to_owned(), reason.clone())
+        }
+        DomainEvent::FailingNodesSet { nodes, reason, .. } => {
+            let names: Vec<String> = nodes.iter().map(|f| node_title(room, &f.key)).collect();
+            (
+                format!(
+                    "{}: {}",
+                    tr.t("crisis.h.failing"),
+                    if names.is_empty() {
+                        tr.t("crisis.nothing_failing").to_owned()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+                reason.clone(),
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// The name of a node of the dependency graph (a register record or a vital process).
+pub fn node_title(room: &Room, key: &str) -> String {
+    use crisismap_core::register::graph::NodeKey;
+    match key.parse::<NodeKey>() {
+        Ok(NodeKey::Record(id)) => room.index.title(id).map(str::to_owned),
+        Ok(NodeKey::Vital(code)) => {
+            crisismap_core::register::vital::find(&code).map(|p| p.name.to_owned())
+        }
+        Err(()) => None,
+    }
+    .unwrap_or_else(|| key.to_owned())
+}
