@@ -2,6 +2,9 @@
 //! real `crisismap` binary as an administrator and its users would: the command line to set
 //! up a workspace, `crisismap serve` on loopback, and HTTP (browser sessions with cookies and
 //! CSRF tokens, API tokens) to use it. Only 127.0.0.1 is ever contacted.
+//!
+//! Longer than 600 lines on purpose: not shipped, it is the one harness both proofs share
+//! (the server's life cycle, the accounts, the HTTP client), read top to bottom.
 
 pub use reqwest;
 

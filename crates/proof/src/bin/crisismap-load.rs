@@ -1,4 +1,6 @@
-//! `crisismap-load`: a bounded load test of the real `crisismap serve` on loopback.
+//! `crisismap-load`: a bounded load test of the real `crisismap serve` on loopback. Longer
+//! than 600 lines on purpose: not shipped, one program whose phases (below) share their
+//! set-up and their report, read top to bottom.
 //!
 //! Per engine (SQLite, PostgreSQL) it sets up a fresh workspace with accounts and a running
 //! crisis with some hundreds of entries, then:

@@ -15,11 +15,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
+use crisismap_core::StreamId;
 use crisismap_core::crisis::overdue;
 use crisismap_core::crisis::{EntryKind, Grip, Phase};
 use crisismap_core::register::RecordKind;
 use crisismap_core::time::local_display;
-use crisismap_core::StreamId;
 use crisismap_store::Entry;
 use serde::Deserialize;
 
