@@ -43,12 +43,12 @@ fuzz_target!(|text: &str| {
             return;
         }
     };
-    if let Some(at) = valid.data.get("at").and_then(|v| v.as_str()) {
+    if let Some(at) = valid.data().get("at").and_then(|v| v.as_str()) {
         let ts: jiff::Timestamp = at.parse().expect("stored moments parse");
         assert_eq!(canonical(ts), at, "stored in the canonical form");
         let _ = local_display(ts);
     }
-    if let Some(on) = valid.data.get("on").and_then(|v| v.as_str()) {
+    if let Some(on) = valid.data().get("on").and_then(|v| v.as_str()) {
         let d: jiff::civil::Date = on.parse().expect("stored dates parse");
         assert_eq!(d.to_string(), on);
     }

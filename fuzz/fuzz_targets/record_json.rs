@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(valid) = schema.validate(&raw, &AllRefs) else {
         return;
     };
-    let stored = Value::Object(valid.data.clone());
+    let stored = Value::Object(valid.data().clone());
     let raw_again = RawRecord::from_json(&stored).expect("stored data is an object");
     let again = match schema.validate(&raw_again, &AllRefs) {
         Ok(v) => v,
@@ -32,10 +32,10 @@ fuzz_target!(|data: &[u8]| {
     };
     assert_eq!(again, valid, "GET then PUT keeps the record");
     if let Some(kind) = EntryKind::ALL.iter().find(|k| k.code() == schema.code) {
-        let _ = check_change(*kind, None, &valid.data);
-        let _ = check_change(*kind, Some(&valid.data), &again.data);
+        let _ = check_change(*kind, None, valid.data());
+        let _ = check_change(*kind, Some(valid.data()), again.data());
         if kind.immutable() {
-            assert!(!check_change(*kind, Some(&valid.data), &again.data).is_empty());
+            assert!(!check_change(*kind, Some(valid.data()), again.data()).is_empty());
         }
     }
 });
