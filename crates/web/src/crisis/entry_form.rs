@@ -13,7 +13,7 @@ use crate::register::form_pairs;
 use askama::Template;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_core::crisis::EntryKind;
@@ -289,56 +289,34 @@ pub(super) async fn save_from_form(
         }
         Err(e) => Err(e),
     };
-    match saved {
-        Ok(saved) => {
-            let to = match kind {
-                EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {
-                    format!("{}?melding=saved", crisis_href(crisis))
-                }
-                _ => format!("{}?melding=saved", entry_href(crisis, kind, saved)),
-            };
-            Ok(Redirect::to(&to).into_response())
+    let done = |saved| match kind {
+        EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {
+            format!("{}?melding=saved", crisis_href(crisis))
         }
-        Err(crisismap_app::Error::Invalid(errors)) => {
-            let errors = crate::http::error::localize(errors, Tr(auth.ctx.lang));
-            let mut room = Room::load(state, ws, crisis).await?;
-            add_corrected(state, ws, &mut room, &raw).await;
-            form_page(
-                state,
-                auth,
-                &room,
-                kind,
-                existing.as_ref(),
-                raw,
-                errors,
-                false,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(crisismap_app::Error::StaleRevision) => {
-            // Keep what this user typed; the form now carries the newer revision.
-            let current = match id {
-                Some(id) => Some(state.store().entry(ws, crisis, id).await?),
-                None => None,
-            };
-            let mut room = Room::load(state, ws, crisis).await?;
-            add_corrected(state, ws, &mut room, &raw).await;
-            form_page(
-                state,
-                auth,
-                &room,
-                kind,
-                current.as_ref(),
-                raw,
-                vec![],
-                true,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+        _ => format!("{}?melding=saved", entry_href(crisis, kind, saved)),
+    };
+    crate::http::form::answer(saved, Tr(auth.ctx.lang), done, async |again| {
+        // After a conflict the form is based on the newer version, keeping what was typed.
+        let current = match id {
+            Some(id) if again.conflict => Some(state.store().entry(ws, crisis, id).await?),
+            _ => existing,
+        };
+        let mut room = Room::load(state, ws, crisis).await?;
+        add_corrected(state, ws, &mut room, &raw).await;
+        form_page(
+            state,
+            auth,
+            &room,
+            kind,
+            current.as_ref(),
+            raw,
+            again.errors,
+            again.conflict,
+            again.status,
+        )
+        .await
+    })
+    .await
 }
 
 pub(super) async fn create(

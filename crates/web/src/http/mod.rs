@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod auth;
 pub mod error;
+pub mod form;
 pub mod json;
 pub mod layers;
 pub mod live;

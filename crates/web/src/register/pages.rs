@@ -442,7 +442,7 @@ pub(super) async fn save_from_form(
     done: impl FnOnce(RecordId) -> String,
 ) -> Result<Response, AppError> {
     let id = existing.map(|r| r.id);
-    match crisismap_app::register::save(
+    let saved = crisismap_app::register::save(
         state,
         &auth.principal,
         &auth.ctx.origin,
@@ -451,43 +451,32 @@ pub(super) async fn save_from_form(
         rev,
         &raw,
     )
+    .await;
+    crate::http::form::answer(saved, Tr(auth.ctx.lang), done, async |again| {
+        // After a conflict the form is based on the newer version, keeping what was typed.
+        let current = match id {
+            Some(id) if again.conflict => {
+                Some(state.store().record(auth.user().workspace, id).await?)
+            }
+            _ => None,
+        };
+        form_page(
+            state,
+            auth,
+            kind,
+            if again.conflict {
+                current.as_ref()
+            } else {
+                existing
+            },
+            raw,
+            again.errors,
+            again.conflict,
+            again.status,
+        )
+        .await
+    })
     .await
-    {
-        Ok(id) => Ok(Redirect::to(&done(id)).into_response()),
-        Err(crisismap_app::Error::Invalid(errors)) => {
-            let errors = crate::http::error::localize(errors, Tr(auth.ctx.lang));
-            form_page(
-                state,
-                auth,
-                kind,
-                existing,
-                raw,
-                errors,
-                false,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(crisismap_app::Error::StaleRevision | crisismap_app::Error::AlreadyExists) => {
-            // Keep what this user typed; the form now carries the newer revision.
-            let current = match id {
-                Some(id) => Some(state.store().record(auth.user().workspace, id).await?),
-                None => None,
-            };
-            form_page(
-                state,
-                auth,
-                kind,
-                current.as_ref(),
-                raw,
-                vec![],
-                true,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 pub(super) async fn create(
