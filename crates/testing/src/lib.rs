@@ -108,28 +108,33 @@ struct PgCleanup {
 
 impl Drop for PgCleanup {
     fn drop(&mut self) {
-        let base_url = self.base_url.clone();
-        let name = self.name.clone();
-        // Drop runs inside the test's runtime; do the async cleanup on a thread of its own.
-        let _ = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async move {
-                use sqlx::Connection;
-                if let Ok(mut admin) = sqlx::PgConnection::connect(&base_url).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .execute(&mut admin)
-                        .await;
-                    let _ = admin.close().await;
-                }
-            });
-        })
-        .join();
+        drop_database(&self.base_url, &self.name);
     }
+}
+
+/// Drops the PostgreSQL database `name` on the server of `base_url`, and waits for it. Works
+/// from anywhere, also from a `Drop` inside a runtime: the async work runs on a thread of
+/// its own. A server that cannot be reached leaves the database (nothing to fail at drop).
+pub fn drop_database(base_url: &str, name: &str) {
+    let (base_url, name) = (base_url.to_owned(), name.to_owned());
+    let _ = std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        rt.block_on(async move {
+            use sqlx::Connection;
+            if let Ok(mut admin) = sqlx::PgConnection::connect(&base_url).await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await;
+                let _ = admin.close().await;
+            }
+        });
+    })
+    .join();
 }
 
 #[cfg(test)]
