@@ -27,16 +27,7 @@ pub async fn move_process(
 ) -> Result<(), Error> {
     let ws = by.user.workspace;
     let index = Index::load(app, ws).await?;
-    let mut processes: Vec<&Record> = index.live(RecordKind::Process).collect();
-    processes.sort_by_key(|r| {
-        (
-            r.data
-                .get("restore_priority")
-                .and_then(|v| v.as_i64())
-                .unwrap_or(i64::MAX),
-            r.title.to_lowercase(),
-        )
-    });
+    let mut processes = index.processes_in_restore_order();
     let pos = processes
         .iter()
         .position(|r| r.id == id)
@@ -92,6 +83,22 @@ impl Index {
         let records = app.store().all_records(ws).await?;
         let by_id = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         Ok(Index { records, by_id })
+    }
+
+    /// The live processes in the register's restore order: by restore priority (those
+    /// without one last), then by name.
+    pub fn processes_in_restore_order(&self) -> Vec<&Record> {
+        let mut processes: Vec<&Record> = self.live(RecordKind::Process).collect();
+        processes.sort_by_key(|r| {
+            (
+                r.data
+                    .get("restore_priority")
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(i64::MAX),
+                r.title.to_lowercase(),
+            )
+        });
+        processes
     }
 
     pub fn get(&self, id: RecordId) -> Option<&Record> {

@@ -102,17 +102,7 @@ impl Room {
     /// The register's processes in the order this crisis restores them: the order the team
     /// set here, then any process not in it by the register's priority.
     pub fn restore_order(&self) -> Vec<RecordId> {
-        let mut registered: Vec<&crisismap_core::register::Record> =
-            self.index.live(RecordKind::Process).collect();
-        registered.sort_by_key(|r| {
-            (
-                r.data
-                    .get("restore_priority")
-                    .and_then(|v| v.as_i64())
-                    .unwrap_or(i64::MAX),
-                r.title.to_lowercase(),
-            )
-        });
+        let registered = self.index.processes_in_restore_order();
         let mut order: Vec<RecordId> = self
             .state()
             .restore_order

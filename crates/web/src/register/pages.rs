@@ -156,19 +156,12 @@ pub(super) async fn list(
     let asked = (!q.op.trim().is_empty()).then(|| crisismap_app::crisis::parse_moment(&q.op));
     let at = asked.flatten().unwrap_or(now);
     let needle = q.q.trim().to_lowercase();
-    let mut records: Vec<&Record> = index.live(kind).collect();
+    let mut records: Vec<&Record> = if kind == RecordKind::Process {
+        index.processes_in_restore_order()
+    } else {
+        index.live(kind).collect()
+    };
     let total = records.len();
-    if kind == RecordKind::Process {
-        records.sort_by_key(|r| {
-            (
-                r.data
-                    .get("restore_priority")
-                    .and_then(|v| v.as_i64())
-                    .unwrap_or(i64::MAX),
-                r.title.to_lowercase(),
-            )
-        });
-    }
     if kind == RecordKind::Escalation {
         records.sort_by_key(|r| {
             r.data
