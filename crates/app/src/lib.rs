@@ -8,7 +8,7 @@ pub mod access;
 pub mod crisis;
 pub mod demo;
 mod error;
-pub mod i18n;
+
 pub mod password;
 pub mod principal;
 pub mod print;
@@ -20,6 +20,7 @@ pub mod totp;
 pub mod users;
 pub mod words;
 
+pub use crisismap_i18n as i18n;
 pub use error::{Error, FieldError};
 pub use password::PasswordCost;
 pub use principal::{By, Principal, Via, audit};

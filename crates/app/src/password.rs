@@ -99,10 +99,10 @@ pub fn same_secret(a: &str, b: &str) -> bool {
 pub fn check_new_password(password: &str) -> Result<(), &'static str> {
     let n = password.chars().count();
     if n < 12 {
-        return Err("password.too_short");
+        return Err("password-too_short");
     }
     if n > 256 {
-        return Err("password.too_long");
+        return Err("password-too_long");
     }
     Ok(())
 }

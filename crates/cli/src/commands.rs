@@ -187,13 +187,20 @@ async fn serve(
     match banner {
         Some(b) => println!("{b}"),
         None => println!(
-            "crisismap draait op http://{addr}/ (stoppen met Ctrl+C) · serves on http://{addr}/ (stop with Ctrl+C)"
+            "{}",
+            both_languages(
+                "cli-serving",
+                &[("address", format!("http://{addr}/").into())]
+            )
         ),
     }
     let state = AppState::new(store, config);
     println!(
-        "  De actuele crisismappen (PDF) staan in {0} · current crisis folders (PDF) are kept in {0}",
-        print_dir.display()
+        "  {}",
+        both_languages(
+            "cli-print-folder",
+            &[("folder", print_dir.display().to_string().into())]
+        )
     );
     let printer = tokio::spawn(crisismap_app::print::keep_folders_current(
         state.app().clone(),
@@ -578,4 +585,11 @@ async fn verify(db: &DbArgs) -> anyhow::Result<ExitCode> {
         );
         Ok(ExitCode::from(2))
     }
+}
+
+/// A line for the operator in Dutch and in English: "… · …".
+fn both_languages(key: &str, args: &[(&str, crisismap_app::i18n::Value<'_>)]) -> String {
+    crisismap_core::Lang::ALL
+        .map(|lang| crisismap_app::i18n::Tr(lang).with(key, args))
+        .join(" · ")
 }

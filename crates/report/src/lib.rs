@@ -220,6 +220,16 @@ impl Renderer {
         let started = Instant::now();
         let mut value = serde_json::to_value(data)?;
         self.coverage.clean(&mut value);
+        if let serde_json::Value::Object(fields) = &mut value {
+            // The labels, in the document's language, from the same words as the pages.
+            let lang = fields
+                .get("lang")
+                .and_then(|l| l.as_str())
+                .and_then(|l| l.parse::<crisismap_core::Lang>().ok())
+                .unwrap_or_default();
+            let words = crisismap_i18n::Tr(lang).all_with_prefix("pdf-");
+            fields.insert("words".to_owned(), serde_json::to_value(words)?);
+        }
         let json = serde_json::to_vec(&value)?;
         let data_done = Instant::now();
 

@@ -83,7 +83,7 @@ pub fn describe_events(
                 let verb = if *rev == 1 {
                     String::new()
                 } else {
-                    format!("{}: ", tr.t("crisis.changed"))
+                    format!("{}: ", tr.t("crisis-changed"))
                 };
                 // A process status is titled by its register process: show the name.
                 let title = match kind {
@@ -95,7 +95,7 @@ pub fn describe_events(
                     _ => title,
                 };
                 (
-                    tr.t(&format!("e.{kind}.one")),
+                    tr.t(&format!("e-{kind}-one")),
                     kind.code().to_owned(),
                     format!("{verb}{}{tag}", title.lines().next().unwrap_or("")),
                     Some((*kind, *id)),
@@ -107,7 +107,7 @@ pub fn describe_events(
                     continue;
                 };
                 (
-                    tr.t("crisis.kind_crisis"),
+                    tr.t("crisis-kind_crisis"),
                     "crisis".to_owned(),
                     if reason.is_empty() {
                         what
@@ -200,10 +200,10 @@ pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, Str
         } => (
             format!(
                 "{} ({}{})",
-                tr.t("crisis.h.opened"),
-                tr.t(&format!("c.phase.{}", phase.code())),
+                tr.t("crisis-h-opened"),
+                tr.t(&format!("c-phase-{}", phase.code())),
                 if *exercise {
-                    format!(", {}", tr.t("crisis.exercise"))
+                    format!(", {}", tr.t("crisis-exercise"))
                 } else {
                     String::new()
                 }
@@ -219,13 +219,13 @@ pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, Str
         } => (
             format!(
                 "{}: {}, {} ({})",
-                tr.t("crisis.h.classified"),
-                tr.t(&format!("c.classification.{}", classification.code())),
-                tr.t(&format!("c.grip.{}", grip.code())),
+                tr.t("crisis-h-classified"),
+                tr.t(&format!("c-classification-{}", classification.code())),
+                tr.t(&format!("c-grip-{}", grip.code())),
                 tr.t(if *accepted {
-                    "crisis.proposal_accepted"
+                    "crisis-proposal_accepted"
                 } else {
-                    "crisis.proposal_overridden"
+                    "crisis-proposal_overridden"
                 })
             ),
             reason.clone(),
@@ -233,39 +233,39 @@ pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, Str
         DomainEvent::CrisisPhaseChanged { phase, reason, .. } => (
             format!(
                 "{}: {}",
-                tr.t("crisis.h.phase"),
-                tr.t(&format!("c.phase.{}", phase.code()))
+                tr.t("crisis-h-phase"),
+                tr.t(&format!("c-phase-{}", phase.code()))
             ),
             reason.clone(),
         ),
         DomainEvent::CrisisGripChanged { grip, reason, .. } => (
             format!(
                 "{}: {}",
-                tr.t("crisis.h.grip"),
-                tr.t(&format!("c.grip.{}", grip.code()))
+                tr.t("crisis-h-grip"),
+                tr.t(&format!("c-grip-{}", grip.code()))
             ),
             reason.clone(),
         ),
         DomainEvent::CrisisGripConfirmed { grip, reason, .. } => (
             format!(
                 "{}: {}",
-                tr.t("crisis.h.grip_confirmed"),
-                tr.t(&format!("c.grip.{}", grip.code()))
+                tr.t("crisis-h-grip_confirmed"),
+                tr.t(&format!("c-grip-{}", grip.code()))
             ),
             reason.clone(),
         ),
         DomainEvent::CrisisPhaseConfirmed { phase, reason, .. } => (
             format!(
                 "{}: {}",
-                tr.t("crisis.h.phase_confirmed"),
-                tr.t(&format!("c.phase.{}", phase.code()))
+                tr.t("crisis-h-phase_confirmed"),
+                tr.t(&format!("c-phase-{}", phase.code()))
             ),
             reason.clone(),
         ),
         DomainEvent::CrisisTeamsChanged { teams, reason, .. } => (
             format!(
                 "{}: {}",
-                tr.t("crisis.h.teams"),
+                tr.t("crisis-h-teams"),
                 teams
                     .iter()
                     .filter_map(|t| room.index.title(*t))
@@ -275,19 +275,19 @@ pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, Str
             reason.clone(),
         ),
         DomainEvent::RestoreOrderChanged { reason, .. } => {
-            (tr.t("crisis.h.restore_order").to_owned(), reason.clone())
+            (tr.t("crisis-h-restore_order").to_owned(), reason.clone())
         }
         DomainEvent::CrisisClosed { reason, .. } => {
-            (tr.t("crisis.h.closed").to_owned(), reason.clone())
+            (tr.t("crisis-h-closed").to_owned(), reason.clone())
         }
         DomainEvent::FailingNodesSet { nodes, reason, .. } => {
             let names: Vec<String> = nodes.iter().map(|f| node_title(room, &f.key)).collect();
             (
                 format!(
                     "{}: {}",
-                    tr.t("crisis.h.failing"),
+                    tr.t("crisis-h-failing"),
                     if names.is_empty() {
-                        tr.t("crisis.nothing_failing").to_owned()
+                        tr.t("crisis-nothing_failing").to_owned()
                     } else {
                         names.join(", ")
                     }

@@ -107,7 +107,7 @@ pub async fn sitrep_data(
                     format!(
                         "{} ({} {recorded})",
                         when(d.text("decided_at")),
-                        tr.t("crisis.recorded").to_lowercase()
+                        tr.t("crisis-recorded").to_lowercase()
                     )
                 },
                 decision: format!(
@@ -115,7 +115,7 @@ pub async fn sitrep_data(
                     d.title,
                     d.text("decision").unwrap_or(""),
                     if d.transcribed.is_some() {
-                        format!(" ({})", tr.t("crisis.transcribed"))
+                        format!(" ({})", tr.t("crisis-transcribed"))
                     } else {
                         String::new()
                     }
@@ -169,7 +169,7 @@ pub async fn sitrep_data(
         (Some(c), Some(a)) => {
             let proposed = tr
                 .t(&format!(
-                    "reason.{}",
+                    "reason-{}",
                     crisismap_core::crisis::propose(&a).classification.reason
                 ))
                 .to_owned();
@@ -179,12 +179,12 @@ pub async fn sitrep_data(
                 (false, why) => why.to_owned(),
             };
             m::Classification {
-                kind: tr.t(&format!("c.classification.{}", c.code())).to_owned(),
+                kind: tr.t(&format!("c-classification-{}", c.code())).to_owned(),
                 reason,
             }
         }
         _ => m::Classification {
-            kind: tr.t("crisis.unclassified").to_owned(),
+            kind: tr.t("crisis-unclassified").to_owned(),
             reason: String::new(),
         },
     };
@@ -198,8 +198,8 @@ pub async fn sitrep_data(
         number: u32::try_from(stream.head_seq).unwrap_or(u32::MAX),
         as_of: local_display(now),
         classification,
-        grip: tr.t(&format!("c.grip.{}", s.grip.code())).to_owned(),
-        phase: tr.t(&format!("c.phase.{}", s.phase.code())).to_owned(),
+        grip: tr.t(&format!("c-grip-{}", s.grip.code())).to_owned(),
+        phase: tr.t(&format!("c-phase-{}", s.phase.code())).to_owned(),
         processes,
         affected_organisations,
         facts,
@@ -214,7 +214,7 @@ pub async fn sitrep_data(
             .map(local_display)
             .unwrap_or_default(),
         stream: m::StreamHead {
-            label: format!("{}: {}", tr.t("crisis.kind_crisis"), s.title),
+            label: format!("{}: {}", tr.t("crisis-kind_crisis"), s.title),
             length: u64::try_from(stream.head_seq).unwrap_or(0),
             head_hash: stream.head_hash,
         },
@@ -285,7 +285,7 @@ pub async fn decision_record_data(
     let period = if s.closed {
         format!("{start} – {}", when(Some(&room.crisis.updated_at)))
     } else {
-        format!("{} {start}", tr.t("crisis.since"))
+        format!("{} {start}", tr.t("crisis-since"))
     };
     Ok(DecisionRecordData {
         lang,

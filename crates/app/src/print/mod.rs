@@ -92,13 +92,13 @@ fn build_folder(
                     .and_then(|id| index.get(id))
                     .and_then(|r| r.view::<ReadinessView>());
                 m::ReadinessItem {
-                    item: tr.t(&format!("readiness.{}", a.code)).to_owned(),
-                    status: tr.t(&format!("c.status.{}", a.status.code())).to_owned(),
+                    item: tr.t(&format!("readiness-{}", a.code)).to_owned(),
+                    status: tr.t(&format!("c-status-{}", a.status.code())).to_owned(),
                     owner: title(index, view.as_ref().and_then(|v| v.owner)),
                     evidence: match (a.proven, view.and_then(|v| v.evidence)) {
                         (Some(ok), note) => {
                             let proof = tr.t(&format!(
-                                "readiness.{}.{}",
+                                "readiness-{}-{}",
                                 a.code,
                                 if ok { "proven" } else { "missing" }
                             ));
@@ -130,7 +130,7 @@ fn build_folder(
                 .iter()
                 .map(|mem| m::TeamMember {
                     name: title(index, Some(mem.contact)),
-                    team_role: tr.t(&format!("c.team_role.{}", mem.team_role)).to_owned(),
+                    team_role: tr.t(&format!("c-team_role-{}", mem.team_role)).to_owned(),
                     deputy: title(index, mem.deputy),
                     phones: phones_of(index, Some(mem.contact)),
                 })
@@ -149,7 +149,7 @@ fn build_folder(
                     format!(
                         "{} ({})",
                         phone_display(&p.number),
-                        tr.t(&format!("c.label.{}", p.label))
+                        tr.t(&format!("c-label-{}", p.label))
                     )
                 })
                 .collect(),
@@ -177,7 +177,7 @@ fn build_folder(
                 .collect();
             periods.sort_by_key(|(p, _)| p.start);
             m::Roster {
-                duty: format!("{} ({})", tr.t(&format!("c.duty.{}", r.duty)), r.name),
+                duty: format!("{} ({})", tr.t(&format!("c-duty-{}", r.duty)), r.name),
                 shifts: periods
                     .into_iter()
                     .map(|(p, stand_in)| m::Shift {
@@ -185,7 +185,7 @@ fn build_folder(
                             format!(
                                 "{} ({})",
                                 title(index, Some(p.person)),
-                                tr.t("oncall.stand_in")
+                                tr.t("oncall-stand_in")
                             )
                         } else {
                             title(index, Some(p.person))
@@ -253,7 +253,7 @@ fn build_folder(
                 .unwrap_or(0),
             max_downtime: p
                 .max_downtime_hours
-                .map(|h| format!("{h} {}", tr.t("print.hours")))
+                .map(|h| format!("{h} {}", tr.t("print-hours")))
                 .unwrap_or_default(),
             manual_fallback: if p.manual_fallback {
                 p.fallback_how.unwrap_or_else(|| tr.t("yes").to_owned())
@@ -288,7 +288,7 @@ fn build_folder(
         streams: streams
             .iter()
             .map(|s| m::StreamHead {
-                label: tr.t(&format!("stream.{}", s.kind.code())).to_owned(),
+                label: tr.t(&format!("stream-{}", s.kind.code())).to_owned(),
                 length: u64::try_from(s.head_seq).unwrap_or(0),
                 head_hash: s.head_hash.clone(),
             })
@@ -329,7 +329,7 @@ fn risk_organisations(index: &Index, tr: Tr) -> Vec<m::RiskOrganisation> {
                             .ok()
                             .and_then(|id| index.title(id))
                             .map(str::to_owned)?,
-                        (None, Some(code)) => tr.t(&format!("c.on_vital.{code}")).to_owned(),
+                        (None, Some(code)) => tr.t(&format!("c-on_vital-{code}")).to_owned(),
                         _ => return None,
                     };
                     let minutes = d
@@ -352,7 +352,7 @@ fn risk_organisations(index: &Index, tr: Tr) -> Vec<m::RiskOrganisation> {
                 name: r.title.clone(),
                 kind: r
                     .text("object_type")
-                    .map(|c| tr.t(&format!("c.object_type.{c}")).to_owned())
+                    .map(|c| tr.t(&format!("c-object_type-{c}")).to_owned())
                     .unwrap_or_default(),
                 depends_on: deps
                     .iter()

@@ -69,7 +69,7 @@ pub(super) async fn classify_view(
         principal,
         rctx,
         room,
-        tr.t("crisis.classify").to_owned(),
+        tr.t("crisis-classify").to_owned(),
     )
     .await;
     let p = propose(&answers);
@@ -84,8 +84,8 @@ pub(super) async fn classify_view(
             .iter()
             .map(|q| Question {
                 code: q,
-                label: tr.t(&format!("q.{q}")),
-                hint: tr.t(&format!("q.{q}.hint")),
+                label: tr.t(&format!("q-{q}")),
+                hint: tr.t(&format!("q-{q}-hint")),
                 yes: answers.get(q),
             })
             .collect(),
@@ -93,47 +93,47 @@ pub(super) async fn classify_view(
         classification: ProposalLine {
             what: tr
                 .t(&format!(
-                    "c.classification.{}",
+                    "c-classification-{}",
                     p.classification.value.code()
                 ))
                 .to_owned(),
-            reason: tr.t(&format!("reason.{}", p.classification.reason)),
+            reason: tr.t(&format!("reason-{}", p.classification.reason)),
         },
         grip: ProposalLine {
-            what: tr.t(&format!("c.grip.{}", p.grip.value.code())).to_owned(),
-            reason: tr.t(&format!("reason.{}", p.grip.reason)),
+            what: tr.t(&format!("c-grip-{}", p.grip.value.code())).to_owned(),
+            reason: tr.t(&format!("reason-{}", p.grip.reason)),
         },
         teams: p
             .teams
             .iter()
             .map(|t| ProposalLine {
-                what: tr.t(&format!("c.standard.{}", t.value)).to_owned(),
-                reason: tr.t(&format!("reason.{}", t.reason)),
+                what: tr.t(&format!("c-standard-{}", t.value)).to_owned(),
+                reason: tr.t(&format!("reason-{}", t.reason)),
             })
             .collect(),
         inform: p
             .inform
             .iter()
             .map(|t| ProposalLine {
-                what: tr.t(&format!("c.party.{}", t.value)).to_owned(),
-                reason: tr.t(&format!("reason.{}", t.reason)),
+                what: tr.t(&format!("c-party-{}", t.value)).to_owned(),
+                reason: tr.t(&format!("reason-{}", t.reason)),
             })
             .collect(),
         not_inform: p
             .not_inform
             .iter()
             .map(|t| ProposalLine {
-                what: tr.t(&format!("c.party.{}", t.value)).to_owned(),
-                reason: tr.t(&format!("reason.{}", t.reason)),
+                what: tr.t(&format!("c-party-{}", t.value)).to_owned(),
+                reason: tr.t(&format!("reason-{}", t.reason)),
             })
             .collect(),
         classifications: Classification::ALL
             .iter()
-            .map(|c| (c.code(), tr.t(&format!("c.classification.{}", c.code()))))
+            .map(|c| (c.code(), tr.t(&format!("c-classification-{}", c.code()))))
             .collect(),
         grips: Grip::ALL
             .iter()
-            .map(|g| (g.code(), tr.t(&format!("c.grip.{}", g.code()))))
+            .map(|g| (g.code(), tr.t(&format!("c-grip-{}", g.code()))))
             .collect(),
         history: history(state, room, tr).await?.into_iter().collect(),
         errors: crate::http::error::localize(errors, tr),

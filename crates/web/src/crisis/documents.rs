@@ -44,7 +44,7 @@ pub(super) async fn sitrep(
         &auth.principal,
         &auth.ctx,
         &room,
-        format!("{}: {}", tr.t("crisis.tab.sitrep"), room.state().title),
+        format!("{}: {}", tr.t("crisis-tab-sitrep"), room.state().title),
     )
     .await;
     let processes = room
@@ -82,32 +82,32 @@ pub(super) async fn sitrep(
         since: since_ts.map(local_display),
         sections: vec![
             (
-                tr.t("e.effect.plural"),
+                tr.t("e-effect-plural"),
                 room.of(EntryKind::Effect)
                     .map(|e| row(&room, e, tr, now))
                     .collect(),
             ),
             (
-                tr.t("crisis.facts_heading"),
+                tr.t("crisis-facts_heading"),
                 room.of(EntryKind::Fact)
                     .map(|e| row(&room, e, tr, now))
                     .collect(),
             ),
             (
-                tr.t("crisis.open_actions"),
+                tr.t("crisis-open_actions"),
                 room.of(EntryKind::Action)
                     .filter(|a| !matches!(a.text("status"), Some("closed")))
                     .map(|e| row(&room, e, tr, now))
                     .collect(),
             ),
             (
-                tr.t("e.scenario.plural"),
+                tr.t("e-scenario-plural"),
                 room.of(EntryKind::Scenario)
                     .map(|e| row(&room, e, tr, now))
                     .collect(),
             ),
             (
-                tr.t("e.communication.plural"),
+                tr.t("e-communication-plural"),
                 room.of(EntryKind::Communication)
                     .map(|e| row(&room, e, tr, now))
                     .collect(),

@@ -105,29 +105,29 @@ pub(super) fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
         .collect();
     let mut flags = vec![];
     if overdue(e, now) {
-        flags.push(("badge-bad", tr.t("crisis.overdue")));
+        flags.push(("badge-bad", tr.t("crisis-overdue")));
     }
     if e.kind == EntryKind::Decision {
         if room.superseded_by(e.id).is_some() {
-            flags.push(("badge-muted", tr.t("crisis.superseded")));
+            flags.push(("badge-muted", tr.t("crisis-superseded")));
         } else if room.entries.reevaluation_due(e, now) {
-            flags.push(("badge-warn", tr.t("crisis.reevaluate_due")));
+            flags.push(("badge-warn", tr.t("crisis-reevaluate_due")));
         }
     }
     if e.kind == EntryKind::Dilemma {
         if room.answered_by(e.id).is_some() {
-            flags.push(("badge-ok", tr.t("crisis.dilemma_closed")));
+            flags.push(("badge-ok", tr.t("crisis-dilemma_closed")));
         } else {
-            flags.push(("badge-warn", tr.t("crisis.dilemma_open")));
+            flags.push(("badge-warn", tr.t("crisis-dilemma_open")));
         }
     }
     if e.kind == EntryKind::Log && e.text("corrects").is_some() {
-        flags.push(("badge-warn", tr.t("crisis.correction")));
+        flags.push(("badge-warn", tr.t("crisis-correction")));
     }
     if e.transcribed.is_some() {
-        flags.push(("badge-muted", tr.t("crisis.transcribed")));
+        flags.push(("badge-muted", tr.t("crisis-transcribed")));
     } else if entry_late(e) {
-        flags.push(("badge-muted", tr.t("crisis.recorded_late")));
+        flags.push(("badge-muted", tr.t("crisis-recorded_late")));
     }
     Row {
         href: entry_href(room.id(), e.kind, e.id),
@@ -169,7 +169,7 @@ pub(super) async fn entries(
         &room,
         format!(
             "{}: {}",
-            tr.t(&format!("e.{kind}.plural")),
+            tr.t(&format!("e-{kind}-plural")),
             room.state().title
         ),
     )
@@ -228,7 +228,7 @@ pub(super) async fn entries(
         .columns
         .iter()
         .filter(|c| schema.field(c).is_some())
-        .map(|c| tr.t(&format!("f.{kind}.{c}")).to_owned())
+        .map(|c| tr.t(&format!("f-{kind}-{c}")).to_owned())
         .collect();
     let tags = kind
         .tag_field()
@@ -271,7 +271,7 @@ pub(super) async fn entries(
                     .map(|w| match w {
                         crisismap_core::crisis::state::ExpectedBy::Agreement(name) => name,
                         crisismap_core::crisis::state::ExpectedBy::Classification => {
-                            tr.t("crisis.by_classification").to_owned()
+                            tr.t("crisis-by_classification").to_owned()
                         }
                     })
                     .collect::<Vec<_>>()
@@ -335,10 +335,10 @@ pub(super) async fn entries(
     render(&EntriesPage {
         head: head(&room, tr, tab, auth.user()),
         slug: kind.slug(),
-        heading: tr.t(&format!("e.{kind}.plural")),
-        new_label: tr.t(&format!("e.{kind}.new")),
-        lead: tr.t(&format!("e.{kind}.lead")),
-        title_header: tr.t(&format!("f.{kind}.{}", schema.title)),
+        heading: tr.t(&format!("e-{kind}-plural")),
+        new_label: tr.t(&format!("e-{kind}-new")),
+        lead: tr.t(&format!("e-{kind}-lead")),
+        title_header: tr.t(&format!("f-{kind}-{}", schema.title)),
         headers,
         rows,
         total,
@@ -484,42 +484,42 @@ pub(super) async fn detail(
     match kind {
         EntryKind::Log => {
             related.push((
-                tr.t("crisis.corrections"),
+                tr.t("crisis-corrections"),
                 corrections.iter().map(link).collect(),
             ));
             if writer {
                 actions.push(Link {
-                    label: tr.t("crisis.correct").to_owned(),
+                    label: tr.t("crisis-correct").to_owned(),
                     href: format!("{base}/logboek/nieuw?corrects={me}"),
                 });
             }
         }
         EntryKind::Decision => {
             let superseded: Vec<Link> = room.superseded_by(e.id).into_iter().map(link).collect();
-            related.push((tr.t("crisis.superseded_by"), superseded));
+            related.push((tr.t("crisis-superseded_by"), superseded));
             let acts = room
                 .of(EntryKind::Action)
                 .filter(|a| a.text("decision") == Some(me.as_str()))
                 .map(link)
                 .collect();
-            related.push((tr.t("e.action.plural"), acts));
+            related.push((tr.t("e-action-plural"), acts));
             if writer {
                 actions.push(Link {
-                    label: tr.t("crisis.supersede").to_owned(),
+                    label: tr.t("crisis-supersede").to_owned(),
                     href: format!("{base}/besluiten/nieuw?supersedes={me}"),
                 });
                 actions.push(Link {
-                    label: tr.t("e.action.new").to_owned(),
+                    label: tr.t("e-action-new").to_owned(),
                     href: format!("{base}/acties/nieuw?decision={me}"),
                 });
             }
         }
         EntryKind::Dilemma => {
             let closing: Vec<Link> = room.answered_by(e.id).into_iter().map(link).collect();
-            related.push((tr.t("crisis.closed_by"), closing));
+            related.push((tr.t("crisis-closed_by"), closing));
             if writer {
                 actions.push(Link {
-                    label: tr.t("crisis.decide_dilemma").to_owned(),
+                    label: tr.t("crisis-decide_dilemma").to_owned(),
                     href: format!("{base}/besluiten/nieuw?dilemma={me}"),
                 });
             }
@@ -530,10 +530,10 @@ pub(super) async fn detail(
                 .filter(|d| d.text("meeting") == Some(me.as_str()))
                 .map(link)
                 .collect();
-            related.push((tr.t("crisis.meeting_decisions"), decided));
+            related.push((tr.t("crisis-meeting_decisions"), decided));
             if writer {
                 actions.push(Link {
-                    label: tr.t("e.decision.new").to_owned(),
+                    label: tr.t("e-decision-new").to_owned(),
                     href: format!("{base}/besluiten/nieuw?meeting={me}"),
                 });
             }
@@ -544,14 +544,14 @@ pub(super) async fn detail(
                 .filter(|d| d.text("scenario") == Some(me.as_str()))
                 .map(link)
                 .collect();
-            related.push((tr.t("e.decision.plural"), decided));
+            related.push((tr.t("e-decision-plural"), decided));
         }
         _ => {}
     }
     render(&EntryPage {
         head: head(&room, tr, kind.slug(), auth.user()),
         slug: kind.slug(),
-        kind_label: tr.t(&format!("e.{kind}.one")),
+        kind_label: tr.t(&format!("e-{kind}-one")),
         id: me,
         rev: e.rev,
         fields,

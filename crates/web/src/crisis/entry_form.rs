@@ -53,10 +53,10 @@ pub(super) async fn form_page(
     let title = match entry {
         Some(e) => format!(
             "{}: {}",
-            tr.t("form.edit"),
+            tr.t("form-edit"),
             e.title.lines().next().unwrap_or("")
         ),
-        None => tr.t(&format!("e.{kind}.new")).to_owned(),
+        None => tr.t(&format!("e-{kind}-new")).to_owned(),
     };
     let ctx = room_ctx(state, &auth.principal, &auth.ctx, room, title).await;
     let base = format!("{}/{}", crisis_href(room.id()), kind.slug());
@@ -82,10 +82,10 @@ pub(super) async fn form_page(
         cancel,
         rev: entry.map(|e| e.rev),
         form,
-        conflict: conflict.then(|| tr.t("error.stale_revision")),
+        conflict: conflict.then(|| tr.t("error-stale_revision")),
         immutable_note: kind
             .immutable()
-            .then(|| tr.t(&format!("e.{kind}.immutable"))),
+            .then(|| tr.t(&format!("e-{kind}-immutable"))),
         occurred,
         occurred_error,
         ctx,
@@ -98,14 +98,14 @@ pub(super) fn picture_snapshot(room: &Room, tr: Tr) -> String {
     let s = room.state();
     let mut out = format!(
         "{}: {} · {}: {} · {}: {}\n",
-        tr.t("crisis.classification"),
+        tr.t("crisis-classification"),
         s.classification
-            .map(|c| tr.t(&format!("c.classification.{}", c.code())))
-            .unwrap_or(tr.t("crisis.unclassified")),
-        tr.t("crisis.phase"),
-        tr.t(&format!("c.phase.{}", s.phase.code())),
-        tr.t("crisis.grip"),
-        tr.t(&format!("c.grip.{}", s.grip.code())),
+            .map(|c| tr.t(&format!("c-classification-{}", c.code())))
+            .unwrap_or(tr.t("crisis-unclassified")),
+        tr.t("crisis-phase"),
+        tr.t(&format!("c-phase-{}", s.phase.code())),
+        tr.t("crisis-grip"),
+        tr.t(&format!("c-grip-{}", s.grip.code())),
     );
     for e in room.of(EntryKind::ProcessStatus) {
         let name = e

@@ -68,18 +68,18 @@ impl Head {
 }
 
 pub(super) const TABS: [(&str, &str); 12] = [
-    ("", "crisis.tab.picture"),
-    ("logboek", "crisis.tab.log"),
-    ("besluiten", "crisis.tab.decisions"),
-    ("acties", "crisis.tab.actions"),
-    ("dilemmas", "crisis.tab.dilemmas"),
-    ("scenarios", "crisis.tab.scenarios"),
-    ("aanwezigheid", "crisis.tab.team"),
-    ("informeren", "crisis.tab.informing"),
-    ("communicatie", "crisis.tab.communication"),
-    ("vergaderingen", "crisis.tab.meetings"),
-    ("tijdlijn", "crisis.tab.timeline"),
-    ("situatierapport", "crisis.tab.sitrep"),
+    ("", "crisis-tab-picture"),
+    ("logboek", "crisis-tab-log"),
+    ("besluiten", "crisis-tab-decisions"),
+    ("acties", "crisis-tab-actions"),
+    ("dilemmas", "crisis-tab-dilemmas"),
+    ("scenarios", "crisis-tab-scenarios"),
+    ("aanwezigheid", "crisis-tab-team"),
+    ("informeren", "crisis-tab-informing"),
+    ("communicatie", "crisis-tab-communication"),
+    ("vergaderingen", "crisis-tab-meetings"),
+    ("tijdlijn", "crisis-tab-timeline"),
+    ("situatierapport", "crisis-tab-sitrep"),
 ];
 
 pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::UserRecord) -> Head {
@@ -93,12 +93,12 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::U
         exercise: s.exercise,
         closed: s.closed,
         classification: match s.classification {
-            Some(c) => tr.t(&format!("c.classification.{}", c.code())),
-            None => tr.t("crisis.unclassified"),
+            Some(c) => tr.t(&format!("c-classification-{}", c.code())),
+            None => tr.t("crisis-unclassified"),
         },
         classified: s.classification.is_some(),
-        phase: tr.t(&format!("c.phase.{}", s.phase.code())),
-        grip: tr.t(&format!("c.grip.{}", s.grip.code())),
+        phase: tr.t(&format!("c-phase-{}", s.phase.code())),
+        grip: tr.t(&format!("c-grip-{}", s.grip.code())),
         tabs: TABS
             .iter()
             .map(|(slug, key)| Tab {

@@ -42,7 +42,7 @@ pub(super) async fn guests_page(
         &auth.principal,
         &auth.ctx,
         &room,
-        tr.t("crisis.guests").to_owned(),
+        tr.t("crisis-guests").to_owned(),
     )
     .await;
     let guests = room

@@ -44,12 +44,12 @@ pub(crate) fn crisis_rows(
         title: c.state.title.clone(),
         exercise: c.state.exercise,
         closed: c.state.closed,
-        phase: tr.t(&format!("c.phase.{}", c.state.phase.code())),
+        phase: tr.t(&format!("c-phase-{}", c.state.phase.code())),
         classification: match c.state.classification {
-            Some(cl) => tr.t(&format!("c.classification.{}", cl.code())),
-            None => tr.t("crisis.unclassified"),
+            Some(cl) => tr.t(&format!("c-classification-{}", cl.code())),
+            None => tr.t("crisis-unclassified"),
         },
-        grip: tr.t(&format!("c.grip.{}", c.state.grip.code())),
+        grip: tr.t(&format!("c-grip-{}", c.state.grip.code())),
         started: when(&c.state.started_at),
     });
     rows.partition(|r| !r.closed)
@@ -61,7 +61,7 @@ pub(super) async fn list(
 ) -> Result<Html<String>, AppError> {
     let tr = Tr(auth.ctx.lang);
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Crisis, "").await;
-    ctx.title = tr.t("section.crisis.title").to_owned();
+    ctx.title = tr.t("section-crisis-title").to_owned();
     let crises = state.store().crises(auth.user().workspace).await?;
     let (running, closed) = crisis_rows(&crises, tr);
     render(&ListPage {
@@ -97,7 +97,7 @@ pub(super) async fn open_page(
 ) -> Result<Response, AppError> {
     let tr = Tr(auth.ctx.lang);
     let mut ctx = PageCtx::user(state, &auth.principal, &auth.ctx, Section::Crisis, "").await;
-    ctx.title = tr.t("crisis.open").to_owned();
+    ctx.title = tr.t("crisis-open").to_owned();
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

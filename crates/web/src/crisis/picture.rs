@@ -311,7 +311,7 @@ pub(super) async fn picture_page(
             .map(|p| {
                 (
                     p.code(),
-                    tr.t(&format!("c.phase.{}", p.code())),
+                    tr.t(&format!("c-phase-{}", p.code())),
                     *p == s.phase,
                 )
             })
@@ -321,7 +321,7 @@ pub(super) async fn picture_page(
             .map(|g| {
                 (
                     g.code(),
-                    tr.t(&format!("c.grip.{}", g.code())),
+                    tr.t(&format!("c-grip-{}", g.code())),
                     *g == s.grip,
                 )
             })

@@ -56,7 +56,7 @@ pub(super) async fn timeline(
         &auth.principal,
         &auth.ctx,
         &room,
-        format!("{}: {}", tr.t("crisis.tab.timeline"), room.state().title),
+        format!("{}: {}", tr.t("crisis-tab-timeline"), room.state().title),
     )
     .await;
     let all = q.alle == "ja";
@@ -76,11 +76,11 @@ pub(super) async fn timeline(
     let pages = total.div_ceil(TIMELINE_PAGE).max(1);
     let page = page.min(pages);
     let mut kinds: Vec<(String, &'static str)> =
-        vec![("crisis".into(), tr.t("crisis.kind_crisis"))];
+        vec![("crisis".into(), tr.t("crisis-kind_crisis"))];
     kinds.extend(
         EntryKind::ALL
             .iter()
-            .map(|k| (k.code().to_owned(), tr.t(&format!("e.{k}.one")))),
+            .map(|k| (k.code().to_owned(), tr.t(&format!("e-{k}-one")))),
     );
     render(&TimelinePage {
         head: head(&room, tr, "tijdlijn", auth.user()),

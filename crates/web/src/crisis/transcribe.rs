@@ -137,7 +137,7 @@ async fn show(
         &auth.principal,
         &auth.ctx,
         room,
-        format!("{}: {}", tr.t("transcribe.title"), room.state().title),
+        format!("{}: {}", tr.t("transcribe-title"), room.state().title),
     )
     .await;
     let errors = crate::http::error::localize(errors, tr);
@@ -175,7 +175,7 @@ async fn show(
                     Input {
                         error: message(&name),
                         id: format!("r{i}-{}", f.name),
-                        label: tr.t(&format!("f.{}.{}", kind.code(), f.name)),
+                        label: tr.t(&format!("f-{}-{}", kind.code(), f.name)),
                         widget,
                         value: typed.get(f.name).cloned().unwrap_or_default(),
                         options,
@@ -198,7 +198,7 @@ async fn show(
             .map(|k| {
                 (
                     k.slug(),
-                    tr.t(&format!("transcribe.kind.{}", k.code())),
+                    tr.t(&format!("transcribe-kind-{}", k.code())),
                     *k == kind,
                 )
             })
@@ -239,7 +239,7 @@ pub async fn page(
         written_by: q.door,
         rows: vec![BTreeMap::new(); count],
     };
-    let flash = flash.map(|_| Tr(auth.ctx.lang).t("transcribe.saved"));
+    let flash = flash.map(|_| Tr(auth.ctx.lang).t("transcribe-saved"));
     show(
         &state,
         &auth,

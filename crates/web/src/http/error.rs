@@ -23,7 +23,7 @@ pub struct FieldErrorDoc {
 pub fn localize(mut fields: Vec<FieldError>, tr: crisismap_app::i18n::Tr) -> Vec<FieldError> {
     for f in &mut fields {
         if f.message.is_empty() {
-            f.message = tr.t(&format!("error.{}", f.code)).to_owned();
+            f.message = tr.t(&format!("error-{}", f.code)).to_owned();
         }
     }
     fields

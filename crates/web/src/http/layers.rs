@@ -237,11 +237,11 @@ fn html_error(status: StatusCode, lang: Lang) -> Response {
         s if s >= 500 => 500,
         _ => 400,
     };
-    let heading = tr.t(&format!("error.{key}.heading"));
+    let heading = tr.t(&format!("error-{key}-heading"));
     let page = ErrorPage {
         ctx: PageCtx::bare(lang, heading),
         heading,
-        explanation: tr.t(&format!("error.{key}.text")),
+        explanation: tr.t(&format!("error-{key}-text")),
     };
     match page.render() {
         Ok(html) => (

@@ -23,13 +23,13 @@ pub enum Section {
 }
 
 const NAV: [(Section, &str, &str); 7] = [
-    (Section::Overview, "/", "nav.overview"),
-    (Section::Prepare, "/voorbereiden", "nav.prepare"),
-    (Section::Crisis, "/crisis", "nav.crisis"),
-    (Section::Aftermath, "/nafase", "nav.aftermath"),
-    (Section::Exercise, "/oefenen", "nav.exercise"),
-    (Section::Print, "/afdrukken", "nav.print"),
-    (Section::Admin, "/beheer", "nav.admin"),
+    (Section::Overview, "/", "nav-overview"),
+    (Section::Prepare, "/voorbereiden", "nav-prepare"),
+    (Section::Crisis, "/crisis", "nav-crisis"),
+    (Section::Aftermath, "/nafase", "nav-aftermath"),
+    (Section::Exercise, "/oefenen", "nav-exercise"),
+    (Section::Print, "/afdrukken", "nav-print"),
+    (Section::Admin, "/beheer", "nav-admin"),
 ];
 
 #[derive(Debug, Clone)]
@@ -127,7 +127,7 @@ impl PageCtx {
             user: Some(UserBadge {
                 name: principal.user.display_name.clone(),
                 role: if principal.user.crisis_scope.is_some() {
-                    tr.t("role.guest")
+                    tr.t("role-guest")
                 } else {
                     tr.role(principal.user.role)
                 },
@@ -148,7 +148,7 @@ impl PageCtx {
         if let Some(crisis) = &self.guest_of {
             return vec![NavItem {
                 href: format!("/crisis/{crisis}"),
-                label: self.tr.t("nav.crisis"),
+                label: self.tr.t("nav-crisis"),
                 current: true,
             }];
         }

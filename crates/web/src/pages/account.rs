@@ -76,7 +76,7 @@ async fn account_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let mut ctx = PageCtx::user(state, &auth.principal, &auth.ctx, Section::Account, "").await;
-    ctx.title = ctx.t("account.title").to_owned();
+    ctx.title = ctx.t("account-title").to_owned();
     let user = auth.user();
     let now = time::canonical(state.now());
     // Failed logins since this session began tell the owner someone tried their account.
@@ -182,7 +182,7 @@ pub async fn create_token(
         Ok(n) => n,
         Err(e) => {
             let view = AccountView {
-                token_error: Some(tr.t(&format!("error.{}", e.code()))),
+                token_error: Some(tr.t(&format!("error-{}", e.code()))),
                 token_name: form.name,
                 ..Default::default()
             };

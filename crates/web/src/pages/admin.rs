@@ -27,7 +27,7 @@ pub async fn overview(
     auth: Authed<AdminOnly>,
 ) -> Result<Html<String>, AppError> {
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Admin, "").await;
-    ctx.title = ctx.t("admin.title").to_owned();
+    ctx.title = ctx.t("admin-title").to_owned();
     render(&AdminPage { ctx })
 }
 
@@ -87,7 +87,7 @@ async fn users_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let mut ctx = PageCtx::user(state, &auth.principal, &auth.ctx, Section::Admin, "").await;
-    ctx.title = ctx.t("users.title").to_owned();
+    ctx.title = ctx.t("users-title").to_owned();
     let admin_stream = state
         .store()
         .stream_of(auth.user().workspace, crisismap_core::StreamKind::Workspace)
@@ -212,7 +212,7 @@ async fn apply_change(
         Err(crisismap_app::Error::Refused(code)) => {
             let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
             let view = UsersView {
-                flash_error: Some(tr.t(&format!("error.{code}"))),
+                flash_error: Some(tr.t(&format!("error-{code}"))),
                 ..Default::default()
             };
             users_page(state, auth, view, StatusCode::CONFLICT).await
@@ -230,7 +230,7 @@ pub async fn change_role(
     let Ok(role) = form.role.parse::<Role>() else {
         let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
         let view = UsersView {
-            flash_error: Some(tr.t("error.unknown_role")),
+            flash_error: Some(tr.t("error-unknown_role")),
             ..Default::default()
         };
         return users_page(&state, &auth, view, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -296,7 +296,7 @@ pub async fn set_mfa_policy(
         _ => {
             let tr = crisismap_app::i18n::Tr(auth.ctx.lang);
             let view = UsersView {
-                flash_error: Some(tr.t("error.unknown_choice")),
+                flash_error: Some(tr.t("error-unknown_choice")),
                 ..Default::default()
             };
             return users_page(&state, &auth, view, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -328,21 +328,21 @@ pub async fn verify(
     auth: Authed<AdminOnly>,
 ) -> Result<Html<String>, AppError> {
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Admin, "").await;
-    ctx.title = ctx.t("verify.title").to_owned();
+    ctx.title = ctx.t("verify-title").to_owned();
     let tr = ctx.tr;
     let report = state.store().verify(Some(auth.user().workspace)).await?;
     let streams = report
         .streams
         .iter()
         .map(|s| StreamRow {
-            kind: tr.t(&format!("stream.{}", s.kind)),
+            kind: tr.t(&format!("stream-{}", s.kind)),
             id: s.stream.to_string(),
             length: s.length,
             head_hash: s.head_hash.clone(),
             problem: s
                 .fault
                 .as_ref()
-                .map(|f| format!("{} {}: {}", tr.t("verify.at_seq"), f.seq, f.fault)),
+                .map(|f| format!("{} {}: {}", tr.t("verify-at_seq"), f.seq, f.fault)),
         })
         .collect();
     render(&VerifyPage {
@@ -365,7 +365,7 @@ pub async fn audit_log(
     auth: Authed<AdminOnly>,
 ) -> Result<Html<String>, AppError> {
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Admin, "").await;
-    ctx.title = ctx.t("audit.title").to_owned();
+    ctx.title = ctx.t("audit-title").to_owned();
     let entries = state
         .store()
         .audit_entries(Some(auth.user().workspace), 500)

@@ -60,7 +60,7 @@ pub async fn overview(
 ) -> Result<Html<String>, AppError> {
     let ws = auth.user().workspace;
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Overview, "").await;
-    ctx.title = ctx.t("dashboard.title").to_owned();
+    ctx.title = ctx.t("dashboard-title").to_owned();
     let prep_stream = state.store().stream_of(ws, StreamKind::Preparation).await?;
     ctx.live_stream = Some(prep_stream.id.to_string());
     let streams = state.store().streams(ws).await?;
@@ -119,7 +119,7 @@ pub fn dashboard(
             let view = contact.and_then(|c| c.view::<ContactView>());
             OnCallRow {
                 href: record_href(RecordKind::Roster, id),
-                duty: tr.t(&format!("c.duty.{}", r.duty)),
+                duty: tr.t(&format!("c-duty-{}", r.duty)),
                 person: view.as_ref().map(|c| c.name.clone()),
                 person_href: contact.map(|c| record_href(RecordKind::Contact, c.id)),
                 phones: view
@@ -147,7 +147,7 @@ pub fn dashboard(
         .into_iter()
         .map(|(phase, done, total)| {
             (
-                tr.t(&format!("readiness.phase.{}", phase.code())),
+                tr.t(&format!("readiness-phase-{}", phase.code())),
                 done,
                 total,
             )
@@ -170,9 +170,9 @@ pub fn dashboard(
             due.push(Due {
                 href: format!("/voorbereiden/{}?filter=aandacht", kind.slug()),
                 text: format!(
-                    "{}: {flagged} {}",
-                    tr.t(&format!("k.{kind}.plural")),
-                    tr.t("dashboard.due.flagged")
+                    "{}: {}",
+                    tr.t(&format!("k-{kind}-plural")),
+                    tr.count("dashboard-due-flagged", flagged)
                 ),
             });
         }

@@ -46,7 +46,7 @@ pub async fn login_form(Ctx(ctx): Ctx, Query(q): Query<LoginQuery>) -> Result<Re
     let notice = q
         .afgemeld
         .is_some()
-        .then(|| tr.t("login.logged_out"))
+        .then(|| tr.t("login-logged_out"))
         .or_else(|| tr.flash(q.melding.as_deref(), &["logged_out_everywhere"]));
     login_page(
         &ctx,
@@ -67,7 +67,7 @@ fn login_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let (token, cookie) = ctx.login_csrf();
-    let mut page_ctx = PageCtx::public(ctx, Tr(ctx.lang).t("login.title"));
+    let mut page_ctx = PageCtx::public(ctx, Tr(ctx.lang).t("login-title"));
     page_ctx.csrf = token;
     let html = render(&LoginPage {
         ctx: page_ctx,
@@ -126,7 +126,7 @@ pub async fn login(
             &ctx,
             typed,
             form.terug,
-            Some(tr.t("login.throttled")),
+            Some(tr.t("login-throttled")),
             None,
             StatusCode::TOO_MANY_REQUESTS,
         )?;
@@ -160,7 +160,7 @@ pub async fn login(
             &ctx,
             typed,
             form.terug,
-            Some(tr.t("login.failed")),
+            Some(tr.t("login-failed")),
             None,
             StatusCode::UNAUTHORIZED,
         );
@@ -300,7 +300,7 @@ async fn password_page(
         principal,
         ctx,
         Section::Account,
-        tr.t("password.title"),
+        tr.t("password-title"),
     )
     .await;
     let status = if errors.is_empty() {
@@ -360,7 +360,7 @@ pub async fn change_password(
         )
         .await;
         let page =
-            password_page(&state, &login, vec![("current", tr.t("login.throttled"))]).await?;
+            password_page(&state, &login, vec![("current", tr.t("login-throttled"))]).await?;
         let mut page = with_retry_after(&state, page);
         *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         return Ok(page);
@@ -372,15 +372,15 @@ pub async fn change_password(
         .unwrap_or(false);
     let mut errors = vec![];
     if !current_ok {
-        errors.push(("current", tr.t("password.wrong_current")));
+        errors.push(("current", tr.t("password-wrong_current")));
     }
     if let Err(key) = check_new_password(&form.new) {
         errors.push(("new", tr.t(key)));
     } else if form.new == form.current {
-        errors.push(("new", tr.t("password.same_as_old")));
+        errors.push(("new", tr.t("password-same_as_old")));
     }
     if form.new != form.repeat {
-        errors.push(("repeat", tr.t("password.mismatch")));
+        errors.push(("repeat", tr.t("password-mismatch")));
     }
     if !errors.is_empty() {
         audit(

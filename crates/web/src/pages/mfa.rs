@@ -53,7 +53,7 @@ async fn code_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let page = CodePage {
-        ctx: PageCtx::public(ctx, Tr(ctx.lang).t("mfa.code.title")),
+        ctx: PageCtx::public(ctx, Tr(ctx.lang).t("mfa-code-title")),
         back: safe_return_path(back),
         error,
         demo_code: demo_code(state, user).await,
@@ -111,7 +111,7 @@ pub async fn submit_code(
             &ctx,
             pending.user,
             &form.terug,
-            Some(tr.t("login.throttled")),
+            Some(tr.t("login-throttled")),
             StatusCode::TOO_MANY_REQUESTS,
         )
         .await?;
@@ -126,7 +126,7 @@ pub async fn submit_code(
             &ctx,
             pending.user,
             &form.terug,
-            Some(tr.t("mfa.code.wrong")),
+            Some(tr.t("mfa-code-wrong")),
             StatusCode::UNAUTHORIZED,
         )
         .await;
@@ -200,7 +200,7 @@ struct SetupView {
 /// Whether `principal` must have a second factor, and the words for why.
 async fn requirement(state: &AppState, principal: &Principal) -> (bool, &'static str) {
     if mfa_required(principal.user.role, false) {
-        return (true, "mfa.required.admin");
+        return (true, "mfa-required-admin");
     }
     let all = state
         .store()
@@ -209,7 +209,7 @@ async fn requirement(state: &AppState, principal: &Principal) -> (bool, &'static
         .unwrap_or(true);
     (
         mfa_required(principal.user.role, all),
-        "mfa.required.workspace",
+        "mfa-required-workspace",
     )
 }
 
@@ -221,7 +221,7 @@ async fn setup_page(
 ) -> Result<Response, AppError> {
     let EnrolLogin(principal, ctx) = login;
     let tr = Tr(ctx.lang);
-    let page_ctx = PageCtx::user(state, principal, ctx, Section::Account, tr.t("mfa.title")).await;
+    let page_ctx = PageCtx::user(state, principal, ctx, Section::Account, tr.t("mfa-title")).await;
     let (required, reason) = requirement(state, principal).await;
     let record = state.store().totp(principal.user.id).await?;
     let enrolled = record.as_ref().is_some_and(|t| t.confirmed);
@@ -238,7 +238,7 @@ async fn setup_page(
                 demo = totp::code_at(&t.secret, state.now().as_second());
             }
             Some(PendingSecret {
-                qr_svg: totp::qr_svg(&uri, tr.t("mfa.qr.label"))
+                qr_svg: totp::qr_svg(&uri, tr.t("mfa-qr-label"))
                     .ok_or_else(|| AppError::Internal("QR code".into()))?,
                 grouped: totp::grouped(&t.secret),
                 uri,
@@ -286,7 +286,7 @@ pub async fn setup(
     let flash = tr.flash(q.melding.as_deref(), FLASHES).or_else(|| {
         q.verplicht
             .is_some()
-            .then(|| tr.t("mfa.flash.required_first"))
+            .then(|| tr.t("mfa-flash-required_first"))
     });
     let view = SetupView {
         flash,
@@ -322,7 +322,7 @@ async fn wrong_code(
 ) -> Result<Response, AppError> {
     audit(state, login.1.audit(action, "totp", "failed")).await;
     let view = SetupView {
-        error: Some((form, Tr(login.1.lang).t("mfa.code.wrong"))),
+        error: Some((form, Tr(login.1.lang).t("mfa-code-wrong"))),
         ..Default::default()
     };
     setup_page(state, login, view, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -363,7 +363,7 @@ pub async fn confirm(
         return wrong_code(&state, &login, "mfa_enrol", "confirm").await;
     };
     let codes = crisismap_app::second_factor::confirm(&state, user, step).await?;
-    show_codes(&state, &login, "mfa_enrol", codes, "mfa.flash.enrolled").await
+    show_codes(&state, &login, "mfa_enrol", codes, "mfa-flash-enrolled").await
 }
 
 /// A current code proves the user holds the second factor before it is changed. Counted
@@ -403,7 +403,7 @@ async fn throttled(
 ) -> Result<Response, AppError> {
     audit(state, login.1.audit(action, "totp", "throttled")).await;
     let view = SetupView {
-        error: Some((form, Tr(login.1.lang).t("login.throttled"))),
+        error: Some((form, Tr(login.1.lang).t("login-throttled"))),
         ..Default::default()
     };
     let page = setup_page(state, login, view, StatusCode::TOO_MANY_REQUESTS).await?;
@@ -428,7 +428,7 @@ pub async fn new_codes(
         &login,
         "mfa_recovery_codes",
         codes,
-        "mfa.flash.new_codes",
+        "mfa-flash-new_codes",
     )
     .await
 }
@@ -445,7 +445,7 @@ pub async fn switch_off(
     let (required, _) = requirement(&state, &login.0).await;
     if required {
         let view = SetupView {
-            error: Some(("off", tr.t("mfa.off.refused"))),
+            error: Some(("off", tr.t("mfa-off-refused"))),
             ..Default::default()
         };
         return setup_page(&state, &login, view, StatusCode::FORBIDDEN).await;

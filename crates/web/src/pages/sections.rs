@@ -24,44 +24,50 @@ struct SectionPage {
     parts: Vec<Part>,
 }
 
-/// Part keys: each part key `k` has `k.title` and `k.desc` in the translations.
-const AFTERMATH: &[&str] = &[
-    "part.recovery",
-    "part.evaluation",
-    "part.accountability",
-    "part.costs",
-    "part.aftercare",
+/// The parts of a section: (title, description).
+const AFTERMATH: &[(&str, &str)] = &[
+    ("part-recovery-title", "part-recovery-desc"),
+    ("part-evaluation-title", "part-evaluation-desc"),
+    ("part-accountability-title", "part-accountability-desc"),
+    ("part-costs-title", "part-costs-desc"),
+    ("part-aftercare-title", "part-aftercare-desc"),
 ];
-const EXERCISE: &[&str] = &[
-    "part.exercise_plan",
-    "part.exercise_scenarios",
-    "part.injects",
-    "part.exercise_running",
-    "part.exercise_evaluation",
+const EXERCISE: &[(&str, &str)] = &[
+    ("part-exercise_plan-title", "part-exercise_plan-desc"),
+    (
+        "part-exercise_scenarios-title",
+        "part-exercise_scenarios-desc",
+    ),
+    ("part-injects-title", "part-injects-desc"),
+    ("part-exercise_running-title", "part-exercise_running-desc"),
+    (
+        "part-exercise_evaluation-title",
+        "part-exercise_evaluation-desc",
+    ),
 ];
 
 async fn section_page(
     state: &AppState,
     auth: &Authed<ViewerUp>,
     section: Section,
-    key: &str,
-    parts: &[&str],
+    (title, lead): (&str, &str),
+    parts: &[(&str, &str)],
 ) -> Result<Html<String>, AppError> {
     let ctx = PageCtx::user(state, &auth.principal, &auth.ctx, section, "").await;
     let tr = ctx.tr;
     let parts = parts
         .iter()
-        .map(|p| Part {
-            title: tr.t(&format!("{p}.title")),
-            description: tr.t(&format!("{p}.desc")),
+        .map(|(title, description)| Part {
+            title: tr.t(title),
+            description: tr.t(description),
         })
         .collect();
     let ctx = PageCtx {
-        title: tr.t(&format!("{key}.title")).to_owned(),
+        title: tr.t(title).to_owned(),
         ..ctx
     };
     render(&SectionPage {
-        lead: tr.t(&format!("{key}.lead")),
+        lead: tr.t(lead),
         ctx,
         parts,
     })
@@ -71,14 +77,28 @@ pub async fn aftermath(
     State(s): State<AppState>,
     a: Authed<ViewerUp>,
 ) -> Result<Html<String>, AppError> {
-    section_page(&s, &a, Section::Aftermath, "section.aftermath", AFTERMATH).await
+    section_page(
+        &s,
+        &a,
+        Section::Aftermath,
+        ("section-aftermath-title", "section-aftermath-lead"),
+        AFTERMATH,
+    )
+    .await
 }
 
 pub async fn exercise(
     State(s): State<AppState>,
     a: Authed<ViewerUp>,
 ) -> Result<Html<String>, AppError> {
-    section_page(&s, &a, Section::Exercise, "section.exercise", EXERCISE).await
+    section_page(
+        &s,
+        &a,
+        Section::Exercise,
+        ("section-exercise-title", "section-exercise-lead"),
+        EXERCISE,
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -94,7 +114,7 @@ pub async fn print(
     a: Authed<ViewerUp>,
 ) -> Result<Html<String>, AppError> {
     let mut ctx = PageCtx::user(&s, &a.principal, &a.ctx, Section::Print, "").await;
-    ctx.title = ctx.t("section.print.title").to_owned();
+    ctx.title = ctx.t("section-print-title").to_owned();
     let all = s.store().crises(a.user().workspace).await?;
     let (mut crises, closed) = crate::crisis::crisis_rows(&all, ctx.tr);
     crises.extend(closed);
@@ -142,7 +162,7 @@ pub async fn accessibility(
     State(s): State<AppState>,
     Ctx(ctx): Ctx,
 ) -> Result<Html<String>, AppError> {
-    let title = crisismap_app::i18n::Tr(ctx.lang).t("a11y.title");
+    let title = crisismap_app::i18n::Tr(ctx.lang).t("a11y-title");
     let page = match &ctx.principal {
         Some(p) => PageCtx::user(&s, p, &ctx, Section::None, title).await,
         None => PageCtx::public(&ctx, title),

@@ -22,8 +22,8 @@ pub use crisismap_app::words::duration_text;
 
 pub fn kind_label(kind: Option<RecordKind>, tr: Tr) -> &'static str {
     match kind {
-        Some(k) => tr.t(&format!("k.{k}.one")),
-        None => tr.t("cascade.vital_process"),
+        Some(k) => tr.t(&format!("k-{k}-one")),
+        None => tr.t("cascade-vital_process"),
     }
 }
 
@@ -96,12 +96,12 @@ pub fn cascade_picture(
     id: &str,
 ) -> String {
     let labels = [
-        tr.t("cascade.ring.failing"),
-        tr.t("cascade.ring.hour"),
-        tr.t("cascade.ring.four_hours"),
-        tr.t("cascade.ring.day"),
-        tr.t("cascade.ring.three_days"),
-        tr.t("cascade.ring.later"),
+        tr.t("cascade-ring-failing"),
+        tr.t("cascade-ring-hour"),
+        tr.t("cascade-ring-four_hours"),
+        tr.t("cascade-ring-day"),
+        tr.t("cascade-ring-three_days"),
+        tr.t("cascade-ring-later"),
     ];
     let rings: Vec<(String, Vec<(usize, Dot)>)> = cascade
         .rings(&RING_BOUNDS)
@@ -143,8 +143,8 @@ pub fn cascade_picture(
         .collect();
     svg::cascade_rings(
         id,
-        tr.t("cascade.picture.title"),
-        tr.t("cascade.picture.desc"),
+        tr.t("cascade-picture-title"),
+        tr.t("cascade-picture-desc"),
         &rings,
         &causes,
     )
@@ -187,8 +187,8 @@ pub fn node_options(graph: &RegisterGraph, chosen: &[NodeKey], tr: Tr) -> Vec<Op
             }
             OptionGroup {
                 legend: match k {
-                    Some(kind) => tr.t(&format!("k.{kind}.plural")),
-                    None => tr.t("cascade.vital_processes"),
+                    Some(kind) => tr.t(&format!("k-{kind}-plural")),
+                    None => tr.t("cascade-vital_processes"),
                 },
                 options,
             }
@@ -221,7 +221,7 @@ pub async fn analysis(
         &state,
         &auth.principal,
         &auth.ctx,
-        tr.t("part.cascade.title").to_owned(),
+        tr.t("part-cascade-title").to_owned(),
     )
     .await?;
     let index = Index::load(&state, auth.user().workspace).await?;
@@ -281,7 +281,7 @@ pub async fn dependencies(
         &state,
         &auth.principal,
         &auth.ctx,
-        tr.t("cascade.dependencies.title").to_owned(),
+        tr.t("cascade-dependencies-title").to_owned(),
     )
     .await?;
     let index = Index::load(&state, auth.user().workspace).await?;
@@ -318,8 +318,8 @@ pub async fn dependencies(
     } else {
         svg::dependency_graph(
             "deps",
-            tr.t("cascade.dependencies.title"),
-            tr.t("cascade.dependencies.desc"),
+            tr.t("cascade-dependencies-title"),
+            tr.t("cascade-dependencies-desc"),
             &dots,
             &edges,
         )

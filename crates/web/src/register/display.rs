@@ -73,10 +73,10 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
                             r.title.clone()
                         };
                         if r.archived {
-                            text.push_str(&format!(" ({})", tr.t("register.archived")));
+                            text.push_str(&format!(" ({})", tr.t("register-archived")));
                         }
                         if matches!(field.ty, FieldType::AnyRef | FieldType::RefAmong(_)) {
-                            text = format!("{}: {text}", tr.t(&format!("k.{}.one", r.kind)));
+                            text = format!("{}: {text}", tr.t(&format!("k-{}-one", r.kind)));
                         }
                         Shown {
                             text,
@@ -84,7 +84,7 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
                             multiline: false,
                         }
                     }
-                    None => Shown::plain(tr.t("register.unknown_ref")),
+                    None => Shown::plain(tr.t("register-unknown_ref")),
                 }
             }
             FieldType::Entry(kind) => {
@@ -94,12 +94,12 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
                         href: Some(href),
                         multiline: false,
                     },
-                    None => Shown::plain(tr.t("register.unknown_ref")),
+                    None => Shown::plain(tr.t("register-unknown_ref")),
                 }
             }
             FieldType::User => match s.parse().ok().and_then(|id| refs.user_name(id)) {
                 Some(text) => Shown::plain(text),
-                None => Shown::plain(tr.t("register.unknown_ref")),
+                None => Shown::plain(tr.t("register-unknown_ref")),
             },
             FieldType::LongText { .. } => Shown {
                 text: s.clone(),
@@ -137,7 +137,7 @@ pub fn detail(
         .fields
         .iter()
         .map(|f| DetailField {
-            label: tr.t(&format!("f.{kind}.{}", f.name)).to_owned(),
+            label: tr.t(&format!("f-{kind}-{}", f.name)).to_owned(),
             value: show(f, data.get(f.name), refs, tr),
         })
         .collect();
@@ -145,11 +145,11 @@ pub fn detail(
         .groups
         .iter()
         .map(|g| DetailGroup {
-            legend: tr.t(&format!("g.{kind}.{}", g.name)),
+            legend: tr.t(&format!("g-{kind}-{}", g.name)),
             headers: g
                 .fields
                 .iter()
-                .map(|f| tr.t(&format!("f.{kind}.{}.{}", g.name, f.name)).to_owned())
+                .map(|f| tr.t(&format!("f-{kind}-{}-{}", g.name, f.name)).to_owned())
                 .collect(),
             rows: data
                 .get(g.name)

@@ -131,8 +131,8 @@ pub async fn contacts_csv(
         "last_checked",
     ]
     .iter()
-    .map(|f| tr.t(&format!("f.contact.{f}")))
-    .chain([tr.t("g.contact.phones")])
+    .map(|f| tr.t(&format!("f-contact-{f}")))
+    .chain([tr.t("g-contact-phones")])
     .collect();
     let rows: Vec<Vec<String>> = index
         .live(RecordKind::Contact)

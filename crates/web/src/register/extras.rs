@@ -54,8 +54,8 @@ pub(super) fn phones_of(index: &Index, person: RecordId) -> String {
 
 pub fn extra_headers(kind: RecordKind, tr: Tr) -> Vec<String> {
     match kind {
-        RecordKind::Roster => vec![tr.t("oncall.now").to_owned()],
-        RecordKind::Meeting => vec![tr.t("meeting.next").to_owned()],
+        RecordKind::Roster => vec![tr.t("oncall-now").to_owned()],
+        RecordKind::Meeting => vec![tr.t("meeting-next").to_owned()],
         _ => vec![],
     }
 }
@@ -77,13 +77,13 @@ pub fn extra_cells(
                     format!(
                         "{} ({} {}){}{}",
                         index.title(d.person).unwrap_or("?"),
-                        tr.t("oncall.until"),
+                        tr.t("oncall-until"),
                         local_display(d.until),
                         if phones.is_empty() { "" } else { " · " },
                         phones
                     )
                 })
-                .unwrap_or_else(|| tr.t("oncall.nobody").to_owned());
+                .unwrap_or_else(|| tr.t("oncall-nobody").to_owned());
             vec![Shown::plain(text)]
         }
         RecordKind::Meeting => {
@@ -113,15 +113,15 @@ pub fn flags(
             if let Some(c) = r.view::<ContactView>() {
                 let limit = today.checked_sub(review_months.months()).unwrap_or(today);
                 match c.last_checked {
-                    None => out.push(("badge-warn", tr.t("flag.never_checked").to_owned())),
+                    None => out.push(("badge-warn", tr.t("flag-never_checked").to_owned())),
                     Some(d) if d < limit => out.push((
                         "badge-warn",
-                        format!("{} {}", tr.t("flag.checked_on"), d.strftime("%d-%m-%Y")),
+                        format!("{} {}", tr.t("flag-checked_on"), d.strftime("%d-%m-%Y")),
                     )),
                     _ => {}
                 }
                 if c.phones.is_empty() {
-                    out.push(("badge-warn", tr.t("flag.no_phone").to_owned()));
+                    out.push(("badge-warn", tr.t("flag-no_phone").to_owned()));
                 }
             }
         }
@@ -129,7 +129,7 @@ pub fn flags(
             if let Some(p) = r.view::<PlanView>()
                 && p.review_on.is_some_and(|d| d < today)
             {
-                out.push(("badge-bad", tr.t("flag.review_overdue").to_owned()));
+                out.push(("badge-bad", tr.t("flag-review_overdue").to_owned()));
             }
         }
         RecordKind::Organisation => {
@@ -138,7 +138,7 @@ pub fn flags(
                     .iter()
                     .any(|e| e.review_on.is_some_and(|d| d < today))
             {
-                out.push(("badge-bad", tr.t("flag.agreements_overdue").to_owned()));
+                out.push(("badge-bad", tr.t("flag-agreements_overdue").to_owned()));
             }
         }
         RecordKind::Roster => {
@@ -147,7 +147,7 @@ pub fn flags(
                 if let Some((from, _)) = roster.first_gap(now, week) {
                     out.push((
                         "badge-bad",
-                        format!("{} {}", tr.t("flag.gap_from"), local_display(from)),
+                        format!("{} {}", tr.t("flag-gap_from"), local_display(from)),
                     ));
                 }
             }
@@ -158,7 +158,7 @@ pub fn flags(
                     .iter()
                     .any(|a| !a.done && a.deadline.is_some_and(|d| d < today))
             {
-                out.push(("badge-bad", tr.t("flag.action_overdue").to_owned()));
+                out.push(("badge-bad", tr.t("flag-action_overdue").to_owned()));
             }
         }
         _ => {}
@@ -284,16 +284,16 @@ pub async fn detail_extras(
                             "{}{} — {} {} {}",
                             index.title(d.person).unwrap_or("?"),
                             if d.stand_in {
-                                format!(" ({})", tr.t("oncall.stand_in"))
+                                format!(" ({})", tr.t("oncall-stand_in"))
                             } else {
                                 String::new()
                             },
                             phones,
-                            tr.t("oncall.until"),
+                            tr.t("oncall-until"),
                             local_display(d.until)
                         )
                     }
-                    None => tr.t("oncall.nobody").to_owned(),
+                    None => tr.t("oncall-nobody").to_owned(),
                 });
                 let week = crisismap_core::register::oncall::coming_week(now);
                 extras.gap = roster
@@ -321,7 +321,7 @@ pub async fn detail_extras(
                         .contains(&id)
                 })
                 .map(|r| UsedIn {
-                    kind: tr.t(&format!("k.{}.one", r.kind)),
+                    kind: tr.t(&format!("k-{}-one", r.kind)),
                     title: if r.kind == RecordKind::Readiness {
                         choice_label(tr, "item", &r.title).to_owned()
                     } else {

@@ -43,7 +43,7 @@ pub(super) async fn issue_feed(
         state,
         &auth.principal,
         &auth.ctx,
-        tr.t("feed.title").to_owned(),
+        tr.t("feed-title").to_owned(),
     )
     .await?;
     Ok(render(&FeedLinkPage {

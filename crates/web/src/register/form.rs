@@ -136,7 +136,7 @@ fn input_for(field: &Field, value: &str, refs: &dyn Refs, tr: Tr) -> Input {
         FieldType::Choice(codes) => {
             let mut opts = vec![Opt {
                 value: String::new(),
-                label: tr.t("form.choose").to_owned(),
+                label: tr.t("form-choose").to_owned(),
                 selected: value.is_empty(),
             }];
             opts.extend(codes.iter().map(|c| Opt {
@@ -160,7 +160,7 @@ fn input_for(field: &Field, value: &str, refs: &dyn Refs, tr: Tr) -> Input {
         FieldType::Entry(_) | FieldType::User => {
             let mut opts = vec![Opt {
                 value: String::new(),
-                label: tr.t("form.choose").to_owned(),
+                label: tr.t("form-choose").to_owned(),
                 selected: value.is_empty(),
             }];
             let choices = match field.ty {
@@ -188,7 +188,7 @@ fn record_options(
 ) -> Input {
     let mut opts = vec![Opt {
         value: String::new(),
-        label: tr.t("form.choose").to_owned(),
+        label: tr.t("form-choose").to_owned(),
         selected: value.is_empty(),
     }];
     let mut records: Vec<_> = index
@@ -200,10 +200,10 @@ fn record_options(
     opts.extend(records.into_iter().map(|r| {
         let mut label = r.title.clone();
         if with_kind {
-            label = format!("{}: {label}", tr.t(&format!("k.{}.one", r.kind)));
+            label = format!("{}: {label}", tr.t(&format!("k-{}-one", r.kind)));
         }
         if r.archived {
-            label = format!("{label} ({})", tr.t("register.archived"));
+            label = format!("{label} ({})", tr.t("register-archived"));
         }
         Opt {
             value: r.id.to_string(),
@@ -248,8 +248,8 @@ pub fn build(
             make(
                 f,
                 f.name.to_owned(),
-                format!("f.{kind}.{}", f.name),
-                format!("h.{kind}.{}", f.name),
+                format!("f-{kind}-{}", f.name),
+                format!("h-{kind}-{}", f.name),
                 raw.field(f.name).to_owned(),
             )
         })
@@ -275,8 +275,8 @@ pub fn build(
                             make(
                                 f,
                                 format!("{}.{i}.{}", g.name, f.name),
-                                format!("f.{kind}.{}.{}", g.name, f.name),
-                                format!("h.{kind}.{}.{}", g.name, f.name),
+                                format!("f-{kind}-{}-{}", g.name, f.name),
+                                format!("h-{kind}-{}-{}", g.name, f.name),
                                 value,
                             )
                         })
@@ -285,8 +285,8 @@ pub fn build(
                 .collect();
             FormGroup {
                 name: g.name,
-                legend: tr.t(&format!("g.{kind}.{}", g.name)),
-                hint: tr.try_t(&format!("gh.{kind}.{}", g.name)),
+                legend: tr.t(&format!("g-{kind}-{}", g.name)),
+                hint: tr.try_t(&format!("gh-{kind}-{}", g.name)),
                 error: error_for(errors, g.name),
                 rows,
             }
@@ -320,13 +320,13 @@ pub fn label_of(schema: &Schema, path: &str, tr: Tr) -> String {
             let row = row.parse::<usize>().map(|r| r + 1).unwrap_or(0);
             format!(
                 "{}, {} {row}: {}",
-                tr.t(&format!("g.{kind}.{group}")),
-                tr.t("form.row"),
-                tr.t(&format!("f.{kind}.{group}.{field}"))
+                tr.t(&format!("g-{kind}-{group}")),
+                tr.t("form-row"),
+                tr.t(&format!("f-{kind}-{group}-{field}"))
             )
         }
-        [name] if schema.group(name).is_some() => tr.t(&format!("g.{kind}.{name}")).to_owned(),
-        [name] if schema.field(name).is_some() => tr.t(&format!("f.{kind}.{name}")).to_owned(),
+        [name] if schema.group(name).is_some() => tr.t(&format!("g-{kind}-{name}")).to_owned(),
+        [name] if schema.field(name).is_some() => tr.t(&format!("f-{kind}-{name}")).to_owned(),
         _ => path.to_owned(),
     }
 }

@@ -42,7 +42,7 @@ pub(super) async fn import_page(
         state,
         &auth.principal,
         &auth.ctx,
-        tr.t("import.title").to_owned(),
+        tr.t("import-title").to_owned(),
     )
     .await?;
     let count = preview.len();
@@ -126,9 +126,9 @@ pub(super) fn parse_import(
         if existing.contains(&key) || !names.insert(key) {
             problems.push(format!(
                 "{} {}: {}",
-                tr.t("import.line"),
+                tr.t("import-line"),
                 row.line,
-                tr.t("error.name_taken")
+                tr.t("error-name_taken")
             ));
             continue;
         }
@@ -155,10 +155,10 @@ pub(super) fn parse_import(
                 for i in issues {
                     problems.push(format!(
                         "{} {}: {}: {}",
-                        tr.t("import.line"),
+                        tr.t("import-line"),
                         row.line,
                         super::form::label_of(schema, &i.field, tr),
-                        tr.t(&format!("error.{}", i.code))
+                        tr.t(&format!("error-{}", i.code))
                     ));
                 }
             }
@@ -186,10 +186,10 @@ pub(super) fn import_problems(
             .map(|r| {
                 format!(
                     "{} {}: {}: {}{}",
-                    tr.t("import.line"),
+                    tr.t("import-line"),
                     r.line,
                     r.column,
-                    tr.t(&format!("error.{}", r.code)),
+                    tr.t(&format!("error-{}", r.code)),
                     if r.value.is_empty() {
                         String::new()
                     } else {
@@ -200,8 +200,8 @@ pub(super) fn import_problems(
             .collect(),
         other => vec![format!(
             "{}: {}",
-            tr.t("import.unreadable"),
-            tr.t(&format!("error.{}", other.code()))
+            tr.t("import-unreadable"),
+            tr.t(&format!("error-{}", other.code()))
         )],
     }
 }
@@ -217,7 +217,7 @@ pub async fn import_preview(
         return import_page(
             &state,
             &auth,
-            vec![tr.t("import.no_file").to_owned()],
+            vec![tr.t("import-no_file").to_owned()],
             vec![],
             vec![],
             None,

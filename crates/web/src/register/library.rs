@@ -35,7 +35,7 @@ pub async fn library(
         &state,
         &auth.principal,
         &auth.ctx,
-        tr.t("part.library.title").to_owned(),
+        tr.t("part-library-title").to_owned(),
     )
     .await?;
     let items = PUBLICATIONS

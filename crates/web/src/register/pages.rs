@@ -42,22 +42,22 @@ pub(super) async fn overview(
         &state,
         &auth.principal,
         &auth.ctx,
-        tr.t("section.prepare.title").to_owned(),
+        tr.t("section-prepare-title").to_owned(),
     )
     .await?;
     let index = Index::load(&state, auth.user().workspace).await?;
-    let part = |kind: RecordKind| -> &'static str {
+    let part = |kind: RecordKind| -> (&'static str, &'static str) {
         match kind {
-            RecordKind::Contact => "part.contacts",
-            RecordKind::Organisation => "part.organisations",
-            RecordKind::Team => "part.teams",
-            RecordKind::Roster => "part.oncall",
-            RecordKind::Escalation => "part.escalation",
-            RecordKind::Process => "part.processes",
-            RecordKind::Meeting => "part.meetings",
-            RecordKind::Plan => "part.plans",
-            RecordKind::Readiness => "part.readiness",
-            RecordKind::RiskObject => "part.risk_objects",
+            RecordKind::Contact => ("part-contacts-title", "part-contacts-desc"),
+            RecordKind::Organisation => ("part-organisations-title", "part-organisations-desc"),
+            RecordKind::Team => ("part-teams-title", "part-teams-desc"),
+            RecordKind::Roster => ("part-oncall-title", "part-oncall-desc"),
+            RecordKind::Escalation => ("part-escalation-title", "part-escalation-desc"),
+            RecordKind::Process => ("part-processes-title", "part-processes-desc"),
+            RecordKind::Meeting => ("part-meetings-title", "part-meetings-desc"),
+            RecordKind::Plan => ("part-plans-title", "part-plans-desc"),
+            RecordKind::Readiness => ("part-readiness-title", "part-readiness-desc"),
+            RecordKind::RiskObject => ("part-risk_objects-title", "part-risk_objects-desc"),
         }
     };
     let mut cards: Vec<OverviewCard> = RecordKind::ALL
@@ -65,27 +65,27 @@ pub(super) async fn overview(
         .filter(|k| **k != RecordKind::Readiness)
         .map(|k| OverviewCard {
             href: format!("/voorbereiden/{}", k.slug()),
-            title: tr.t(&format!("{}.title", part(*k))),
-            description: tr.t(&format!("{}.desc", part(*k))),
+            title: tr.t(part(*k).0),
+            description: tr.t(part(*k).1),
             count: Some(index.live(*k).count()),
         })
         .collect();
     cards.push(OverviewCard {
         href: "/voorbereiden/cascade".into(),
-        title: tr.t("part.cascade.title"),
-        description: tr.t("part.cascade.desc"),
+        title: tr.t("part-cascade-title"),
+        description: tr.t("part-cascade-desc"),
         count: None,
     });
     cards.push(OverviewCard {
         href: "/voorbereiden/gereedheid".into(),
-        title: tr.t("part.readiness.title"),
-        description: tr.t("part.readiness.desc"),
+        title: tr.t("part-readiness-title"),
+        description: tr.t("part-readiness-desc"),
         count: None,
     });
     cards.push(OverviewCard {
         href: "/voorbereiden/bibliotheek".into(),
-        title: tr.t("part.library.title"),
-        description: tr.t("part.library.desc"),
+        title: tr.t("part-library-title"),
+        description: tr.t("part-library-desc"),
         count: None,
     });
     render(&OverviewPage { ctx, cards })
@@ -147,7 +147,7 @@ pub(super) async fn list(
         &state,
         &auth.principal,
         &auth.ctx,
-        tr.t(&format!("k.{kind}.plural")).to_owned(),
+        tr.t(&format!("k-{kind}-plural")).to_owned(),
     )
     .await?;
     let index = Index::load(&state, auth.user().workspace).await?;
@@ -205,9 +205,9 @@ pub(super) async fn list(
         .iter()
         .map(|c| {
             if schema.group(c).is_some() {
-                tr.t(&format!("g.{kind}.{c}")).to_owned()
+                tr.t(&format!("g-{kind}-{c}")).to_owned()
             } else {
-                tr.t(&format!("f.{kind}.{c}")).to_owned()
+                tr.t(&format!("f-{kind}-{c}")).to_owned()
             }
         })
         .collect();
@@ -217,7 +217,7 @@ pub(super) async fn list(
         if let Some(last) = headers.last_mut() {
             *last = format!(
                 "{} {}",
-                tr.t("oncall.at"),
+                tr.t("oncall-at"),
                 crisismap_core::time::local_display(at)
             );
         }
@@ -227,9 +227,9 @@ pub(super) async fn list(
     render(&ListPage {
         ctx,
         slug: kind.slug(),
-        add_first: tr.t(&format!("k.{kind}.add_first")),
-        title_header: tr.t(&format!("f.{kind}.{}", schema.title)),
-        lead: tr.t(&format!("k.{kind}.lead")),
+        add_first: tr.t(&format!("k-{kind}-add_first")),
+        title_header: tr.t(&format!("f-{kind}-{}", schema.title)),
+        lead: tr.t(&format!("k-{kind}-lead")),
         can_edit: auth.user().role.allows(crisismap_core::Role::Editor),
         q: q.q,
         headers,
@@ -276,7 +276,7 @@ pub(super) async fn detail(
         .filter(|r| r.kind == kind)
         .ok_or(AppError::NotFound)?;
     let title = if kind == RecordKind::Readiness {
-        tr.t(&format!("readiness.{}", record.title)).to_owned()
+        tr.t(&format!("readiness-{}", record.title)).to_owned()
     } else {
         record.title.clone()
     };
@@ -292,7 +292,7 @@ pub(super) async fn detail(
     render(&DetailPage {
         ctx,
         slug: kind.slug(),
-        kind_label: tr.t(&format!("k.{kind}.one")),
+        kind_label: tr.t(&format!("k-{kind}-one")),
         id: record.id.to_string(),
         rev: record.rev,
         archived: record.archived,
@@ -331,10 +331,10 @@ pub(super) async fn form_page(
     let index = Index::load(state, auth.user().workspace).await?;
     let title = match record {
         Some(r) if kind == RecordKind::Readiness => {
-            tr.t(&format!("readiness.{}", r.title)).to_owned()
+            tr.t(&format!("readiness-{}", r.title)).to_owned()
         }
-        Some(r) => format!("{}: {}", tr.t("form.edit"), r.title),
-        None => tr.t(&format!("k.{kind}.new")).to_owned(),
+        Some(r) => format!("{}: {}", tr.t("form-edit"), r.title),
+        None => tr.t(&format!("k-{kind}-new")).to_owned(),
     };
     let ctx = page_ctx(state, &auth.principal, &auth.ctx, title).await?;
     let (action, cancel) = match record {
@@ -355,7 +355,7 @@ pub(super) async fn form_page(
         cancel,
         rev: record.map(|r| r.rev),
         form,
-        conflict: conflict.then(|| tr.t("error.stale_revision")),
+        conflict: conflict.then(|| tr.t("error-stale_revision")),
     };
     Ok((status, render(&page)?).into_response())
 }

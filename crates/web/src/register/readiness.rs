@@ -63,7 +63,7 @@ pub async fn readiness_page(
         &state,
         &auth.principal,
         &auth.ctx,
-        tr.t("part.readiness.title").to_owned(),
+        tr.t("part-readiness-title").to_owned(),
     )
     .await?;
     let index = Index::load(&state, auth.user().workspace).await?;
@@ -86,12 +86,12 @@ pub async fn readiness_page(
                         .and_then(|r| r.view::<crisismap_core::register::views::ReadinessView>());
                     ReadinessRow {
                         code: a.code,
-                        text: tr.t(&format!("readiness.{}", a.code)),
+                        text: tr.t(&format!("readiness-{}", a.code)),
                         status_code: a.status.code(),
-                        status: tr.t(&format!("c.status.{}", a.status.code())),
+                        status: tr.t(&format!("c-status-{}", a.status.code())),
                         proof: a.proven.map(|ok| {
                             tr.t(&format!(
-                                "readiness.{}.{}",
+                                "readiness-{}-{}",
                                 a.code,
                                 if ok { "proven" } else { "missing" }
                             ))
@@ -127,7 +127,7 @@ pub async fn readiness_page(
                 .collect();
             ReadinessPhase {
                 code: phase.code(),
-                title: tr.t(&format!("readiness.phase.{}", phase.code())),
+                title: tr.t(&format!("readiness-phase-{}", phase.code())),
                 done,
                 total,
                 rows,

@@ -339,9 +339,9 @@ fn plan(
 
 fn issue_text(i: &RowIssue, tr: Tr) -> String {
     let what = tr
-        .try_t(&format!("riskio.{}", i.code))
-        .or_else(|| tr.try_t(&format!("error.{}", i.code)))
-        .unwrap_or(tr.t("riskio.invalid"));
+        .try_t(&format!("riskio-{}", i.code))
+        .or_else(|| tr.try_t(&format!("error-{}", i.code)))
+        .unwrap_or(tr.t("riskio-invalid"));
     let detail = if i.detail.is_empty() {
         String::new()
     } else {
@@ -350,7 +350,7 @@ fn issue_text(i: &RowIssue, tr: Tr) -> String {
     if i.row == 0 {
         format!("{what}{detail}")
     } else {
-        format!("{} {}: {what}{detail}", tr.t("form.row"), i.row)
+        format!("{} {}: {what}{detail}", tr.t("form-row"), i.row)
     }
 }
 
@@ -372,7 +372,7 @@ async fn import_page(
         state,
         &auth.principal,
         &auth.ctx,
-        tr.t("riskio.title").to_owned(),
+        tr.t("riskio-title").to_owned(),
     )
     .await?;
     Ok((status, render(&ImportPage { ctx, problems })?).into_response())
@@ -396,7 +396,7 @@ pub async fn import(
         return import_page(
             &state,
             &auth,
-            vec![tr.t("import.no_file").to_owned()],
+            vec![tr.t("import-no_file").to_owned()],
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -425,7 +425,7 @@ pub async fn import(
         return import_page(
             &state,
             &auth,
-            vec![tr.t("riskio.nothing").to_owned()],
+            vec![tr.t("riskio-nothing").to_owned()],
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -452,7 +452,7 @@ pub async fn import(
             return import_page(
                 &state,
                 &auth,
-                vec![tr.t("riskio.changed_meanwhile").to_owned()],
+                vec![tr.t("riskio-changed_meanwhile").to_owned()],
                 StatusCode::CONFLICT,
             )
             .await;

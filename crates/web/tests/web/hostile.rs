@@ -502,7 +502,7 @@ impl Saver<'_> {
                             "{ctx}: refused {field} ({code}), which held no payload"
                         );
                         assert!(
-                            !message.trim().is_empty() && !message.starts_with("error."),
+                            !message.trim().is_empty() && !message.starts_with("error-"),
                             "{ctx}: {field} has a message: {message:?}"
                         );
                         if let (Door::Api, Some(Verdict::Refused(c))) =

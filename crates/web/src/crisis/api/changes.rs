@@ -54,28 +54,28 @@ impl ProposalDto {
             value: value.to_owned(),
             label: tr.t(&label_key).to_owned(),
             reason: reason.to_owned(),
-            explanation: tr.t(&format!("reason.{reason}")).to_owned(),
+            explanation: tr.t(&format!("reason-{reason}")).to_owned(),
         };
         let parties = |list: &[crisismap_core::crisis::classify::Reasoned<String>]| {
             list.iter()
-                .map(|r| one(&r.value, format!("c.party.{}", r.value), &r.reason))
+                .map(|r| one(&r.value, format!("c-party-{}", r.value), &r.reason))
                 .collect()
         };
         ProposalDto {
             classification: one(
                 p.classification.value.code(),
-                format!("c.classification.{}", p.classification.value.code()),
+                format!("c-classification-{}", p.classification.value.code()),
                 &p.classification.reason,
             ),
             grip: one(
                 p.grip.value.code(),
-                format!("c.grip.{}", p.grip.value.code()),
+                format!("c-grip-{}", p.grip.value.code()),
                 &p.grip.reason,
             ),
             teams: p
                 .teams
                 .iter()
-                .map(|t| one(&t.value, format!("c.standard.{}", t.value), &t.reason))
+                .map(|t| one(&t.value, format!("c-standard-{}", t.value), &t.reason))
                 .collect(),
             inform: parties(&p.inform),
             not_inform: parties(&p.not_inform),
