@@ -24,8 +24,11 @@ pub const MAX_DEPENDENCIES: usize = u32::MAX as usize;
 /// too; 0 means at once. Ids are `u32` so a million dependencies take 12 MB, not 24.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Dependency {
+    /// The node that depends, and fails once the dependency has failed and its hold-out is over.
     pub dependent: u32,
+    /// The node it depends on.
     pub dependency: u32,
+    /// How many minutes the dependent keeps working after the dependency fails; 0 means at once.
     pub hold_out_minutes: u32,
 }
 
@@ -33,25 +36,45 @@ pub struct Dependency {
 /// Node and hold-out sit side by side, so following an edge touches one cache line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Dependent {
+    /// The node that depends on the one whose row this entry is in.
     pub node: u32,
+    /// How many minutes `node` keeps working after that dependency fails.
     pub hold_out_minutes: u32,
 }
 
 /// Input that does not describe a graph, or a node the graph does not have.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GraphError {
+    /// The graph would hold more nodes than [`MAX_NODES`].
     #[error("{node_count} nodes is more than a dependency graph can hold ({MAX_NODES})")]
-    TooManyNodes { node_count: usize },
-    #[error("{count} dependencies is more than a dependency graph can hold ({MAX_DEPENDENCIES})")]
-    TooManyDependencies { count: usize },
-    #[error("dependency {index} names node {node}, but the graph has {node_count} nodes")]
-    DependencyOutOfRange {
-        index: usize,
-        node: u32,
+    TooManyNodes {
+        /// The node count that was asked for.
         node_count: usize,
     },
+    /// The graph would hold more dependencies than [`MAX_DEPENDENCIES`].
+    #[error("{count} dependencies is more than a dependency graph can hold ({MAX_DEPENDENCIES})")]
+    TooManyDependencies {
+        /// The number of dependencies that was given.
+        count: usize,
+    },
+    /// A dependency names a node id at or above the node count.
+    #[error("dependency {index} names node {node}, but the graph has {node_count} nodes")]
+    DependencyOutOfRange {
+        /// The position of the offending dependency in the input.
+        index: usize,
+        /// The node id that is out of range.
+        node: u32,
+        /// The node count of the graph being built.
+        node_count: usize,
+    },
+    /// A failing node given to [`DependencyGraph::cascade`] is not in the graph.
     #[error("failing node {node} is not in the graph ({node_count} nodes)")]
-    UnknownNode { node: u32, node_count: usize },
+    UnknownNode {
+        /// The unknown node id.
+        node: u32,
+        /// The node count of the graph.
+        node_count: usize,
+    },
 }
 
 /// Who depends on whom, stored the way the cascade walks it: for each node, the nodes that
@@ -131,10 +154,12 @@ impl DependencyGraph {
         })
     }
 
+    /// How many nodes the graph holds (ids `0..node_count`).
     pub fn node_count(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }
 
+    /// How many dependencies the graph holds, repeated ones included.
     pub fn dependency_count(&self) -> usize {
         self.dependents.len()
     }
@@ -221,7 +246,9 @@ impl DependencyGraph {
 /// One affected node and when it stops working, in minutes after the first failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Impact {
+    /// The affected node.
     pub node: u32,
+    /// Minutes from the first failure until the node stops working.
     pub minutes: u64,
 }
 
@@ -229,6 +256,7 @@ pub struct Impact {
 /// previous ring's bound; the last ring (`until_minutes: None`) holds everything later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ring<'a> {
+    /// The upper bound of this ring in minutes (inclusive); `None` for the last, open ring.
     pub until_minutes: Option<u64>,
     /// Sorted by (time to impact, id).
     pub nodes: &'a [u32],
@@ -260,14 +288,17 @@ impl Cascade {
         })
     }
 
+    /// How many nodes are affected, the failing nodes included.
     pub fn len(&self) -> usize {
         self.affected.len()
     }
 
+    /// Whether nothing is affected (no failing nodes were given).
     pub fn is_empty(&self) -> bool {
         self.affected.is_empty()
     }
 
+    /// Whether `node` is affected by the failure at all.
     pub fn is_affected(&self, node: u32) -> bool {
         self.minutes(node) != UNREACHED
     }

@@ -5,6 +5,7 @@ use std::sync::Mutex;
 
 /// The source of "now" for every rule that depends on time.
 pub trait Clock: Send + Sync + 'static {
+    /// The current time, truncated to whole microseconds.
     fn now(&self) -> Timestamp;
 }
 
@@ -27,20 +28,24 @@ pub struct ManualClock {
 }
 
 impl ManualClock {
+    /// A clock that stands at `start` (truncated to whole microseconds) until it is moved.
     pub fn new(start: Timestamp) -> Self {
         Self {
             now: Mutex::new(truncate_to_micros(start)),
         }
     }
 
+    /// Moves the clock to `to`, forwards or backwards.
     pub fn set(&self, to: Timestamp) {
         *self.now.lock().unwrap_or_else(|e| e.into_inner()) = truncate_to_micros(to);
     }
 
+    /// The clock's current time as microseconds since the Unix epoch.
     pub fn now_us(&self) -> i64 {
         self.now().as_microsecond()
     }
 
+    /// Moves the clock `minutes` forwards (backwards when negative); stays put on overflow.
     pub fn advance_minutes(&self, minutes: i64) {
         let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
         *now = now.checked_add(minutes.minutes()).unwrap_or(*now);
@@ -53,6 +58,7 @@ impl Clock for ManualClock {
     }
 }
 
+/// Drops the sub-microsecond part of `ts`, so that stored and hashed times round-trip through text.
 pub fn truncate_to_micros(ts: Timestamp) -> Timestamp {
     Timestamp::from_microsecond(ts.as_microsecond()).unwrap_or(ts)
 }

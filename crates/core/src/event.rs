@@ -30,6 +30,7 @@ pub enum StreamKind {
 }
 
 impl StreamKind {
+    /// The stream kind's stable lowercase name, as stored.
     pub fn code(self) -> &'static str {
         match self {
             StreamKind::Workspace => "workspace",
@@ -56,88 +57,133 @@ impl FromStr for StreamKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DomainEvent {
+    /// The first event of a workspace stream: the organisation was set up.
     WorkspaceCreated {
+        /// The workspace's name, e.g. "Gemeente Voorbeeld".
         name: String,
         /// Code of the safety region (VR01–VR25), when known.
         region_code: Option<String>,
     },
+    /// A user account was added to the workspace.
     UserAdded {
+        /// The new user's id.
         user_id: UserId,
+        /// The user's e-mail address (lower-case), used to log in.
         email: String,
+        /// The user's name as shown to others.
         display_name: String,
+        /// The role the user starts with.
         role: Role,
     },
+    /// A user was given another role.
     UserRoleChanged {
+        /// The user whose role changed.
         user_id: UserId,
+        /// The user's new role.
         role: Role,
     },
+    /// A user was disabled: they can no longer log in, their history stays.
     UserDisabled {
+        /// The disabled user.
         user_id: UserId,
     },
+    /// A disabled user may log in again.
     UserEnabled {
+        /// The re-enabled user.
         user_id: UserId,
     },
+    /// A user chose another language for the user interface.
     UserLanguageChanged {
+        /// The user who changed language.
         user_id: UserId,
+        /// The language they chose.
         language: Lang,
     },
     /// A register record was created or changed; the event holds its whole new state.
     RecordSaved {
+        /// The kind of record.
         kind: RecordKind,
+        /// The record's id, the same for every revision.
         id: RecordId,
+        /// The record's revision after this save (1 for a new record).
         rev: i64,
+        /// The record's title, unique per kind.
         title: String,
+        /// The record's validated fields, by field name as the kind's schema describes them.
         data: serde_json::Map<String, serde_json::Value>,
     },
     /// A register record was archived: it leaves the lists, references to it stay readable.
     RecordArchived {
+        /// The kind of record.
         kind: RecordKind,
+        /// The archived record's id.
         id: RecordId,
+        /// The record's revision after archiving.
         rev: i64,
     },
     /// Whether every user of the workspace must use a second factor (TOTP) at login;
     /// administrators always must.
     MfaPolicySet {
+        /// True: everyone needs a second factor; false: only administrators do.
         required_for_all: bool,
     },
     /// A user added as a guest (liaison, expert) who sees only this crisis.
     UserScopedToCrisis {
+        /// The guest user.
         user_id: UserId,
+        /// The crisis stream the guest may see.
         crisis: StreamId,
     },
     /// The first event of a crisis stream.
     CrisisOpened {
+        /// The crisis's title, e.g. "Ransomware at the municipal office".
         title: String,
+        /// What was known when the crisis was opened, as free text.
         known: String,
         /// Canonical UTC text.
         started_at: String,
+        /// The phase the crisis starts in (lukewarm or warm).
         phase: Phase,
+        /// Whether this is an exercise rather than a real crisis.
         exercise: bool,
     },
     /// The classification assistant's answers, its proposal and what the advisor chose.
     CrisisClassified {
+        /// The advisor's answers to the assistant's six questions.
         answers: Answers,
+        /// What the assistant proposed from those answers.
         proposal: Proposal,
+        /// The classification chosen: cyber incident or cyber crisis.
         classification: Classification,
+        /// The GRIP level chosen.
         grip: Grip,
+        /// The register teams activated.
         teams: Vec<RecordId>,
+        /// Whether the advisor took the proposal as it was.
         accepted: bool,
+        /// The advisor's reason for the choice; required when overriding the proposal.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         occurred_at: Option<String>,
     },
+    /// The crisis moved to another phase.
     CrisisPhaseChanged {
+        /// The new phase.
         phase: Phase,
+        /// Why the phase changed.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         occurred_at: Option<String>,
     },
+    /// The crisis moved to another GRIP level.
     CrisisGripChanged {
+        /// The new GRIP level.
         grip: Grip,
+        /// Why the GRIP level changed.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
@@ -146,7 +192,9 @@ pub enum DomainEvent {
     },
     /// The team weighed the GRIP level and kept it ("GRIP 3 stays, no GRIP 4, because …").
     CrisisGripConfirmed {
+        /// The GRIP level that was kept.
         grip: Grip,
+        /// Why it was kept.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
@@ -155,15 +203,20 @@ pub enum DomainEvent {
     },
     /// The team weighed the phase and kept it.
     CrisisPhaseConfirmed {
+        /// The phase that was kept.
         phase: Phase,
+        /// Why it was kept.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         occurred_at: Option<String>,
     },
+    /// The set of active teams changed (the whole new set).
     CrisisTeamsChanged {
+        /// The register teams now active in the crisis.
         teams: Vec<RecordId>,
+        /// Why the teams changed.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
@@ -172,14 +225,18 @@ pub enum DomainEvent {
     },
     /// The team changed the order in which processes are restored (register processes).
     RestoreOrderChanged {
+        /// The register processes in the order they are to be restored.
         order: Vec<RecordId>,
+        /// Why the order changed.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         occurred_at: Option<String>,
     },
+    /// The crisis was closed: it is read-only from now on.
     CrisisClosed {
+        /// Why the crisis was closed.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
@@ -189,7 +246,9 @@ pub enum DomainEvent {
     /// The nodes of the register's dependency graph that are marked failing in this crisis
     /// (the whole new set), each with the moment it failed.
     FailingNodesSet {
+        /// The failing nodes, each with the moment it failed.
         nodes: Vec<crate::crisis::FailingNode>,
+        /// Why the set changed.
         reason: String,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
@@ -198,10 +257,15 @@ pub enum DomainEvent {
     },
     /// An entry of a crisis was recorded or changed; the event holds its whole new state.
     EntrySaved {
+        /// The kind of entry (log entry, decision, action, …).
         kind: EntryKind,
+        /// The entry's id, the same for every revision.
         id: RecordId,
+        /// The entry's revision after this save (1 for a new entry).
         rev: i64,
+        /// The entry's title.
         title: String,
+        /// The entry's validated fields, by field name as the kind's schema describes them.
         data: serde_json::Map<String, serde_json::Value>,
         /// When it happened (canonical UTC); absent in events recorded before times of
         /// occurrence were kept: then it happened when it was recorded.
@@ -266,6 +330,7 @@ impl DomainEvent {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
     }
 
+    /// Reads an event back from its stored payload (JSON text).
     pub fn from_payload(payload: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(payload)
     }
@@ -275,7 +340,9 @@ impl DomainEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
 pub enum Actor {
+    /// A logged-in user.
     User(UserId),
+    /// The system itself; the text says what acted (e.g. `cli`, `demo`).
     System(String),
 }
 
@@ -317,16 +384,25 @@ impl FromStr for Actor {
 /// One stored event with everything that its hash covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Envelope {
+    /// The event's own id.
     pub id: EventId,
+    /// The workspace the event belongs to.
     pub workspace: WorkspaceId,
+    /// The stream the event is appended to.
     pub stream: StreamId,
+    /// The event's position in its stream, from 1 without gaps.
     pub seq: i64,
+    /// When the event was recorded in the store; hashed as canonical UTC text.
     pub recorded_at: Timestamp,
+    /// Who caused it, as `user:<id>` or `system:<what>` (see [`Actor`]).
     pub actor: String,
+    /// The event's kind, the same string as the payload's `type` ([`DomainEvent::kind`]).
     pub kind: String,
     /// The exact payload bytes (JSON text) as hashed.
     pub payload: String,
+    /// The hash of the event before it in the stream; [`GENESIS_HASH`] for the first.
     pub prev_hash: String,
+    /// This event's hash (hex SHA-256), see [`Envelope::expected_hash`].
     pub hash: String,
 }
 
@@ -381,6 +457,7 @@ impl Envelope {
         hex::encode(h.finalize())
     }
 
+    /// The domain event this envelope holds, read from its payload.
     pub fn event(&self) -> Result<DomainEvent, serde_json::Error> {
         DomainEvent::from_payload(&self.payload)
     }
@@ -389,18 +466,37 @@ impl Envelope {
 /// What is wrong with a stream, at the first event where it goes wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainFault {
+    /// An event's seq is not the next one: an event is missing or out of order.
     #[error("expected seq {expected}, found seq {found} (an event is missing or out of order)")]
-    SeqGap { expected: i64, found: i64 },
+    SeqGap {
+        /// The seq that should have come next.
+        expected: i64,
+        /// The seq that was found.
+        found: i64,
+    },
+    /// The event's `prev_hash` is not the hash of the event before it.
     #[error("prev_hash does not match the hash of the event before it")]
     BrokenLink,
+    /// The event's stored hash does not match its content: it was changed after it was stored.
     #[error("stored hash does not match the event's content (the event was changed)")]
     ContentChanged,
+    /// The payload does not read as a domain event.
     #[error("the payload is not a readable event of kind {kind}")]
-    UnreadablePayload { kind: String },
+    UnreadablePayload {
+        /// The event kind the envelope claims.
+        kind: String,
+    },
+    /// The stream's head is further than the last stored event: events at the end are missing.
     #[error(
         "the stream head says seq {head_seq}, but the last event is seq {last_seq} (events at the end are missing)"
     )]
-    TailMissing { head_seq: i64, last_seq: i64 },
+    TailMissing {
+        /// The seq the stream head records.
+        head_seq: i64,
+        /// The seq of the last event found.
+        last_seq: i64,
+    },
+    /// The hash recorded in the stream head differs from the last event's hash.
     #[error("the stream head hash does not match the last event")]
     HeadMismatch,
 }
@@ -408,7 +504,9 @@ pub enum ChainFault {
 /// The first bad event of a stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadEvent {
+    /// The seq at which the stream goes wrong.
     pub seq: i64,
+    /// What is wrong there.
     pub fault: ChainFault,
 }
 
@@ -429,10 +527,12 @@ impl Default for ChainVerifier {
 }
 
 impl ChainVerifier {
+    /// A verifier that expects seq 1 with the genesis hash as its `prev_hash`.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Checks the next event of the stream; the first fault stops the walk with the bad event.
     pub fn push(&mut self, e: &Envelope) -> Result<(), BadEvent> {
         let bad = |fault| BadEvent {
             seq: self.next_seq,

@@ -13,6 +13,7 @@ macro_rules! id_type {
         pub struct $name(pub Uuid);
 
         impl $name {
+            /// A fresh, time-ordered (UUIDv7) identifier.
             pub fn new() -> Self {
                 Self(Uuid::now_v7())
             }

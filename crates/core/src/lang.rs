@@ -4,17 +4,22 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+/// A language the user interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Dutch, the default.
     #[default]
     Nl,
+    /// English.
     En,
 }
 
 impl Lang {
+    /// Every supported language, Dutch first.
     pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
 
+    /// The language's two-letter code (`nl`, `en`), as stored and kept in the language cookie.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",

@@ -1,6 +1,8 @@
 //! The domain of crisismap: identifiers, validated values, events and the rules that decide
 //! them. This crate does no I/O: storage, web and printing build on it, never the other way.
 
+#![warn(missing_docs)]
+
 pub mod cascade;
 pub mod clock;
 pub mod crisis;

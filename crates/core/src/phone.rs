@@ -9,10 +9,13 @@ use std::{fmt, hash, str::FromStr};
 /// Why a phone number was refused. The web layer turns each code into a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PhoneError {
+    /// The input is empty or only whitespace.
     #[error("required")]
     Required,
+    /// The input has too many characters or digits to be one phone number.
     #[error("too long")]
     TooLong,
+    /// The input is not a number we can dial: letters, an extension, or a wrong length.
     #[error("not a valid phone number")]
     Invalid,
 }
@@ -254,15 +257,20 @@ impl fmt::Display for PhoneNumber {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneLabel {
+    /// A mobile phone.
     Mobile,
+    /// A work (office) line.
     Work,
+    /// A private line at home.
     Home,
     /// The number to call outside office hours.
     Night,
+    /// Any other line.
     Other,
 }
 
 impl PhoneLabel {
+    /// Every label, in the order they are offered.
     pub const ALL: [PhoneLabel; 5] = [
         PhoneLabel::Mobile,
         PhoneLabel::Work,
@@ -282,6 +290,7 @@ impl PhoneLabel {
         }
     }
 
+    /// The label with this stable code; `None` for an unknown code.
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.code() == code)
     }

@@ -5,9 +5,12 @@ use std::sync::LazyLock;
 
 static CSV: &str = include_str!("../data/veiligheidsregios.csv");
 
+/// One Dutch safety region (veiligheidsregio).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SafetyRegion {
+    /// The region's code, `VR01` to `VR25`.
     pub code: &'static str,
+    /// The region's official name, e.g. `Utrecht`.
     pub name: &'static str,
 }
 
@@ -22,6 +25,7 @@ static REGIONS: LazyLock<Vec<SafetyRegion>> = LazyLock::new(|| {
         .collect()
 });
 
+/// All 25 safety regions, in the order of their codes.
 pub fn all() -> &'static [SafetyRegion] {
     &REGIONS
 }

@@ -19,8 +19,10 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, from most to least rights.
     pub const ALL: [Role; 4] = [Role::Admin, Role::Editor, Role::Member, Role::Viewer];
 
+    /// The role's stable lowercase name, as stored and as accepted by `FromStr`.
     pub fn code(self) -> &'static str {
         match self {
             Role::Viewer => "viewer",

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 static AMSTERDAM: LazyLock<TimeZone> =
     LazyLock::new(|| TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC));
 
+/// The time zone times are shown in: Europe/Amsterdam (UTC if the zone data were missing).
 pub fn amsterdam() -> &'static TimeZone {
     &AMSTERDAM
 }

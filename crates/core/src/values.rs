@@ -6,14 +6,19 @@ use std::fmt;
 /// Why a value was refused. The web layer turns each into a message for the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
+    /// The input is empty or only whitespace.
     #[error("required")]
     Required,
+    /// The input has more characters than the value allows.
     #[error("too long")]
     TooLong,
+    /// The input contains control characters (line breaks, tabs, escapes).
     #[error("contains control characters")]
     ControlCharacters,
+    /// The input does not look like an e-mail address.
     #[error("not a valid e-mail address")]
     InvalidEmail,
+    /// The input names no known role.
     #[error("unknown role")]
     UnknownRole,
 }
@@ -53,6 +58,7 @@ fn single_line(input: &str, max_chars: usize) -> Result<String, ValueError> {
 pub struct Email(String);
 
 impl Email {
+    /// Trims and lower-cases `input` and checks that it looks like an e-mail address.
     pub fn parse(input: &str) -> Result<Self, ValueError> {
         let s = single_line(input, 254)?.to_lowercase();
         let (local, domain) = s.split_once('@').ok_or(ValueError::InvalidEmail)?;
@@ -73,6 +79,7 @@ impl Email {
         }
     }
 
+    /// The address, lower-case.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -105,12 +112,15 @@ macro_rules! text_value {
         pub struct $name(String);
 
         impl $name {
+            /// The most characters the value may hold, after trimming.
             pub const MAX_CHARS: usize = $max;
 
+            /// Trims `input` and refuses it when empty, too long or holding control characters.
             pub fn parse(input: &str) -> Result<Self, ValueError> {
                 single_line(input, $max).map(Self)
             }
 
+            /// The trimmed text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }

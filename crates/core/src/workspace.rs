@@ -7,12 +7,18 @@ use crate::values::{DisplayName, Email};
 use crate::{Lang, Role};
 use std::collections::BTreeMap;
 
+/// One user of the workspace as the administration knows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserState {
+    /// The user's e-mail address (lower-case), used to log in.
     pub email: String,
+    /// The user's name as shown to others.
     pub display_name: String,
+    /// The user's role in the workspace.
     pub role: Role,
+    /// Whether the user is disabled and may not log in.
     pub disabled: bool,
+    /// The language the user interface speaks to this user.
     pub language: Lang,
     /// A guest's one crisis.
     pub crisis_scope: Option<crate::StreamId>,
@@ -21,7 +27,9 @@ pub struct UserState {
 /// Everything the administration rules need to know, folded from the workspace stream.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkspaceState {
+    /// The workspace's name; `None` before the workspace was created.
     pub name: Option<String>,
+    /// Every user ever added, disabled ones included, by id.
     pub users: BTreeMap<UserId, UserState>,
     /// Every user needs a second factor at login (administrators always do).
     pub mfa_required_for_all: bool,
@@ -30,36 +38,56 @@ pub struct WorkspaceState {
 /// What an administrator (or the user for their own settings) asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkspaceCommand {
+    /// Adds a user with a role; the e-mail address must not be taken yet.
     AddUser {
+        /// The id the new user gets.
         user_id: UserId,
+        /// The user's e-mail address, used to log in.
         email: Email,
+        /// The user's name as shown to others.
         display_name: DisplayName,
+        /// The role the user starts with.
         role: Role,
     },
+    /// Gives a user another role; the last active administrator cannot lose theirs.
     ChangeRole {
+        /// The user whose role changes.
         user_id: UserId,
+        /// The new role.
         role: Role,
     },
+    /// Disables a user so they can no longer log in; the last active administrator cannot be.
     DisableUser {
+        /// The user to disable.
         user_id: UserId,
     },
+    /// Lets a disabled user log in again.
     EnableUser {
+        /// The user to enable.
         user_id: UserId,
     },
+    /// Sets the language the user interface speaks to a user.
     SetLanguage {
+        /// The user whose language changes.
         user_id: UserId,
+        /// The chosen language.
         language: Lang,
     },
     /// Require a second factor of every user, or only of administrators.
     SetMfaPolicy {
+        /// True: every user needs a second factor; false: only administrators do.
         required_for_all: bool,
     },
     /// A liaison or expert who may record in one crisis and see nothing else (a member of
     /// that crisis only).
     AddGuest {
+        /// The id the guest gets.
         user_id: UserId,
+        /// The guest's e-mail address, used to log in.
         email: Email,
+        /// The guest's name as shown to others.
         display_name: DisplayName,
+        /// The one crisis the guest may see and record in.
         crisis: crate::StreamId,
     },
 }
@@ -67,15 +95,19 @@ pub enum WorkspaceCommand {
 /// Why a command was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum WorkspaceError {
+    /// Another user already has this e-mail address.
     #[error("a user with this e-mail address already exists")]
     EmailTaken,
+    /// The user is not in this workspace.
     #[error("no such user in this workspace")]
     UnknownUser,
+    /// The change would leave the workspace without an active administrator.
     #[error("the workspace must keep at least one active administrator")]
     LastAdmin,
 }
 
 impl WorkspaceError {
+    /// A stable code for APIs and translation keys.
     pub fn code(self) -> &'static str {
         match self {
             WorkspaceError::EmailTaken => "email_taken",
@@ -86,6 +118,7 @@ impl WorkspaceError {
 }
 
 impl WorkspaceState {
+    /// The state after all these workspace events, in order.
     pub fn fold<'a>(events: impl IntoIterator<Item = &'a DomainEvent>) -> Self {
         let mut s = Self::default();
         for e in events {
@@ -94,6 +127,7 @@ impl WorkspaceState {
         s
     }
 
+    /// Folds one more event of the workspace stream into the state.
     pub fn apply(&mut self, event: &DomainEvent) {
         match event {
             DomainEvent::WorkspaceCreated { name, .. } => self.name = Some(name.clone()),

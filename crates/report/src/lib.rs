@@ -18,6 +18,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![warn(missing_docs)]
+
 mod model;
 /// The sample documents of the tests and benchmarks; not part of the library.
 #[cfg(test)]
@@ -54,8 +56,11 @@ pub const CONFORMANCE: &str = "PDF/A-2a, PDF/UA-1";
 /// A rendered document.
 #[derive(Debug, Clone)]
 pub struct Pdf {
+    /// The PDF file's bytes.
     pub bytes: Vec<u8>,
+    /// How many pages the document has.
     pub pages: usize,
+    /// How long each stage of the render took.
     pub timings: StageTimings,
 }
 
@@ -71,6 +76,7 @@ pub struct StageTimings {
 }
 
 impl StageTimings {
+    /// The time of the whole render.
     pub fn total(&self) -> Duration {
         self.data + self.compile + self.export
     }
@@ -80,18 +86,23 @@ impl StageTimings {
 /// template line that failed and typst's hints.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
+    /// The fonts or templates could not be loaded, or the PDF standards not set up.
     #[error("the renderer could not be set up: {0}")]
     Setup(String),
+    /// The document data could not be turned into `data.json`.
     #[error("the document data could not be serialized: {0}")]
     Data(#[from] serde_json::Error),
+    /// typst reported errors; each text names the template line and typst's hints.
     #[error("the document could not be typeset: {}", .0.join("; "))]
     Typeset(Vec<String>),
     /// typst warned; a warning (e.g. an unknown font family) fails the document instead of
     /// printing something other than what the template asks for.
     #[error("typesetting the document gave warnings, which are not accepted: {}", .0.join("; "))]
     Warnings(Vec<String>),
+    /// typst could not write a PDF that meets the standards; each text is one of its errors.
     #[error("the PDF could not be written: {}", .0.join("; "))]
     Export(Vec<String>),
+    /// typst panicked; the panic was caught and its message kept.
     #[error("the PDF engine failed unexpectedly: {0}")]
     Panicked(String),
 }

@@ -34,25 +34,36 @@ pub struct StreamHead {
 /// The crisis folder (`crisismap.pdf`): everything prepared in calm times, on paper.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FolderData {
+    /// The language the document is printed in.
     pub lang: Lang,
     /// The municipality (workspace) name, e.g. "Gemeente Voorbeeld".
     pub workspace: String,
     /// The safety region the municipality belongs to, when known.
     pub region: Option<String>,
+    /// When the folder was printed, shown on every page and stamped into the PDF.
     #[serde(serialize_with = "local_time")]
     pub printed_at: Timestamp,
     /// Who printed it (display name), when known.
     pub printed_by: Option<String>,
     /// The head of every stream of the workspace.
     pub streams: Vec<StreamHead>,
+    /// The readiness checklist and how each item stands.
     pub readiness: Readiness,
+    /// The crisis teams with their members.
     pub teams: Vec<Team>,
+    /// The contacts, with every way to reach them.
     pub contacts: Vec<Contact>,
+    /// The on-call rosters for the coming weeks.
     pub rosters: Vec<Roster>,
+    /// The escalation agreements.
     pub escalations: Vec<Escalation>,
+    /// The partner organisations and what was agreed with them.
     pub partners: Vec<Partner>,
+    /// The municipality's processes, in restore order.
     pub processes: Vec<Process>,
+    /// The organisations in the territory whose disruption has physical effects.
     pub risk_organisations: Vec<RiskOrganisation>,
+    /// The plans and where their paper copies are.
     pub plans: Vec<Plan>,
     /// How many empty rows the blank paper log prints (one page holds about 24).
     pub blank_log_pages: u32,
@@ -65,12 +76,16 @@ pub struct FolderData {
 /// `LB-2612071430` for a log printed on 7 December 2026 at 14:30.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlankForms {
+    /// The number of the blank log form (`LB-…`).
     pub log: String,
+    /// The number of the blank decision form (`BL-…`).
     pub decisions: String,
+    /// The number of the blank attendance list (`PL-…`).
     pub attendance: String,
 }
 
 impl BlankForms {
+    /// The form numbers for forms printed at `at` (Amsterdam time).
     pub fn printed_at(at: Timestamp) -> BlankForms {
         let stamp = at
             .to_zoned(crisismap_core::time::amsterdam().clone())
@@ -95,29 +110,38 @@ pub struct Readiness {
     pub aftermath: Vec<ReadinessItem>,
 }
 
+/// One point of the readiness checklist as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReadinessItem {
+    /// The point of attention, in the document's language.
     pub item: String,
     /// E.g. "Gereed", "Deels", "Open".
     pub status: String,
+    /// Who owns it, or empty.
     pub owner: String,
     /// Where the evidence is (document, exercise report), or empty.
     pub evidence: String,
 }
 
+/// A crisis team as printed in the folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Team {
+    /// The team's name.
     pub name: String,
+    /// What the team is for.
     pub purpose: String,
     /// The civil-service contact point, e.g. "CISO / gemeentesecretaris".
     pub civil_contact: String,
     /// The administrative contact point, e.g. "portefeuillehouder ICT".
     pub administrative_contact: String,
+    /// The team's members.
     pub members: Vec<TeamMember>,
 }
 
+/// One member of a team, with how to reach them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TeamMember {
+    /// The member's name.
     pub name: String,
     /// The role in this team, e.g. "voorzitter".
     pub team_role: String,
@@ -127,12 +151,18 @@ pub struct TeamMember {
     pub phones: Vec<String>,
 }
 
+/// A contact as printed in the folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Contact {
+    /// The person's name.
     pub name: String,
+    /// Their function, e.g. "CISO".
     pub function: String,
+    /// The organisation they work for.
     pub organisation: String,
+    /// Formatted phone numbers, most direct first.
     pub phones: Vec<String>,
+    /// Their e-mail address, or empty.
     pub email: String,
     /// How to reach them when phones and e-mail are down (radio channel, address, runner).
     pub alternative: String,
@@ -143,43 +173,59 @@ pub struct Contact {
 pub struct Roster {
     /// E.g. "Piket adviseur crisisbeheersing".
     pub duty: String,
+    /// The shifts of the coming weeks, in order.
     pub shifts: Vec<Shift>,
 }
 
+/// One shift of an on-call duty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Shift {
+    /// Who is on duty (marked when a stand-in takes over).
     pub person: String,
+    /// When the shift starts, formatted for the reader.
     pub from: String,
+    /// When the shift ends, formatted for the reader.
     pub to: String,
+    /// The number to call the person on duty.
     pub phone: String,
 }
 
 /// An escalation agreement: when it applies, who moves to whom and who decides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Escalation {
+    /// When the agreement applies.
     pub applies_when: String,
+    /// The team that escalates.
     pub from_team: String,
+    /// The team (or party) it escalates to.
     pub to_team: String,
     /// Who informs whom, e.g. "CISO informeert gemeentesecretaris".
     pub informs: String,
     /// Through which line, e.g. "telefoon, bij uitval portofoon C2000".
     pub line: String,
+    /// Who decides to escalate.
     pub decides: String,
 }
 
 /// A partner and the expectations agreed with them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Partner {
+    /// The partner's name.
     pub organisation: String,
+    /// What we expect of the partner.
     pub we_expect: String,
+    /// What the partner expects of us.
     pub they_expect: String,
+    /// When it was agreed, or empty.
     pub agreed_on: String,
+    /// When it is to be reviewed, or empty.
     pub review_on: String,
 }
 
 /// A process of the municipality itself and its place in the restore order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Process {
+    /// The process's name.
     pub name: String,
     /// Restore priority, 1 first.
     pub priority: u32,
@@ -192,6 +238,7 @@ pub struct Process {
 /// An organisation whose digital disruption has effects in the physical world.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RiskOrganisation {
+    /// The organisation's name.
     pub name: String,
     /// E.g. "Sluis en brug", "Zorginstelling", "Seveso-inrichting".
     pub kind: String,
@@ -203,13 +250,18 @@ pub struct RiskOrganisation {
     pub public_order: String,
 }
 
+/// A plan as printed in the folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Plan {
+    /// The plan's name.
     pub title: String,
+    /// Who owns the plan.
     pub owner: String,
+    /// The plan's version.
     pub version: String,
     /// Where the paper copy is.
     pub paper_copy: String,
+    /// When the plan must be reviewed, or empty.
     pub review_on: String,
 }
 
@@ -220,30 +272,42 @@ pub struct Plan {
 /// A situation report of one crisis: the shared picture on paper.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SitrepData {
+    /// The language the report is printed in.
     pub lang: Lang,
+    /// The municipality (workspace) name.
     pub workspace: String,
+    /// When the report was printed, shown on every page and stamped into the PDF.
     #[serde(serialize_with = "local_time")]
     pub printed_at: Timestamp,
     /// An exercise prints "OEFENING" / "EXERCISE" on every page.
     pub exercise: bool,
+    /// The crisis's title.
     pub crisis_title: String,
     /// The report's sequence number within the crisis.
     pub number: u32,
     /// The time the picture describes.
     pub as_of: String,
+    /// The crisis's classification and why.
     pub classification: Classification,
     /// E.g. "GRIP 2", or empty when not declared.
     pub grip: String,
     /// E.g. "Warme fase".
     pub phase: String,
+    /// The status of every process of the municipality, in restore order.
     pub processes: Vec<ProcessStatus>,
+    /// The external organisations affected, with their cascade effects.
     pub affected_organisations: Vec<AffectedOrganisation>,
+    /// The facts of the shared picture.
     pub facts: Vec<Fact>,
+    /// The uncertainties and assumptions of the shared picture.
     pub uncertainties: Vec<String>,
     /// Decisions since the previous report.
     pub decisions: Vec<DecisionSummary>,
+    /// The actions, all but the closed ones.
     pub actions: Vec<Action>,
+    /// The worst, real and best case scenarios.
     pub scenarios: Vec<Scenario>,
+    /// The messages to the public, staff and partners.
     pub communications: Vec<Communication>,
     /// E.g. "28-11-2026 16:00, GBT, raadzaal", or empty.
     pub next_meeting: String,
@@ -251,26 +315,34 @@ pub struct SitrepData {
     pub stream: StreamHead,
 }
 
+/// The crisis's classification as printed on a situation report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Classification {
     /// "Cyberincident" or "Cybercrisis" (in the document's language).
     pub kind: String,
+    /// Why: the proposal's reason, or the advisor's when they overrode it.
     pub reason: String,
 }
 
+/// The status of one municipal process in a situation report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProcessStatus {
+    /// The process's name.
     pub process: String,
     /// E.g. "Uitgevallen", "Handmatig", "Hersteld".
     pub status: String,
+    /// Since when it has this status, or empty.
     pub since: String,
+    /// When it is expected to be restored, or empty.
     pub expected_recovery: String,
     /// Place in the restore order, 1 first.
     pub restore_order: u32,
 }
 
+/// An external organisation affected by the crisis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AffectedOrganisation {
+    /// The organisation's name.
     pub organisation: String,
     /// What happens there now.
     pub effect: String,
@@ -278,25 +350,38 @@ pub struct AffectedOrganisation {
     pub cascade: String,
 }
 
+/// One fact of the shared picture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fact {
+    /// When it was observed, or empty.
     pub at: String,
+    /// The fact as stated.
     pub text: String,
+    /// Where it comes from, or empty.
     pub source: String,
 }
 
+/// One decision in a situation report, in short.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DecisionSummary {
+    /// The decision's number within the crisis.
     pub number: u32,
+    /// When it was taken (and when recorded, if later).
     pub at: String,
+    /// The decision itself.
     pub decision: String,
 }
 
+/// One action in a situation report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
+    /// What is to be done.
     pub what: String,
+    /// Who does it, or empty.
     pub owner: String,
+    /// When it must be done, if a deadline was set; empty otherwise.
     pub deadline: String,
+    /// How far it is, e.g. "In uitvoering".
     pub status: String,
 }
 
@@ -304,23 +389,35 @@ pub struct Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ScenarioCase {
+    /// The worst case.
     Worst,
+    /// The real (most likely) case.
     Real,
+    /// The best case.
     Best,
 }
 
+/// One scenario of scenario thinking in a situation report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scenario {
+    /// Which of the three scenarios it is.
     pub case: ScenarioCase,
+    /// The scenario's title and description.
     pub description: String,
+    /// How likely it is, e.g. "Hoog".
     pub likelihood: String,
+    /// How large its impact would be, e.g. "Hoog".
     pub impact: String,
 }
 
+/// One message to an audience in a situation report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Communication {
+    /// The audience and the message's title.
     pub audience: String,
+    /// How far it is: draft, approved or published.
     pub status: String,
+    /// Where it is published, or empty.
     pub channel: String,
 }
 
@@ -331,24 +428,35 @@ pub struct Communication {
 /// The complete decision record of one crisis, closed by the verification of its hash chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionRecordData {
+    /// The language the record is printed in.
     pub lang: Lang,
+    /// The municipality (workspace) name.
     pub workspace: String,
+    /// When the record was printed, shown on every page and stamped into the PDF.
     #[serde(serialize_with = "local_time")]
     pub printed_at: Timestamp,
+    /// An exercise prints "OEFENING" / "EXERCISE" on every page.
     pub exercise: bool,
+    /// The crisis's title.
     pub crisis_title: String,
     /// E.g. "28-11-2026 08:12 – 02-12-2026 17:00", or "sinds 28-11-2026 08:12".
     pub period: String,
     /// Decisions in the order they were taken.
     pub decisions: Vec<Decision>,
+    /// The verification of the crisis stream's hash chain that closes the record.
     pub verification: ChainVerification,
 }
 
+/// One decision in the decision record, in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
+    /// The decision's number within the crisis, in the order taken.
     pub number: u32,
+    /// When it was taken.
     pub at: String,
+    /// The decision's title and text.
     pub decision: String,
+    /// The considerations it rests on.
     pub considerations: String,
     /// The alternatives that were weighed and not chosen.
     pub alternatives: Vec<String>,
@@ -371,9 +479,13 @@ pub struct Decision {
 /// The result of verifying the crisis stream's hash chain at the time of printing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChainVerification {
+    /// Whether the chain verified without fault.
     pub intact: bool,
+    /// Number of events in the crisis stream.
     pub length: u64,
+    /// SHA-256 of the last event, 64 hex digits.
     pub head_hash: String,
+    /// When the chain was verified, formatted for the reader.
     pub verified_at: String,
     /// What is wrong, when the chain is not intact (e.g. "seq 17: content changed").
     pub fault: Option<String>,

@@ -11,10 +11,15 @@ use sqlx::AnyConnection;
 /// A stored session, looked up by the hash of its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
+    /// The logged-in user.
     pub user: UserId,
+    /// The workspace the session is for.
     pub workspace: WorkspaceId,
+    /// The token every form of this session must carry (CSRF protection).
     pub csrf_token: String,
+    /// When the session started (microseconds since the Unix epoch).
     pub created_us: i64,
+    /// When the session was last used (microseconds since the Unix epoch).
     pub last_seen_us: i64,
     /// The user must choose a new password before doing anything else.
     pub must_change_password: bool,
@@ -29,18 +34,28 @@ pub struct SessionRecord {
 /// What a user sees of their own sessions (never the id).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInfo {
+    /// When the session started (microseconds since the Unix epoch).
     pub created_us: i64,
+    /// When the session was last used (microseconds since the Unix epoch).
     pub last_seen_us: i64,
 }
 
+/// An API token as stored, without the token itself (only its hash is kept).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiTokenInfo {
+    /// The token's id (UUIDv7), shown in lists and used to revoke it.
     pub id: String,
+    /// The user the token acts for.
     pub user: UserId,
+    /// The workspace it gives access to.
     pub workspace: WorkspaceId,
+    /// The name its owner gave it.
     pub name: String,
+    /// When it was issued (canonical UTC).
     pub created_at: String,
+    /// When it was last used (canonical UTC), if ever.
     pub last_used_at: Option<String>,
+    /// When it was revoked (canonical UTC); `None` while it works.
     pub revoked_at: Option<String>,
     /// `read` (GET only) or `write` (read and write).
     pub scope: String,
@@ -61,28 +76,43 @@ pub struct ApiTokenInfo {
 /// is issued.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewApiToken<'a> {
+    /// The name the owner gives the token.
     pub name: &'a str,
+    /// The hash of the token; the token itself is never stored.
     pub token_hash: &'a str,
+    /// `read` (GET only) or `write` (read and write).
     pub scope: &'a str,
+    /// After this moment (canonical UTC) the token no longer works; `None`: it does not expire.
     pub expires_at: Option<String>,
+    /// The user's role at the moment of issue.
     pub issued_role: &'a str,
+    /// Whether the user had a confirmed second factor at the moment of issue.
     pub issued_with_mfa: bool,
 }
 
 /// One line for the audit log: who did what to what, with which result, from where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditRecord {
+    /// The workspace it happened in; `None` before anyone is known (a failed login).
     pub workspace: Option<WorkspaceId>,
+    /// Who did it: `user:<id>` (with `token:<id>` for the API), `system:<what>` or `anonymous`.
     pub actor: String,
+    /// What was done, e.g. a login or saving a record.
     pub action: String,
+    /// What it was done to, e.g. `contact:<id>`.
     pub object: String,
+    /// How it ended, e.g. `ok`.
     pub result: String,
+    /// Where the request came from (the client's address).
     pub origin: String,
 }
 
+/// One line of the audit log as read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
+    /// When it was written (canonical UTC).
     pub at: String,
+    /// What was recorded.
     pub record: AuditRecord,
 }
 
@@ -154,6 +184,7 @@ impl Store {
         Ok(())
     }
 
+    /// Stores a new session under the hash of its id, with its CSRF token.
     pub async fn create_session(
         &self,
         id_hash: &str,
@@ -176,6 +207,7 @@ impl Store {
         Ok(())
     }
 
+    /// The session with this id hash, with what the login rules need about its user.
     pub async fn session(&self, id_hash: &str) -> Result<SessionRecord, StoreError> {
         type Row = (
             String,
@@ -212,6 +244,7 @@ impl Store {
         })
     }
 
+    /// Records that the session was used at `now_us`.
     pub async fn touch_session(&self, id_hash: &str, now_us: i64) -> Result<(), StoreError> {
         sqlx::query("UPDATE sessions SET last_seen_us = $1 WHERE id_hash = $2")
             .bind(now_us)
@@ -221,6 +254,7 @@ impl Store {
         Ok(())
     }
 
+    /// Ends one session (logout).
     pub async fn delete_session(&self, id_hash: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
             .bind(id_hash)
@@ -243,6 +277,7 @@ impl Store {
         Ok(done.rows_affected())
     }
 
+    /// The sessions of a user, oldest first.
     pub async fn sessions_of(&self, user: UserId) -> Result<Vec<SessionInfo>, StoreError> {
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT created_us, last_seen_us FROM sessions WHERE user_id = $1 ORDER BY created_us",
@@ -259,6 +294,7 @@ impl Store {
             .collect())
     }
 
+    /// Stores a new API token for a user and returns its id.
     pub async fn create_api_token(
         &self,
         user: UserId,
@@ -306,6 +342,7 @@ impl Store {
         Ok(token)
     }
 
+    /// The API tokens of a user, revoked ones included, newest first.
     pub async fn api_tokens_of(&self, user: UserId) -> Result<Vec<ApiTokenInfo>, StoreError> {
         self.api_tokens_where("user_id = $1", &user.to_string())
             .await
@@ -378,6 +415,7 @@ impl Store {
         Ok(())
     }
 
+    /// Writes one line to the audit log, stamped with the store's clock.
     pub async fn audit(&self, record: &AuditRecord) -> Result<(), StoreError> {
         let now = self.clock.now();
         sqlx::query(

@@ -15,16 +15,21 @@ pub const SQLITE_FILE: &str = "crisismap.db";
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// The database engine a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
+    /// An embedded SQLite database in the data folder.
     Sqlite,
+    /// A PostgreSQL server.
     Postgres,
 }
 
 /// Where the data lives: a folder with an embedded SQLite database, or a database URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
+    /// A folder holding the SQLite database file.
     DataDir(PathBuf),
+    /// A database URL (`postgres://…`).
     Url(String),
 }
 

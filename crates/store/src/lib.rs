@@ -3,6 +3,8 @@
 //! sqlx's `Any` driver speaks the SQL that SQLite and PostgreSQL share; what differs per
 //! engine (connecting, pragmas, migrations, change notification) lives in `backend`.
 
+#![warn(missing_docs)]
+
 mod accounts;
 mod backend;
 mod crisis;
@@ -89,10 +91,12 @@ impl Store {
         Ok(store)
     }
 
+    /// Which database engine this store runs on.
     pub fn backend(&self) -> Backend {
         self.backend
     }
 
+    /// The clock the store reads "now" from (injected, so tests can move time).
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
     }
@@ -114,6 +118,7 @@ impl Store {
         &self.pool
     }
 
+    /// Closes the pool: waits for queries in flight, then refuses new ones.
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 /// A user's TOTP secret (base32) and whether they finished enrolment with a valid code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TotpRecord {
+    /// The TOTP secret, base32.
     pub secret: String,
+    /// Whether enrolment was finished with a valid code.
     pub confirmed: bool,
     /// The last time step whose code was accepted.
     pub last_step: i64,

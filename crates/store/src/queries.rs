@@ -13,35 +13,56 @@ use crisismap_core::{
 };
 use sqlx::AnyConnection;
 
+/// A workspace as the read model holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkspaceRecord {
+    /// The workspace's id.
     pub id: WorkspaceId,
+    /// The workspace's name.
     pub name: String,
+    /// Code of its safety region (VR01–VR25), when known.
     pub region_code: Option<String>,
+    /// When it was created (canonical UTC).
     pub created_at: String,
 }
 
+/// A user as the read model holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
+    /// The user's id.
     pub id: UserId,
+    /// The workspace the user belongs to.
     pub workspace: WorkspaceId,
+    /// The user's e-mail address (lower-case), used to log in.
     pub email: String,
+    /// The user's name as shown to others.
     pub display_name: String,
+    /// The user's role in the workspace.
     pub role: Role,
+    /// Whether the user is disabled and may not log in.
     pub disabled: bool,
+    /// The language the user interface speaks to this user.
     pub language: Lang,
+    /// When the user was added (canonical UTC).
     pub created_at: String,
     /// A guest's one crisis: they see and record in it and nothing else.
     pub crisis_scope: Option<StreamId>,
 }
 
+/// One event stream with its head: how long it is and the hash of its last event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StreamInfo {
+    /// The stream's id.
     pub id: StreamId,
+    /// The workspace it belongs to.
     pub workspace: WorkspaceId,
+    /// What the stream holds.
     pub kind: StreamKind,
+    /// The seq of its last event; 0 for an empty stream.
     pub head_seq: i64,
+    /// The hash of its last event; the genesis hash for an empty stream.
     pub head_hash: String,
+    /// When the stream was opened (canonical UTC).
     pub created_at: String,
 }
 
@@ -94,7 +115,9 @@ fn stream_from_row(r: StreamRow) -> Result<StreamInfo, StoreError> {
 /// A new user's first credential, written in the same transaction as the user.
 #[derive(Debug, Clone)]
 pub struct NewCredential {
+    /// The password hash (never the password).
     pub password_hash: String,
+    /// Whether the user must choose a new password at the next login.
     pub must_change: bool,
 }
 
@@ -140,6 +163,7 @@ impl Store {
         Ok((workspace, admin))
     }
 
+    /// Every workspace, oldest first.
     pub async fn workspaces(&self) -> Result<Vec<WorkspaceRecord>, StoreError> {
         let rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
             "SELECT id, name, region_code, created_at FROM rm_workspaces ORDER BY created_at, id",
@@ -160,6 +184,7 @@ impl Store {
             .collect()
     }
 
+    /// The workspace with this id.
     pub async fn workspace(&self, id: WorkspaceId) -> Result<WorkspaceRecord, StoreError> {
         self.workspaces()
             .await?
@@ -185,6 +210,7 @@ impl Store {
         stream_from_row(row)
     }
 
+    /// The streams of a workspace, oldest first.
     pub async fn streams(&self, workspace: WorkspaceId) -> Result<Vec<StreamInfo>, StoreError> {
         let rows: Vec<StreamRow> = sqlx::query_as(
             "SELECT id, workspace_id, kind, head_seq, head_hash, created_at FROM streams \
@@ -213,6 +239,7 @@ impl Store {
         stream_from_row(row)
     }
 
+    /// The users of a workspace, by name.
     pub async fn users(&self, workspace: WorkspaceId) -> Result<Vec<UserRecord>, StoreError> {
         let rows: Vec<UserRow> = sqlx::query_as(&format!(
             "SELECT {USER_COLUMNS} FROM rm_users WHERE workspace_id = $1 ORDER BY display_name, email"
@@ -239,6 +266,7 @@ impl Store {
         user_from_row(row)
     }
 
+    /// The user with this id, in any workspace.
     pub async fn user(&self, id: UserId) -> Result<UserRecord, StoreError> {
         let row: UserRow = sqlx::query_as(&format!(
             "SELECT {USER_COLUMNS} FROM rm_users WHERE id = $1"
@@ -249,6 +277,7 @@ impl Store {
         user_from_row(row)
     }
 
+    /// The user with this e-mail address, in any workspace.
     pub async fn user_by_email(&self, email: &Email) -> Result<UserRecord, StoreError> {
         let row: UserRow = sqlx::query_as(&format!(
             "SELECT {USER_COLUMNS} FROM rm_users WHERE email = $1"

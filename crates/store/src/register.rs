@@ -35,9 +35,13 @@ fn record_from_row(r: RecordRow) -> Result<Record, StoreError> {
 /// Some(0)`) or a change based on revision `expected_rev`.
 #[derive(Debug, Clone)]
 pub struct RecordChange {
+    /// The kind of record.
     pub kind: RecordKind,
+    /// The record's id; `None` for a new record with a fresh id.
     pub id: Option<RecordId>,
+    /// The revision the change is based on; `Some(0)` for a new record with a chosen id.
     pub expected_rev: Option<i64>,
+    /// The record's validated title and fields.
     pub record: Validated,
 }
 

@@ -71,8 +71,11 @@ pub(crate) async fn save_all(
     Ok(ids)
 }
 
+/// The name of the default municipal calamity team.
 pub const CALAMITY_TEAM: &str = "Gemeentelijk calamiteitenteam";
+/// The name of the default local triangle (mayor, police and public prosecutor).
 pub const LOCAL_TRIANGLE: &str = "Lokale driehoek";
+/// The name of the default municipal policy team.
 pub const POLICY_TEAM: &str = "Gemeentelijk Beleidsteam (GBT)";
 
 /// The three teams and five escalation agreements. Returns the team ids (calamity team,

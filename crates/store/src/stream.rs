@@ -13,16 +13,22 @@ pub(crate) const NOTIFY_CHANNEL: &str = "crisismap_events";
 /// else appended in between (no silent overwrite between two editors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
+    /// Append whatever the stream's version is.
     Any,
+    /// Append only when the stream's head seq is still exactly this.
     Exactly(i64),
 }
 
 /// Told to subscribers after a commit: which stream moved, and to which seq.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StreamNotice {
+    /// The workspace the stream belongs to.
     pub workspace: WorkspaceId,
+    /// The stream that moved.
     pub stream: StreamId,
+    /// The seq of the last event appended.
     pub seq: i64,
+    /// The kind of the last event appended.
     pub kind: String,
 }
 

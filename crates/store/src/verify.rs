@@ -9,21 +9,29 @@ use crisismap_core::{StreamId, WorkspaceId};
 /// The result for one stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StreamReport {
+    /// The stream checked.
     pub stream: StreamId,
+    /// The workspace it belongs to.
     pub workspace: WorkspaceId,
+    /// What the stream holds (`workspace`, `preparation`, `crisis`).
     pub kind: String,
     /// Events walked before the first fault (all of them when the stream is intact).
     pub length: i64,
+    /// The hash of the last event that checked out.
     pub head_hash: String,
+    /// The first fault found, or `None` when the chain is intact.
     pub fault: Option<BadEvent>,
 }
 
+/// The result of verifying the hash chains of many streams.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VerifyReport {
+    /// One report per stream, oldest stream first.
     pub streams: Vec<StreamReport>,
 }
 
 impl VerifyReport {
+    /// Whether every stream's chain is intact.
     pub fn is_intact(&self) -> bool {
         self.streams.iter().all(|s| s.fault.is_none())
     }

@@ -36,6 +36,7 @@ impl Answers {
         "national",
     ];
 
+    /// The answer to the question with this code; false for an unknown code.
     pub fn get(&self, question: &str) -> bool {
         match question {
             "own_organisation" => self.own_organisation,
@@ -48,6 +49,7 @@ impl Answers {
         }
     }
 
+    /// Sets the answer to the question with this code; an unknown code changes nothing.
     pub fn set(&mut self, question: &str, yes: bool) {
         match question {
             "own_organisation" => self.own_organisation = yes,
@@ -64,7 +66,9 @@ impl Answers {
 /// One part of a proposal with the code of its reason (`reason.{code}` in the translations).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reasoned<T> {
+    /// What is proposed.
     pub value: T,
+    /// Why, as a reason code (`reason.{code}` in the translations).
     pub reason: String,
 }
 
@@ -75,13 +79,16 @@ fn because<T>(value: T, reason: &str) -> Reasoned<T> {
     }
 }
 
+/// The assistant's proposal: what the answers suggest, each part with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
+    /// Cyber incident or cyber crisis.
     pub classification: Reasoned<Classification>,
     /// Team standard codes (`calamity_team`, `local_triangle`, `policy_team`).
     pub teams: Vec<Reasoned<String>>,
     /// Party codes (see `PARTIES`).
     pub inform: Vec<Reasoned<String>>,
+    /// The GRIP level to scale up to.
     pub grip: Reasoned<Grip>,
     /// The parties the answers do not call for, each with why not (absent in proposals
     /// recorded before it was added).

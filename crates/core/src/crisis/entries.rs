@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 use std::str::FromStr;
 
+/// The kinds of entry recorded in a crisis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
@@ -45,6 +46,7 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
+    /// Every kind of entry, in the order the crisis room lists them.
     pub const ALL: [EntryKind; 13] = [
         EntryKind::Log,
         EntryKind::Decision,
@@ -61,6 +63,7 @@ impl EntryKind {
         EntryKind::Effect,
     ];
 
+    /// The kind's stable code (`log`, `process_status`, …), as stored and in the API.
     pub fn code(self) -> &'static str {
         match self {
             EntryKind::Log => "log",
@@ -98,6 +101,7 @@ impl EntryKind {
         }
     }
 
+    /// The kind whose Dutch path segment (see [`EntryKind::slug`]) is `slug`.
     pub fn from_slug(slug: &str) -> Option<EntryKind> {
         EntryKind::ALL.into_iter().find(|k| k.slug() == slug)
     }
@@ -164,6 +168,7 @@ impl EntryKind {
         }
     }
 
+    /// The schema that describes and validates entries of this kind.
     pub fn schema(self) -> &'static Schema {
         match self {
             EntryKind::Log => &LOG,
@@ -207,6 +212,7 @@ const LINE: T = T::Text { max: 200 };
 const TEXT: T = T::LongText { max: 5000 };
 const LONG: T = T::LongText { max: 20000 };
 
+/// The categories of a log line (report, picture, contact, …).
 pub const LOG_CATEGORIES: &[&str] = &[
     "report",
     "picture",
@@ -226,10 +232,15 @@ pub const POWERS: &[&str] = &[
     "wvr_39",
     "other",
 ];
+/// The statuses of an action, from new to closed.
 pub const ACTION_STATUSES: &[&str] = &["new", "in_progress", "done", "closed"];
+/// The cases a scenario describes: worst, real or best.
 pub const CASES: &[&str] = &["worst", "real", "best"];
+/// The levels of a scenario's likelihood and impact.
 pub const LEVELS: &[&str] = &["low", "medium", "high"];
+/// In what capacity someone attends: team member, liaison, expert or support.
 pub const ATTENDANCE_KINDS: &[&str] = &["member", "liaison", "expert", "support"];
+/// The roles the safety region can send in support.
 pub const SUPPORT_ROLES: &[&str] = &[
     "operational_leader",
     "technical_chair",
@@ -237,12 +248,19 @@ pub const SUPPORT_ROLES: &[&str] = &[
     "communication_advisor",
     "other",
 ];
+/// The statuses of a request for support, from requested to ended.
 pub const SUPPORT_STATUSES: &[&str] = &["requested", "confirmed", "arrived", "declined", "ended"];
+/// How a party was informed.
 pub const CHANNELS: &[&str] = &["phone", "email", "in_person", "meeting", "message", "other"];
+/// The audiences a crisis communication message is for.
 pub const AUDIENCES: &[&str] = &["residents", "staff", "council", "press", "partners"];
+/// The statuses of a communication message: draft, approved, published.
 pub const COMMUNICATION_STATUSES: &[&str] = &["draft", "approved", "published"];
+/// The nature of an item in the shared picture: fact, uncertainty or assumption.
 pub const NATURES: &[&str] = &["fact", "uncertainty", "assumption"];
+/// The statuses of a municipal process in the shared picture.
 pub const PROCESS_STATUSES: &[&str] = &["normal", "disrupted", "down", "restored"];
+/// The statuses of an affected external organisation in the shared picture.
 pub const EFFECT_STATUSES: &[&str] = &["threatened", "disrupted", "down", "restored"];
 
 static LOG: Schema = Schema {

@@ -34,8 +34,10 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Every phase a crisis can be in, in order.
     pub const ALL: [Phase; 3] = [Phase::Lukewarm, Phase::Warm, Phase::Aftermath];
 
+    /// The phase's stable code, as stored and in translation keys.
     pub fn code(self) -> &'static str {
         match self {
             Phase::Lukewarm => "lukewarm",
@@ -73,9 +75,11 @@ pub enum Classification {
 }
 
 impl Classification {
+    /// Both classifications, incident first.
     pub const ALL: [Classification; 2] =
         [Classification::CyberIncident, Classification::CyberCrisis];
 
+    /// The classification's stable code, as stored and in translation keys.
     pub fn code(self) -> &'static str {
         match self {
             Classification::CyberIncident => "cyber_incident",
@@ -100,16 +104,22 @@ impl FromStr for Classification {
 pub enum Grip {
     /// No GRIP: routine, the organisation's own structure.
     Routine,
+    /// GRIP 1: an incident at the scene, coordinated on site.
     Grip1,
+    /// GRIP 2: effects beyond the scene; a regional operational team coordinates.
     Grip2,
+    /// GRIP 3: the population of one municipality is affected; the mayor's policy team leads.
     Grip3,
+    /// GRIP 4: more than one municipality is affected; the regional policy team leads.
     Grip4,
+    /// GRIP 5: more than one safety region is affected.
     Grip5,
     /// GRIP Rijk: the national crisis structure.
     Rijk,
 }
 
 impl Grip {
+    /// Every GRIP level, from routine to GRIP Rijk.
     pub const ALL: [Grip; 7] = [
         Grip::Routine,
         Grip::Grip1,
@@ -120,6 +130,7 @@ impl Grip {
         Grip::Rijk,
     ];
 
+    /// The level's stable code (`routine`, `grip1` … `grip5`, `rijk`), as stored.
     pub fn code(self) -> &'static str {
         match self {
             Grip::Routine => "routine",
@@ -164,6 +175,8 @@ pub const TEAM_STANDARDS: &[&str] = &["calamity_team", "local_triangle", "policy
 /// failing in a crisis, and since when (canonical UTC).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FailingNode {
+    /// The failing node, as `register::graph::NodeKey` text.
     pub key: String,
+    /// Since when it is failing (canonical UTC).
     pub since: String,
 }

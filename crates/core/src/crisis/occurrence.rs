@@ -20,6 +20,7 @@ pub const RECORDED_LATE_AFTER: SignedDuration = SignedDuration::from_mins(30);
 /// The moment a command says it happened, and whether it may lie before the crisis began.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
+    /// When it happened.
     pub at: Timestamp,
     /// Background: something that happened before the crisis's first moment (a phishing
     /// mail three weeks earlier). Without it, such a moment is refused as a typing error.
@@ -84,6 +85,7 @@ pub struct Transcription {
 }
 
 impl Transcription {
+    /// The highest page number a transcription may name.
     pub const MAX_PAGE: u32 = 9999;
 
     /// Checks what was typed about the paper and reports every problem.

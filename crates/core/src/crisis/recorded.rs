@@ -13,18 +13,27 @@ use std::collections::HashMap;
 /// One entry of a crisis, in its latest version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The entry's id, the same for every revision.
     pub id: RecordId,
+    /// The crisis the entry belongs to.
     pub crisis: StreamId,
+    /// The kind of entry.
     pub kind: EntryKind,
+    /// The entry's title.
     pub title: String,
+    /// The entry's fields, by field name as the kind's schema describes them.
     pub data: Map<String, Value>,
+    /// The entry's revision, 1 when it was never changed.
     pub rev: i64,
     /// The stream position at which it was first recorded (the order of the log).
     pub seq: i64,
+    /// When it was first recorded.
     pub created_at: Timestamp,
     /// `user:<id>` or `system:<what>`.
     pub created_by: String,
+    /// When its latest version was recorded.
     pub updated_at: Timestamp,
+    /// Who recorded its latest version: `user:<id>` or `system:<what>`.
     pub updated_by: String,
     /// When it happened: its own moment field, the moment given with it, or when it was
     /// first recorded.
@@ -91,6 +100,7 @@ impl Entries {
         self.entries.push(entry);
     }
 
+    /// The entry with this id, if the crisis has it.
     pub fn get(&self, id: RecordId) -> Option<&Entry> {
         self.by_id.get(&id).map(|i| &self.entries[*i])
     }
@@ -100,14 +110,17 @@ impl Entries {
         self.entries.iter().filter(move |e| e.kind == kind)
     }
 
+    /// All entries, in the order they were added.
     pub fn iter(&self) -> std::slice::Iter<'_, Entry> {
         self.entries.iter()
     }
 
+    /// How many entries there are.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

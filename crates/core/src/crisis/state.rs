@@ -10,19 +10,28 @@ use crate::register::schema::FieldIssue;
 use crate::register::views::EscalationView;
 use serde::{Deserialize, Serialize};
 
+/// The state of one crisis, folded from its stream's crisis events (entries not included).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrisisState {
+    /// The crisis's title.
     pub title: String,
+    /// What was known when the crisis was opened, as free text.
     pub known: String,
     /// Canonical UTC text.
     pub started_at: String,
+    /// The phase the crisis is in.
     pub phase: Phase,
+    /// Whether this is an exercise rather than a real crisis.
     pub exercise: bool,
+    /// Cyber incident or cyber crisis; `None` until the crisis is classified.
     pub classification: Option<Classification>,
+    /// The current GRIP level; routine until changed.
     pub grip: Grip,
+    /// The register teams active in the crisis.
     pub teams: Vec<RecordId>,
     /// The restore order as changed in this crisis; `None`: the register's priorities.
     pub restore_order: Option<Vec<RecordId>>,
+    /// Whether the crisis was closed; a closed crisis accepts no more changes.
     pub closed: bool,
     /// The classification assistant's latest answers.
     #[serde(default)]
@@ -56,8 +65,10 @@ pub enum ExpectedBy {
 /// Why a command about a crisis was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CrisisError {
+    /// The crisis is closed: nothing about it may change any more.
     #[error("the crisis is closed")]
     Closed,
+    /// The input was refused; each issue names a field and what is wrong with it.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldIssue>),
 }
@@ -89,45 +100,68 @@ pub enum CrisisCommand {
     /// takes the proposal as it is; otherwise `classification` and `grip` override it and a
     /// reason is required.
     Classify {
+        /// The advisor's answers to the assistant's six questions.
         answers: Answers,
+        /// Whether the advisor takes the proposal as it is.
         accept: bool,
+        /// The classification chosen instead of the proposal's; used when not accepting.
         classification: Option<Classification>,
+        /// The GRIP level chosen instead of the proposal's; used when not accepting.
         grip: Option<Grip>,
+        /// Why the advisor chose this; required when overriding the proposal.
         reason: String,
         /// The register teams that match the proposed team standards.
         teams: Vec<RecordId>,
     },
+    /// Moves the crisis to another phase, with the reason.
     ChangePhase {
+        /// The new phase.
         phase: Phase,
+        /// Why the phase changes.
         reason: String,
     },
+    /// Moves the crisis to another GRIP level, with the reason.
     ChangeGrip {
+        /// The new GRIP level.
         grip: Grip,
+        /// Why the GRIP level changes.
         reason: String,
     },
     /// Keeps the GRIP level as it is, with the reason it was weighed and kept.
     ConfirmGrip {
+        /// Why the GRIP level stays.
         reason: String,
     },
     /// Keeps the phase as it is, with the reason.
     ConfirmPhase {
+        /// Why the phase stays.
         reason: String,
     },
+    /// Sets the register teams active in the crisis (the whole new set), with the reason.
     SetTeams {
+        /// The register teams to be active.
         teams: Vec<RecordId>,
+        /// Why the teams change.
         reason: String,
     },
+    /// Sets the order in which register processes are restored, with the reason.
     SetRestoreOrder {
+        /// The register processes, in the order they are to be restored.
         order: Vec<RecordId>,
+        /// Why the order changes.
         reason: String,
     },
+    /// Closes the crisis, with the reason; after that it is read-only.
     Close {
+        /// Why the crisis is closed.
         reason: String,
     },
     /// Marks these graph nodes failing (the whole new set); nodes already failing keep the
     /// moment they failed, new ones fail at the command's moment of occurrence.
     SetFailing {
+        /// The failing graph nodes, as `register::graph::NodeKey` text.
         nodes: Vec<String>,
+        /// Why the set changes.
         reason: String,
     },
 }
@@ -219,6 +253,7 @@ impl CrisisState {
         }
     }
 
+    /// Folds one more event of the crisis stream into the state.
     pub fn apply(&mut self, event: &DomainEvent) {
         if let (Some(aspect), Some(at)) = (aspect_of(event), event.occurred_at()) {
             let latest = self.last_at.entry(aspect.to_owned()).or_default();

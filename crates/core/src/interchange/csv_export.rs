@@ -14,18 +14,23 @@ use std::borrow::Cow;
 /// Why an export could not be written. Both are programming errors, not user errors.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
+    /// A row has a different number of cells than the header.
     #[error("row {row} has {found} cells, the header has {expected}")]
     RowLength {
         /// 1-based, not counting the header.
         row: usize,
+        /// The number of cells in the header.
         expected: usize,
+        /// The number of cells in the row.
         found: usize,
     },
+    /// The CSV writer failed; the text is its error message.
     #[error("could not write CSV: {0}")]
     Write(String),
 }
 
 impl ExportError {
+    /// A stable code for APIs and translation keys.
     pub fn code(&self) -> &'static str {
         match self {
             ExportError::RowLength { .. } => "row_length",

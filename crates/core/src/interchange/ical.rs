@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
+/// The PRODID of every calendar crisismap writes.
 pub const PRODID: &str = "-//crisismap//NL";
 const TZID: &str = "Europe/Amsterdam";
 
@@ -23,11 +24,17 @@ pub struct CalendarEvent {
     /// it instead of adding a copy: e.g. `shift-<record id>-<n>@crisismap`. When blank, one is
     /// derived from start, end and summary.
     pub uid: String,
+    /// When the event starts.
     pub start: Timestamp,
+    /// When the event ends.
     pub end: Timestamp,
+    /// The event's title as the agenda shows it.
     pub summary: String,
+    /// Longer text shown with the event.
     pub description: Option<String>,
+    /// Where it takes place.
     pub location: Option<String>,
+    /// How the event repeats; `None` for a one-off event.
     pub rrule: Option<Recurrence>,
 }
 
@@ -131,15 +138,19 @@ fn amsterdam_timezone(out: &mut ContentLines) {
 /// Why a recurrence rule was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum RecurrenceError {
+    /// The input is empty.
     #[error("required")]
     Required,
+    /// The input has more than [`Recurrence::MAX_CHARS`] characters.
     #[error("too long")]
     TooLong,
+    /// The input is not a recurrence rule crisismap accepts.
     #[error("not a valid recurrence rule")]
     Invalid,
 }
 
 impl RecurrenceError {
+    /// A stable code for APIs and translation keys.
     pub fn code(self) -> &'static str {
         match self {
             RecurrenceError::Required => "required",
@@ -157,8 +168,10 @@ impl RecurrenceError {
 pub struct Recurrence(String);
 
 impl Recurrence {
+    /// The most characters a rule may have.
     pub const MAX_CHARS: usize = 300;
 
+    /// Checks a rule part by part (an `RRULE:` prefix is allowed) and puts FREQ first.
     pub fn parse(input: &str) -> Result<Self, RecurrenceError> {
         let mut s = input.trim();
         if s.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("RRULE:")) {
@@ -204,6 +217,7 @@ impl Recurrence {
         Ok(Recurrence(rule))
     }
 
+    /// The rule as written into a calendar.
     pub fn as_str(&self) -> &str {
         &self.0
     }

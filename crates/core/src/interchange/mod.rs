@@ -16,12 +16,15 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Delimiter {
+    /// `,`: the international default.
     Comma,
+    /// `;`: what Dutch Excel writes and expects (the default).
     #[default]
     Semicolon,
 }
 
 impl Delimiter {
+    /// The separator as a byte, for the CSV reader and writer.
     pub fn as_byte(self) -> u8 {
         match self {
             Delimiter::Comma => b',',
@@ -29,6 +32,7 @@ impl Delimiter {
         }
     }
 
+    /// The separator as a character.
     pub fn as_char(self) -> char {
         char::from(self.as_byte())
     }

@@ -26,6 +26,7 @@ pub const RISK_COLUMNS: &[&str] = &[
     "notes",
 ];
 
+/// The columns of a dependency file, in CSV column order.
 pub const DEPENDENCY_COLUMNS: &[&str] = &["dependent", "depends_on", "hold_out_minutes", "note"];
 
 /// The most rows one file may hold.
@@ -37,11 +38,14 @@ pub struct DependencyRow {
     /// The row in the file (CSV line, or position in the JSON list from 1).
     #[serde(skip)]
     pub row: usize,
+    /// The name of the risk object, process or organisation that depends.
     pub dependent: String,
     /// A name, or `vital:<code>`.
     pub depends_on: String,
+    /// How many minutes the dependent holds out without it, as typed (checked by the caller).
     #[serde(deserialize_with = "text_or_number")]
     pub hold_out_minutes: String,
+    /// A note on the dependency.
     #[serde(default)]
     pub note: String,
 }
@@ -60,18 +64,23 @@ fn text_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::E
 pub struct Exchange {
     /// Each with its row.
     pub risk_objects: Vec<(usize, RawRecord)>,
+    /// The dependencies, each with its row.
     pub dependencies: Vec<DependencyRow>,
 }
 
 /// A problem with the file or with one row (row 0: the file as a whole).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowIssue {
+    /// The row the problem is in, from 1 (the header); 0 for the file as a whole.
     pub row: usize,
+    /// What is wrong, as a stable code (`malformed_csv`, `unknown_columns`, …).
     pub code: String,
+    /// Details for the reader, such as the columns found; may be empty.
     pub detail: String,
 }
 
 impl RowIssue {
+    /// A problem of `row`, with its code and details.
     pub fn new(row: usize, code: &str, detail: impl Into<String>) -> Self {
         RowIssue {
             row,
@@ -245,6 +254,7 @@ pub fn risk_csv(rows: &[(BTreeMap<String, String>, Vec<String>)]) -> Result<Vec<
     )
 }
 
+/// Dependencies as CSV rows, in the columns of [`DEPENDENCY_COLUMNS`].
 pub fn dependency_csv(rows: &[DependencyRow]) -> Result<Vec<u8>, ExportError> {
     write_csv(
         DEPENDENCY_COLUMNS,

@@ -9,18 +9,25 @@ use crate::values::Email;
 /// The label that puts the alternative channel into the note, and the label of a night
 /// number on phones that show custom labels (Apple's `X-ABLabel`).
 pub const ALTERNATIVE_CHANNEL_LABEL: &str = "Alternatief kanaal";
+/// The custom label of a night number on phones that show custom labels (Apple's `X-ABLabel`).
 pub const NIGHT_LABEL: &str = "Nacht";
 
 /// A contact as it goes onto a phone.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VCardContact {
+    /// The contact's full name.
     pub name: String,
+    /// The organisation they work for.
     pub organisation: Option<String>,
+    /// Their function, e.g. "CISO".
     pub function: Option<String>,
+    /// Their phone numbers, each with its kind of line.
     pub phones: Vec<(PhoneLabel, PhoneNumber)>,
+    /// Their e-mail address.
     pub email: Option<Email>,
     /// Goes into the note as "Alternatief kanaal: …", above the note itself.
     pub alternative_channel: Option<String>,
+    /// Free notes.
     pub note: Option<String>,
 }
 

@@ -14,7 +14,9 @@ use std::str::FromStr;
 /// A node of the graph: a register record or a vital process (by code).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NodeKey {
+    /// A register record: a risk object, process or organisation.
     Record(RecordId),
+    /// A vital process of the national list, by its code.
     Vital(String),
 }
 
@@ -38,11 +40,14 @@ impl FromStr for NodeKey {
     }
 }
 
+/// One node of the register's dependency graph, as shown to people.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// Which record or vital process the node is.
     pub key: NodeKey,
     /// `None` for a vital process.
     pub kind: Option<RecordKind>,
+    /// The record's title, or the vital process's name.
     pub title: String,
     /// What its disruption means for public order and safety (risk objects).
     pub public_order: Option<String>,
@@ -51,15 +56,23 @@ pub struct Node {
 /// One edge as the register states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge {
+    /// The node that depends (an index into `RegisterGraph::nodes`).
     pub dependent: u32,
+    /// The node it depends on (an index into `RegisterGraph::nodes`).
     pub dependency: u32,
+    /// How many minutes the dependent keeps working after the dependency fails.
     pub hold_out_minutes: u32,
+    /// The note the register gives with the dependency.
     pub note: Option<String>,
 }
 
+/// The register's dependency graph (risk objects, processes, organisations and vital
+/// processes), ready for cascade analysis.
 #[derive(Debug, Clone)]
 pub struct RegisterGraph {
+    /// The nodes; a node's id is its index here.
     pub nodes: Vec<Node>,
+    /// The dependencies as the register states them.
     pub edges: Vec<Edge>,
     index: HashMap<NodeKey, u32>,
     graph: DependencyGraph,
@@ -171,10 +184,12 @@ impl RegisterGraph {
         })
     }
 
+    /// The id of the node for this key, if the graph has it.
     pub fn node_of(&self, key: &NodeKey) -> Option<u32> {
         self.index.get(key).copied()
     }
 
+    /// The node with this id, if the graph has it.
     pub fn node(&self, id: u32) -> Option<&Node> {
         self.nodes.get(id as usize)
     }

@@ -13,7 +13,9 @@ const NAME: T = T::Text { max: 120 };
 const LINE: T = T::Text { max: 200 };
 const NOTE: T = T::LongText { max: 2000 };
 
+/// The labels a contact's phone number can have.
 pub const PHONE_LABELS: &[&str] = &["mobile", "work", "home", "night", "other"];
+/// The kinds of organisation (safety region, police, supplier, …).
 pub const ORG_TYPES: &[&str] = &[
     "safety_region",
     "police",
@@ -24,7 +26,9 @@ pub const ORG_TYPES: &[&str] = &[
     "neighbour_municipality",
     "other",
 ];
+/// The kinds of team; `custom` is a team of the organisation's own making.
 pub const TEAM_STANDARDS: &[&str] = &["calamity_team", "local_triangle", "policy_team", "custom"];
+/// The roles a member can have in a team.
 pub const TEAM_ROLES: &[&str] = &[
     "chair",
     "advisor",
@@ -35,6 +39,7 @@ pub const TEAM_ROLES: &[&str] = &[
     "technical_expert",
     "member",
 ];
+/// The duties an on-call roster can cover.
 pub const DUTIES: &[&str] = &[
     "crisis_advisor",
     "ciso",
@@ -43,7 +48,9 @@ pub const DUTIES: &[&str] = &[
     "municipal_secretary",
     "other",
 ];
+/// How critical a business process is, from vital to low.
 pub const CRITICALITIES: &[&str] = &["vital", "high", "medium", "low"];
+/// How often a meeting recurs; `once` does not recur.
 pub const FREQUENCIES: &[&str] = &[
     "weekly",
     "monthly",
@@ -52,6 +59,7 @@ pub const FREQUENCIES: &[&str] = &[
     "yearly",
     "once",
 ];
+/// The kinds of plan.
 pub const PLAN_TYPES: &[&str] = &[
     "integral_safety_plan",
     "crisis_plan",
@@ -70,6 +78,7 @@ pub const ESCALATION_SCOPES: &[&str] = &[
     "vital_infrastructure",
     "national",
 ];
+/// The kinds of risk object (Seveso site, data centre, bridge, hospital, …).
 pub const RISK_TYPES: &[&str] = &[
     "seveso",
     "data_centre",
@@ -87,6 +96,8 @@ pub const RISK_TYPES: &[&str] = &[
     "supplier",
     "other",
 ];
+/// Who fights the cause of a risk object's disruption: the organisation itself, the NCSC or
+/// another party.
 pub const CAUSE_FIGHTERS: &[&str] = &["organisation", "ncsc", "other"];
 /// What a dependency may point at: the nodes of the cascade graph.
 pub const NODE_KINDS: &[RecordKind] = &[
@@ -116,6 +127,7 @@ const DEPENDS_ON: Group = Group {
     max_rows: 200,
 };
 
+/// The statuses of a readiness record, from not started to in order.
 pub const READINESS_STATUSES: &[&str] = &["not_started", "in_progress", "in_order"];
 
 static CONTACT: Schema = Schema {
@@ -422,6 +434,7 @@ static RISK_OBJECT: Schema = Schema {
     columns: &["object_type", "address", "cause_fighter", "last_contact"],
 };
 
+/// The schema of a kind of record.
 pub fn schema(kind: RecordKind) -> &'static Schema {
     match kind {
         RecordKind::Contact => &CONTACT,

@@ -5,10 +5,13 @@
 /// words, and its address.
 #[derive(Debug, Clone, Copy)]
 pub struct Publication {
+    /// The publication's title, as published.
     pub title: &'static str,
+    /// Who published it, e.g. NCTV.
     pub publisher: &'static str,
     /// The key of the description (`lib.*`), in both languages.
     pub about: &'static str,
+    /// Where it can be read (a URL).
     pub address: &'static str,
 }
 

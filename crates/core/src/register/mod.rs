@@ -23,20 +23,30 @@ pub use schema::{FieldIssue, RawRecord, RefLookup, Validated};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
+    /// A person who can be reached in a crisis.
     Contact,
+    /// An organisation to work with in a crisis: safety region, police, supplier, IBD, ….
     Organisation,
+    /// A crisis team, such as the calamity team or the policy team.
     Team,
+    /// An on-call roster: who is on call when.
     Roster,
+    /// An escalation agreement: when to scale up and whom to inform.
     Escalation,
+    /// A business process of the municipality, with its criticality and maximum downtime.
     Process,
+    /// A recurring meeting of the crisis organisation, with its schedule and agenda.
     Meeting,
+    /// A plan, with its owner, version, review date and where its paper copy lies.
     Plan,
+    /// One point of the readiness checklist, with its status and evidence.
     Readiness,
     /// An organisation or object in the territory with cascade effects when disrupted.
     RiskObject,
 }
 
 impl RecordKind {
+    /// Every kind of record, in the order the register lists them.
     pub const ALL: [RecordKind; 10] = [
         RecordKind::Contact,
         RecordKind::Organisation,
@@ -50,6 +60,7 @@ impl RecordKind {
         RecordKind::RiskObject,
     ];
 
+    /// The kind's stable code (`contact`, `risk_object`, …), as stored and in the API.
     pub fn code(self) -> &'static str {
         match self {
             RecordKind::Contact => "contact",
@@ -81,10 +92,12 @@ impl RecordKind {
         }
     }
 
+    /// The kind whose Dutch path segment (see [`RecordKind::slug`]) is `slug`.
     pub fn from_slug(slug: &str) -> Option<RecordKind> {
         RecordKind::ALL.into_iter().find(|k| k.slug() == slug)
     }
 
+    /// The schema that describes and validates records of this kind.
     pub fn schema(self) -> &'static schema::Schema {
         kinds::schema(self)
     }
@@ -112,6 +125,7 @@ impl FromStr for RecordKind {
 pub struct RecordId(pub uuid::Uuid);
 
 impl RecordId {
+    /// A fresh, time-ordered (UUIDv7) record id.
     pub fn new() -> Self {
         Self(uuid::Uuid::now_v7())
     }
@@ -139,18 +153,26 @@ impl FromStr for RecordId {
 /// A stored register record: its kind, title (unique per kind), validated data and revision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
+    /// The record's id, the same for every revision.
     pub id: RecordId,
+    /// The kind of record.
     pub kind: RecordKind,
+    /// The record's title, unique per kind (see [`title_key`]).
     pub title: String,
+    /// The record's validated fields, by field name as the kind's schema describes them.
     pub data: serde_json::Map<String, serde_json::Value>,
     /// Starts at 1 and rises with every save; a save based on an older revision is refused.
     pub rev: i64,
+    /// Whether the record was archived: gone from the lists, still readable by reference.
     pub archived: bool,
+    /// When the record was last saved or archived (canonical UTC).
     pub updated_at: String,
+    /// Who last saved or archived it, as an actor string (`user:<id>`, `system:<what>`).
     pub updated_by: String,
 }
 
 impl Record {
+    /// The text value of `field`; `None` when absent or not text.
     pub fn text(&self, field: &str) -> Option<&str> {
         self.data.get(field).and_then(|v| v.as_str())
     }
@@ -169,17 +191,24 @@ pub fn title_key(title: &str) -> String {
 /// Why a register change was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum RegisterError {
+    /// Another record of the same kind already has this title.
     #[error("another record of this kind already has this name")]
     NameTaken,
+    /// The save was based on an older revision than the stored one.
     #[error(
         "the record was changed by someone else since it was opened (now at revision {current})"
     )]
-    Stale { current: i64 },
+    Stale {
+        /// The stored record's current revision.
+        current: i64,
+    },
+    /// No record with this id exists (in this workspace).
     #[error("no such record")]
     NotFound,
 }
 
 impl RegisterError {
+    /// A stable code for APIs and translation keys.
     pub fn code(self) -> &'static str {
         match self {
             RegisterError::NameTaken => "name_taken",

@@ -13,6 +13,7 @@ pub fn coming_week(now: Timestamp) -> Timestamp {
 /// The person on duty at one moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnDuty {
+    /// The contact on duty.
     pub person: RecordId,
     /// When this person's shift (or stand-in period) ends.
     pub until: Timestamp,

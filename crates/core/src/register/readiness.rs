@@ -9,22 +9,26 @@ use super::views::{
 };
 use jiff::Timestamp;
 
+/// The phase of the crisis a checklist item belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ChecklistPhase {
     /// Cold and lukewarm phase: preparation.
     Preparation,
     /// Warm phase: running the crisis.
     Warm,
+    /// Aftermath: recovery, evaluation and accountability.
     Aftermath,
 }
 
 impl ChecklistPhase {
+    /// Every phase, in order.
     pub const ALL: [ChecklistPhase; 3] = [
         ChecklistPhase::Preparation,
         ChecklistPhase::Warm,
         ChecklistPhase::Aftermath,
     ];
 
+    /// The phase's stable code, for translation keys.
     pub fn code(self) -> &'static str {
         match self {
             ChecklistPhase::Preparation => "preparation",
@@ -34,14 +38,19 @@ impl ChecklistPhase {
     }
 }
 
+/// How far a checklist item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
+    /// Nothing done yet.
     NotStarted,
+    /// Work has started.
     InProgress,
+    /// The item is in order.
     InOrder,
 }
 
 impl Status {
+    /// The status's stable code, as stored in readiness records.
     pub fn code(self) -> &'static str {
         match self {
             Status::NotStarted => "not_started",
@@ -50,6 +59,7 @@ impl Status {
         }
     }
 
+    /// The status with this code; anything unknown counts as not started.
     pub fn from_code(code: &str) -> Status {
         match code {
             "in_order" => Status::InOrder,
@@ -62,7 +72,9 @@ impl Status {
 /// One point of attention.
 #[derive(Debug, Clone, Copy)]
 pub struct Item {
+    /// The item's code (texts under `readiness.{code}` in the translations).
     pub code: &'static str,
+    /// The phase the item belongs to.
     pub phase: ChecklistPhase,
     /// Whether the registers can prove this item.
     pub derived: bool,
@@ -78,6 +90,7 @@ const fn item(code: &'static str, phase: ChecklistPhase, derived: bool) -> Item 
 
 use ChecklistPhase::{Aftermath, Preparation, Warm};
 
+/// Every checklist item, in order of phase.
 pub const ITEMS: &[Item] = &[
     item("ivp", Preparation, true),
     item("escalation_agreements", Preparation, true),
@@ -103,6 +116,7 @@ pub const ITEMS: &[Item] = &[
     item("aftercare", Aftermath, false),
 ];
 
+/// The codes of every checklist item, the choices of a readiness record's `item` field.
 pub const ITEM_CODES: &[&str] = &[
     "ivp",
     "escalation_agreements",
@@ -131,22 +145,34 @@ pub const ITEM_CODES: &[&str] = &[
 /// Everything of the register that the derivations read.
 #[derive(Debug, Default)]
 pub struct Evidence {
+    /// The on-call rosters.
     pub rosters: Vec<(RecordId, RosterView)>,
+    /// The crisis teams.
     pub teams: Vec<(RecordId, TeamView)>,
+    /// The organisations.
     pub organisations: Vec<(RecordId, OrganisationView)>,
+    /// The escalation agreements.
     pub escalations: Vec<(RecordId, EscalationView)>,
+    /// The business processes.
     pub processes: Vec<(RecordId, ProcessView)>,
+    /// The meetings.
     pub meetings: Vec<(RecordId, MeetingView)>,
+    /// The plans.
     pub plans: Vec<(RecordId, PlanView)>,
+    /// The readiness records, the team's own judgement per item.
     pub readiness: Vec<(RecordId, ReadinessView)>,
 }
 
 /// The state of one item: what the team recorded, what the registers prove, and the result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
+    /// The item's code.
     pub code: &'static str,
+    /// The phase it belongs to.
     pub phase: ChecklistPhase,
+    /// The resulting status: for a derived item, in order only when the registers prove it.
     pub status: Status,
+    /// The status the team recorded in the readiness record, if any.
     pub manual: Option<Status>,
     /// For derived items: whether the registers prove it.
     pub proven: Option<bool>,

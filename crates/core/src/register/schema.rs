@@ -8,16 +8,20 @@ use jiff::civil::{Date, DateTime};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+/// What a field holds, and so how it is checked, stored and drawn in a form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldType {
     /// One line of text.
     Text {
+        /// The most characters it may hold.
         max: usize,
     },
     /// Several lines (newlines and tabs allowed, other control characters not).
     LongText {
+        /// The most characters it may hold.
         max: usize,
     },
+    /// An e-mail address, stored lower-case.
     Email,
     /// A phone number, stored in E.164.
     Phone,
@@ -25,9 +29,13 @@ pub enum FieldType {
     Date,
     /// A moment, typed in Europe/Amsterdam time (`2026-11-28T13:00`), stored in UTC.
     DateTime,
+    /// Yes or no: a checkbox, stored as a JSON boolean.
     Bool,
+    /// A whole number within bounds.
     Integer {
+        /// The smallest value allowed.
         min: i64,
+        /// The largest value allowed.
         max: i64,
     },
     /// One of a fixed set of codes; labels come from the translations (`choice.{name}.{code}`).
@@ -44,25 +52,34 @@ pub enum FieldType {
     User,
 }
 
+/// One field of a record or of a group's row.
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
+    /// The field's name: its key in the data and in form input (`f.{kind}.{name}` labels it).
     pub name: &'static str,
+    /// What the field holds.
     pub ty: FieldType,
+    /// Whether a value must be given.
     pub required: bool,
 }
 
 /// A repeated group of fields (a contact's phone numbers, a roster's shifts).
 #[derive(Debug, Clone, Copy)]
 pub struct Group {
+    /// The group's name: its key in the data and the prefix of its form keys (`phones.0.number`).
     pub name: &'static str,
+    /// The fields of each row.
     pub fields: &'static [Field],
     /// Blank rows offered in a form for adding more.
     pub blank_rows: usize,
+    /// The most rows the group may hold.
     pub max_rows: usize,
 }
 
+/// A check across a record's fields; returns every problem it finds.
 pub type Checks = fn(&Map<String, Value>) -> Vec<FieldIssue>;
 
+/// The description of one kind of record (or crisis entry): its fields, groups and checks.
 #[derive(Debug)]
 pub struct Schema {
     /// The kind's code: the namespace of its labels (`f.{code}.{field}`) and its API name.
@@ -71,7 +88,9 @@ pub struct Schema {
     pub checks: Checks,
     /// The field whose value is the record's title (unique per kind).
     pub title: &'static str,
+    /// The plain fields, in form order.
     pub fields: &'static [Field],
+    /// The repeated groups, in form order.
     pub groups: &'static [Group],
     /// Fields shown as columns in the list.
     pub columns: &'static [&'static str],
@@ -80,11 +99,14 @@ pub struct Schema {
 /// A problem with one field. `field` is `name` or `group.row.name` (rows count from 0).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldIssue {
+    /// The field the problem is in: `name`, or `group.row.name` for a group's row.
     pub field: String,
+    /// What is wrong, as a stable code (`required`, `too_long`, …) for translation keys.
     pub code: &'static str,
 }
 
 impl FieldIssue {
+    /// A problem with `field`, described by `code`.
     pub fn new(field: impl Into<String>, code: &'static str) -> Self {
         Self {
             field: field.into(),
@@ -96,7 +118,9 @@ impl FieldIssue {
 /// Input as typed, before validation: plain fields and rows of groups, all as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawRecord {
+    /// The plain fields by name.
     pub fields: BTreeMap<String, String>,
+    /// The rows of each group by group name, each row its fields by name.
     pub groups: BTreeMap<String, Vec<BTreeMap<String, String>>>,
 }
 
@@ -193,6 +217,7 @@ impl RawRecord {
         raw
     }
 
+    /// The text typed for a plain field; empty when none was.
     pub fn field(&self, name: &str) -> &str {
         self.fields.get(name).map(String::as_str).unwrap_or("")
     }
@@ -225,6 +250,7 @@ fn form_text(ty: FieldType, v: &Value) -> String {
 
 /// Answers whether a referenced record exists (and is live) in the workspace.
 pub trait RefLookup {
+    /// Whether a live record of this kind with this id exists.
     fn exists(&self, kind: RecordKind, id: RecordId) -> bool;
 
     /// Whether a live record with this id exists, of any kind.
@@ -272,10 +298,12 @@ impl Validated {
 }
 
 impl Schema {
+    /// The plain field with this name, if the schema has one.
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }
 
+    /// The group with this name, if the schema has one.
     pub fn group(&self, name: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.name == name)
     }

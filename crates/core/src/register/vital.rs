@@ -6,11 +6,14 @@
 /// list may leave the category out, hence `Option`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Category {
+    /// Category A: the larger consequences.
     A,
+    /// Category B.
     B,
 }
 
 impl Category {
+    /// The category's letter, `A` or `B`.
     pub fn code(self) -> &'static str {
         match self {
             Category::A => "A",
@@ -19,21 +22,27 @@ impl Category {
     }
 }
 
+/// One vital process of the national list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VitalProcess {
+    /// The process's stable code, as the register stores it.
     pub code: &'static str,
     /// As the list names it (Dutch).
     pub name: &'static str,
+    /// The sector it belongs to, as the list names it (Dutch), e.g. `Energie`.
     pub sector: &'static str,
+    /// Its category, where the list version gives one.
     pub category: Option<Category>,
 }
 
 /// One version of the list.
 #[derive(Debug, Clone, Copy)]
 pub struct Catalogue {
+    /// The version's stable name, e.g. `nctv-2023`.
     pub version: &'static str,
     /// What the list follows, and from when.
     pub source: &'static str,
+    /// The vital processes of this version.
     pub processes: &'static [VitalProcess],
 }
 
@@ -242,6 +251,7 @@ pub const CODES: &[&str] = &[
     "defence",
 ];
 
+/// The vital process with this code in the current list.
 pub fn find(code: &str) -> Option<&'static VitalProcess> {
     current().processes.iter().find(|p| p.code == code)
 }

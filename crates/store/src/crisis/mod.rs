@@ -21,11 +21,17 @@ use sqlx::AnyConnection;
 /// A crisis as lists and pages read it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CrisisRecord {
+    /// The crisis's stream id.
     pub id: StreamId,
+    /// The workspace it belongs to.
     pub workspace: WorkspaceId,
+    /// The crisis as folded from its events.
     pub state: CrisisState,
+    /// When it was opened (canonical UTC).
     pub opened_at: String,
+    /// Who opened it: `user:<id>` or `system:<what>`.
     pub opened_by: String,
+    /// When it last changed (canonical UTC).
     pub updated_at: String,
 }
 
@@ -34,9 +40,13 @@ pub use crisismap_core::crisis::Entry;
 /// One entry to record: a new one (`id: None`) or a change based on revision `expected_rev`.
 #[derive(Debug, Clone)]
 pub struct EntryChange {
+    /// The kind of entry.
     pub kind: EntryKind,
+    /// The entry's id; `None` for a new entry.
     pub id: Option<RecordId>,
+    /// The revision the change is based on; `None` for a new entry.
     pub expected_rev: Option<i64>,
+    /// The entry's validated title and fields.
     pub record: Validated,
     /// When the entry (or this change of it) happened, where the door was told; `None`: now.
     /// An entry with a moment field of its own (a log line's time, a decision's) happens at
@@ -57,7 +67,9 @@ pub struct EntryFilter {
     pub text: Option<String>,
     /// Newest first instead of oldest first.
     pub newest_first: bool,
+    /// How many matching entries to skip (for paging).
     pub offset: i64,
+    /// The most entries to return.
     pub limit: i64,
 }
 

@@ -17,6 +17,7 @@ use headers::{Target, target_for};
 pub const MAX_ROWS: usize = 10_000;
 /// Limits that match the register's contact fields.
 pub const MAX_ALTERNATIVE_CHANNEL_CHARS: usize = 500;
+/// The most characters of a contact's notes, as in the register.
 pub const MAX_NOTES_CHARS: usize = 2000;
 /// Values quoted in a [`RowError`] are cut to this many characters.
 const MAX_QUOTED_CHARS: usize = 80;
@@ -27,12 +28,14 @@ const MAX_QUOTED_CHARS: usize = 80;
 pub enum TextEncoding {
     /// UTF-8 with a byte order mark (Excel's "CSV UTF-8").
     Utf8Bom,
+    /// UTF-8 without a byte order mark.
     Utf8,
     /// Excel's and Outlook's plain "CSV" on Windows.
     Windows1252,
 }
 
 impl TextEncoding {
+    /// The encoding's stable code, for the import report.
     pub fn code(self) -> &'static str {
         match self {
             TextEncoding::Utf8Bom => "utf8_bom",
@@ -45,10 +48,13 @@ impl TextEncoding {
 /// A file that can be imported as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ContactImport {
+    /// The contacts to create, in file order.
     pub rows: Vec<ContactDraft>,
     /// Headers of columns that were not recognised, as written in the file.
     pub ignored_columns: Vec<String>,
+    /// The field separator the file uses.
     pub delimiter: Delimiter,
+    /// How the file's bytes were read.
     pub encoding: TextEncoding,
 }
 
@@ -58,13 +64,18 @@ pub struct ContactDraft {
     /// Line in the file where the row starts, as an editor counts (the header is line 1,
     /// or 2 after a `sep=` line).
     pub line: usize,
+    /// The contact's name.
     pub name: DisplayName,
+    /// Their function, e.g. "CISO".
     pub function: Option<String>,
+    /// The organisation they work for.
     pub organisation: Option<String>,
     /// Mobile first, then work, home, night, other; a number that appears in two columns
     /// is kept once, with the first of those labels.
     pub phones: Vec<(PhoneLabel, PhoneNumber)>,
+    /// Their e-mail address.
     pub email: Option<Email>,
+    /// How to reach them when mail and phones fail.
     pub alternative_channel: Option<String>,
     /// Line breaks are `\n`.
     pub notes: Option<String>,
@@ -74,18 +85,26 @@ pub struct ContactDraft {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactField {
+    /// The contact's name (possibly composed of first and last name columns).
     Name,
+    /// Their function.
     Function,
+    /// Their organisation.
     Organisation,
+    /// A phone number column.
     Phone,
+    /// The e-mail address.
     Email,
+    /// The fallback channel for when mail and phones fail.
     AlternativeChannel,
+    /// The notes.
     Notes,
     /// The row as a whole (more cells than the header has columns).
     Row,
 }
 
 impl ContactField {
+    /// The field's stable code, for the import report and translation keys.
     pub fn code(self) -> &'static str {
         match self {
             ContactField::Name => "name",
@@ -103,7 +122,9 @@ impl ContactField {
 /// One problem in one row: "regel 317, kolom Mobiel: telefoonnummer ongeldig".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowError {
+    /// Line in the file where the row starts, as an editor counts.
     pub line: usize,
+    /// The contact field the problem is in.
     pub field: ContactField,
     /// The header as written in the file (`Voornaam + Achternaam` for a composed name).
     pub column: String,
@@ -117,23 +138,43 @@ pub struct RowError {
 /// Why a file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    /// The file is empty: it has no header line.
     #[error("the file holds no header line")]
     Empty,
+    /// The file's bytes are neither UTF-8 nor Windows-1252 text.
     #[error("the file is neither UTF-8 nor Windows-1252 text")]
     UnsupportedEncoding,
+    /// No column was recognised as holding a contact's name.
     #[error("no column holds a name; columns found: {}", .columns.join(", "))]
-    NoNameColumn { columns: Vec<String> },
+    NoNameColumn {
+        /// The headers the file has.
+        columns: Vec<String>,
+    },
+    /// A quoted field is never closed, so the rest of the file would be one cell.
     #[error("a quoted field that starts on line {line} is never closed")]
-    UnclosedQuote { line: usize },
+    UnclosedQuote {
+        /// The line where the quoted field starts.
+        line: usize,
+    },
+    /// A line could not be read as CSV.
     #[error("line {line} could not be read as CSV")]
-    Malformed { line: usize },
+    Malformed {
+        /// The line that could not be read.
+        line: usize,
+    },
+    /// The file has more rows than [`MAX_ROWS`].
     #[error("more than {max} rows")]
-    TooManyRows { max: usize },
+    TooManyRows {
+        /// The most rows allowed.
+        max: usize,
+    },
+    /// Some rows have problems; nothing was imported. Each problem names its row.
     #[error("{} problems in the rows; nothing was imported", .0.len())]
     Rows(Vec<RowError>),
 }
 
 impl ImportError {
+    /// A stable code for APIs and translation keys.
     pub fn code(&self) -> &'static str {
         match self {
             ImportError::Empty => "empty_file",
