@@ -21,7 +21,7 @@
 #![warn(missing_docs)]
 
 mod model;
-/// The sample documents of the tests and benchmarks; not part of the library.
+/// The sample documents of the tests; not part of the library.
 #[cfg(test)]
 #[path = "../tests/support/sample.rs"]
 mod sample;
@@ -144,6 +144,12 @@ impl std::fmt::Debug for Renderer {
 }
 
 impl Renderer {
+    /// Empties typst's memo caches, so that the next render starts from nothing, as the first
+    /// print after a start does (benches measure that case this way).
+    pub fn forget_cached_layouts() {
+        typst::comemo::evict(0);
+    }
+
     /// Loads the embedded fonts and parses the compiled-in templates.
     pub fn new() -> Result<Self, ReportError> {
         let mut fonts = FontStore::new();

@@ -231,7 +231,17 @@ fn the_situation_report_prints_the_shared_picture() {
 
 #[test]
 fn an_exercise_says_so_on_every_page() {
-    let mut data = sample::large_decisions();
+    let mut data = sample::decisions(Lang::Nl);
+    let one = data.decisions.clone();
+    data.decisions = (0..40u32)
+        .map(|i| {
+            let mut b = one[i as usize % one.len()].clone();
+            b.number = i + 1;
+            b.supersedes = None;
+            b.superseded_by = None;
+            b
+        })
+        .collect();
     data.exercise = true;
     let pdf = renderer().decision_record(&data).expect("renders");
     assert!(pdf.pages > 3);

@@ -1,9 +1,10 @@
-//! Sample documents for the report's own tests and benchmarks (never compiled into the
-//! library): "Gemeente Voorbeeld" in a ransomware scenario of its own (not yet the demo's
-//! data in crates/app/demo), in which the supplier of the remote control of the Vaartsluis and
-//! the Havenbrug is hit as well. Built as typed data, so each test can bend one part of it.
+//! Sample documents for the renderer's own tests (never compiled into the library):
+//! "Gemeente Voorbeeld" in a small ransomware scenario, built as typed data so that each test
+//! can bend one part of it (hostile names, missing glyphs, empty sections, English). The
+//! printable samples and the PDF bench draw from the demo municipality instead, through the
+//! application (`crates/app/examples/render.rs`, `crates/app/benches/pdf.rs`).
 
-// Each includer (the tests, the benchmark) uses a part of it.
+// Each includer (the unit tests, the integration tests) uses a part of it.
 #![allow(dead_code)]
 
 // The including module brings the report's data types into scope.
@@ -47,105 +48,6 @@ const SAMPLE_CRISIS_HEAD: &str = "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f
 /// The head hash of the demo preparation stream.
 const SAMPLE_PREPARATION_HEAD: &str =
     "4b1e0c9d8a7f6e5d4c3b2a19081726354f6e5d4c3b2a190817263544a3b2c1d0";
-
-const FIRST_NAMES: &[&str] = &[
-    "Anouk",
-    "Bram",
-    "Charlotte",
-    "Daan",
-    "Eva",
-    "Fleur",
-    "Gijs",
-    "Hanna",
-    "Ilse",
-    "Joost",
-    "Kim",
-    "Lars",
-    "Maaike",
-    "Niels",
-    "Olga",
-    "Pim",
-    "Roos",
-    "Sem",
-    "Tessa",
-    "Umut",
-    "Vera",
-    "Wouter",
-    "Yara",
-    "Zeynep",
-    "Mohamed",
-    "Noor",
-    "Sven",
-    "Lotte",
-    "Ruben",
-    "Esther",
-];
-const LAST_NAMES: &[&str] = &[
-    "de Jong",
-    "Jansen",
-    "de Vries",
-    "van den Berg",
-    "van Dijk",
-    "Bakker",
-    "Janssen",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "Yılmaz",
-    "El Amrani",
-    "Kramer",
-    "van der Meer",
-    "Koster",
-    "Prins",
-    "Huisman",
-    "Postma",
-];
-const ORGANISATIONS: &[&str] = &[
-    "Gemeente Voorbeeld",
-    "Veiligheidsregio Utrecht",
-    "Politie Midden-Nederland",
-    "Waterschap Stichtse Rijnlanden",
-    "Zorgcentrum De Linde",
-    "Ziekenhuis Rivierenland",
-    "Havenbedrijf Voorbeeld",
-    "Vitens",
-    "Stedin",
-    "IBD (VNG)",
-    "Sluis- en brugbeheer Regio",
-    "RemoteWater B.V.",
-];
-
-fn person(i: usize) -> String {
-    format!(
-        "{} {}",
-        FIRST_NAMES[i % FIRST_NAMES.len()],
-        LAST_NAMES[(i / FIRST_NAMES.len() + i * 7) % LAST_NAMES.len()]
-    )
-}
-
-fn mobile(i: usize) -> String {
-    let n = 10_000_000 + (i * 7_919_237) % 89_999_999;
-    let d = format!("{n:08}");
-    format!("06 {} {} {} {}", &d[0..2], &d[2..4], &d[4..6], &d[6..8])
-}
-
-fn landline(i: usize) -> String {
-    let n = 1_000_000 + (i * 104_729) % 8_999_999;
-    let d = format!("{n:07}");
-    format!("030 {} {} {}", &d[0..3], &d[3..5], &d[5..7])
-}
 
 /// The crisis folder of Gemeente Voorbeeld.
 pub fn folder(lang: Lang) -> FolderData {
@@ -534,133 +436,6 @@ pub fn folder(lang: Lang) -> FolderData {
     }
 }
 
-/// A large workspace for the benchmark: 500 contacts, 200 organisations (170 risk
-/// organisations and 30 partners), 52 weeks of rosters for three duties, 12 teams and
-/// 60 processes.
-pub fn large_folder() -> FolderData {
-    let mut d = folder(Lang::Nl);
-    d.contacts = (0..500)
-        .map(|i| Contact {
-            name: person(i),
-            function: [
-                "Adviseur crisisbeheersing",
-                "Teamleider",
-                "Storingsdienst",
-                "Liaison",
-                "Communicatieadviseur",
-                "Locatiemanager",
-            ][i % 6]
-                .to_owned(),
-            organisation: ORGANISATIONS[i % ORGANISATIONS.len()].to_owned(),
-            phones: if i % 3 == 0 {
-                vec![mobile(i), landline(i)]
-            } else {
-                vec![mobile(i)]
-            },
-            email: format!(
-                "{}@{}.example",
-                person(i).to_lowercase().replace(' ', "."),
-                ["voorbeeld", "vru", "politie", "zorg"][i % 4]
-            ),
-            alternative: [
-                "Portofoon C2000",
-                "Langsgaan op het werkadres",
-                "Via de meldkamer",
-                "Signal",
-                "",
-            ][i % 5]
-                .to_owned(),
-        })
-        .collect();
-    d.risk_organisations = (0..170)
-        .map(|i| RiskOrganisation {
-            name: format!(
-                "{} {}",
-                [
-                    "Zorgcentrum",
-                    "Basisschool",
-                    "Sluis",
-                    "Brug",
-                    "Datacenter",
-                    "Distributiecentrum",
-                    "Gemaal"
-                ][i % 7],
-                LAST_NAMES[i % LAST_NAMES.len()]
-            ),
-            kind: [
-                "Zorginstelling",
-                "School",
-                "Sluis",
-                "Brug",
-                "Datacenter",
-                "Logistiek knooppunt",
-                "Waterbeheer",
-            ][i % 7]
-                .to_owned(),
-            depends_on: s(
-                "Afstandsbediening of cloudapplicatie van een externe leverancier; stroom",
-            ),
-            hold_out: format!("{} uur", 1 + i % 24),
-            public_order: s("Gevolgen voor bewoners en verkeer; mogelijk inzet hulpdiensten"),
-        })
-        .collect();
-    d.partners = (0..30)
-        .map(|i| Partner {
-            organisation: format!("{} ({})", ORGANISATIONS[i % ORGANISATIONS.len()], i + 1),
-            we_expect: s("Melding binnen 1 uur; een liaison op verzoek"),
-            they_expect: s("Een vast aanspreekpunt; deelname aan oefeningen"),
-            agreed_on: s("01-06-2026"),
-            review_on: s("01-06-2027"),
-        })
-        .collect();
-    let duties = [
-        "Piket adviseur crisisbeheersing",
-        "Piket CISO / informatiebeveiliging",
-        "Piket communicatie",
-    ];
-    d.rosters = duties
-        .iter()
-        .enumerate()
-        .map(|(k, duty)| Roster {
-            duty: (*duty).to_owned(),
-            shifts: (0..52)
-                .map(|w| Shift {
-                    person: person(k * 52 + w),
-                    from: format!("week {} ma 08:00", w + 1),
-                    to: format!("week {} ma 08:00", w + 2),
-                    phone: mobile(k * 52 + w),
-                })
-                .collect(),
-        })
-        .collect();
-    d.teams = (0..12)
-        .map(|i| Team {
-            name: format!("Team {}", i + 1),
-            purpose: s("Onderdeel van de gemeentelijke crisisorganisatie."),
-            civil_contact: person(i),
-            administrative_contact: person(i + 100),
-            members: (0..8)
-                .map(|m| TeamMember {
-                    name: person(i * 8 + m),
-                    team_role: s("Lid"),
-                    deputy: person(i * 8 + m + 200),
-                    phones: vec![mobile(i * 8 + m)],
-                })
-                .collect(),
-        })
-        .collect();
-    d.processes = (0..60)
-        .map(|i| Process {
-            name: format!("Proces {}", i + 1),
-            priority: 1 + (i as u32 % 5),
-            max_downtime: format!("{} uur", 2 + i % 72),
-            manual_fallback: s("Handmatig op papier volgens het continuïteitsplan"),
-        })
-        .collect();
-    d.streams[1].length = 12_408;
-    d
-}
-
 /// Situation report 4 of the ransomware crisis of Gemeente Voorbeeld.
 pub fn sitrep(lang: Lang) -> SitrepData {
     let l = |nl: &str, en: &str| tr(lang, nl, en);
@@ -924,27 +699,4 @@ pub fn decisions(lang: Lang) -> DecisionRecordData {
             fault: None,
         },
     }
-}
-
-/// A long crisis for the benchmark: 300 decisions, every tenth replaced by the next.
-pub fn large_decisions() -> DecisionRecordData {
-    let mut d = decisions(Lang::Nl);
-    let template = d.decisions.clone();
-    d.decisions = (0..300u32)
-        .map(|i| {
-            let mut b = template[i as usize % template.len()].clone();
-            b.number = i + 1;
-            b.at = format!(
-                "{:02}-12-2026 {:02}:{:02}",
-                1 + i / 24,
-                i % 24,
-                (i * 7) % 60
-            );
-            b.supersedes = (i % 10 == 1).then_some(i);
-            b.superseded_by = (i % 10 == 0).then_some(i + 2);
-            b
-        })
-        .collect();
-    d.verification.length = 2_140;
-    d
 }
