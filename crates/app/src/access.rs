@@ -21,6 +21,7 @@ pub struct AccessRules {
     /// Attempts on one account from all addresses together within the window before only
     /// addresses the owner logged in from before get through.
     pub max_attempts_per_account_everywhere: i64,
+    /// How long a failed attempt counts against the limits above.
     pub throttle_window: Duration,
 }
 
@@ -40,10 +41,15 @@ impl Default for AccessRules {
 /// A session between the password and the second factor: it opens nothing but the code page.
 #[derive(Debug, Clone)]
 pub struct PendingLogin {
+    /// The hash of the session id (the cookie's value itself is never stored).
     pub id_hash: String,
+    /// The user whose password was right.
     pub user: crisismap_core::UserId,
+    /// The workspace the user is signing in to.
     pub workspace: crisismap_core::WorkspaceId,
+    /// The session's CSRF token, which the code page's form must send back.
     pub csrf: String,
+    /// The user must still replace a one-time password once the second factor is given.
     pub must_change_password: bool,
 }
 
@@ -89,11 +95,14 @@ pub async fn token_principal(app: &App, token: &str) -> Result<Principal, &'stat
 /// second-factor pages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Secret {
+    /// A password, at login and on the password page.
     Password,
+    /// A second-factor or recovery code, at login and on the second-factor pages.
     Code,
 }
 
 impl Secret {
+    /// The name the attempt counters of this kind of secret are kept under.
     pub fn scope(self) -> &'static str {
         match self {
             Secret::Password => "password",
@@ -172,6 +181,7 @@ pub fn mfa_required(role: Role, required_for_all: bool) -> bool {
 
 /// What a session cookie stands for.
 pub enum SessionLookup {
+    /// A complete login: the signed-in user.
     Full(Principal),
     /// Password right, second factor still to come.
     Pending(PendingLogin),

@@ -23,8 +23,11 @@ use std::sync::LazyLock;
 pub struct Workspace {
     #[serde(rename = "about")]
     _about: String,
+    /// The workspace's name: the made-up municipality.
     pub name: String,
+    /// The code of its safety region (`VR09`).
     pub region: String,
+    /// Its accounts, one per role; the first is the administrator who creates the workspace.
     pub users: Vec<DemoUser>,
 }
 
@@ -32,8 +35,11 @@ pub struct Workspace {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoUser {
+    /// The account's e-mail address; the demo data names who acted by it.
     pub email: String,
+    /// The name shown for the account.
     pub name: String,
+    /// The account's role in the demo workspace.
     pub role: Role,
 }
 

@@ -9,8 +9,11 @@ use serde::Serialize;
 /// One invalid field: its name and a stable code; the doors add the human message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
+    /// The field's name (`rows.2.title` for a row of a paper form).
     pub field: String,
+    /// The stable code of what is wrong (`required`, `name_taken`, …).
     pub code: String,
+    /// The human message in the reader's language; empty until the door fills it in.
     pub message: String,
 }
 
@@ -28,15 +31,19 @@ impl FieldError {
 /// Why the application refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// No such thing, or not in the caller's workspace.
     #[error("not found")]
     NotFound,
+    /// The caller's role or scope does not allow this.
     #[error("forbidden")]
     Forbidden,
+    /// The input was refused: every invalid field, not just the first.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
     /// The record or stream changed since the caller read it.
     #[error("the record changed since it was read")]
     StaleRevision,
+    /// Something with the same identity exists already.
     #[error("already exists")]
     AlreadyExists,
     /// The crisis is closed: its record takes nothing more.

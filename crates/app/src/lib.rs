@@ -4,6 +4,8 @@
 //!
 //! No HTTP in this crate: no request, response, template or OpenAPI type.
 
+#![warn(missing_docs)]
+
 pub mod access;
 pub mod crisis;
 pub mod demo;
@@ -36,6 +38,8 @@ pub struct App {
 }
 
 impl App {
+    /// The application on this store, hashing new passwords at this cost, with the default
+    /// session and throttle rules.
     pub fn new(store: Store, password_cost: PasswordCost) -> Self {
         Self {
             store,
@@ -55,6 +59,7 @@ impl App {
         &self.access
     }
 
+    /// The event store every command and read goes through.
     pub fn store(&self) -> &Store {
         &self.store
     }

@@ -11,7 +11,9 @@ use sha2::{Digest, Sha256};
 /// stay quick. The verification path is the same for both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasswordCost {
+    /// The OWASP recommendation: 19 MiB of memory, 2 passes.
     Default,
+    /// Cheap hashing, for test suites only.
     Fast,
 }
 
@@ -24,6 +26,7 @@ fn argon(cost: PasswordCost) -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// An argon2id hash of a password with a fresh salt, in PHC string form (empty if hashing fails).
 pub fn hash_password(password: &str, cost: PasswordCost) -> String {
     let salt = SaltString::generate(&mut OsRng);
     argon(cost)

@@ -6,14 +6,20 @@ use crisismap_store::{AuditRecord, UserRecord};
 /// How the principal proved who they are.
 #[derive(Debug, Clone)]
 pub enum Via {
+    /// A session cookie from a login in the browser.
     Session {
+        /// The hash of the session id, by which the session is found and ended.
         id_hash: String,
+        /// The session's CSRF token, which its forms must send back.
         csrf: String,
+        /// The user must replace a one-time password before doing anything else.
         must_change_password: bool,
         /// The user's role or workspace requires a second factor that is not set up yet.
         mfa_enrolment_required: bool,
     },
+    /// An API key.
     Token {
+        /// The key's id, named in the audit log.
         id: String,
         /// `read` tokens may only read (GET); `write` tokens read and write.
         scope: String,
@@ -25,15 +31,19 @@ pub enum Via {
 /// A signed-in user and how they signed in.
 #[derive(Debug, Clone)]
 pub struct Principal {
+    /// The signed-in user as they are now.
     pub user: UserRecord,
+    /// How they proved who they are.
     pub via: Via,
 }
 
 impl Principal {
+    /// The actor the events name: this user.
     pub fn actor(&self) -> crisismap_core::event::Actor {
         crisismap_core::event::Actor::User(self.user.id)
     }
 
+    /// The CSRF token the session's forms must carry; empty for API keys and the server.
     pub fn csrf(&self) -> &str {
         match &self.via {
             Via::Session { csrf, .. } => csrf,
@@ -70,7 +80,9 @@ pub async fn audit(app: &App, record: AuditRecord) {
 /// workspace (its operator has the database itself, so no login is asked).
 #[derive(Debug, Clone, Copy)]
 pub enum By<'a> {
+    /// A signed-in user, in their own workspace.
     User(&'a Principal),
+    /// The command line on the server, acting in this workspace.
     CommandLine(crisismap_core::WorkspaceId),
 }
 

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 /// Which way a process moves in the restore order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
+    /// One place earlier: restored sooner.
     Up,
+    /// One place later: restored later.
     Down,
 }
 
@@ -74,11 +76,13 @@ pub async fn move_process(
 
 /// All records of a workspace, indexed, for references and derived views.
 pub struct Index {
+    /// Every record of the workspace, archived ones included (references to them stay readable).
     pub records: Vec<Record>,
     by_id: HashMap<RecordId, usize>,
 }
 
 impl Index {
+    /// Reads every record of a workspace.
     pub async fn load(app: &App, ws: WorkspaceId) -> Result<Index, Error> {
         let records = app.store().all_records(ws).await?;
         let by_id = records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
@@ -101,10 +105,12 @@ impl Index {
         processes
     }
 
+    /// A record of any kind by id, archived or not.
     pub fn get(&self, id: RecordId) -> Option<&Record> {
         self.by_id.get(&id).map(|i| &self.records[*i])
     }
 
+    /// The records of a kind that are not archived.
     pub fn live(&self, kind: RecordKind) -> impl Iterator<Item = &Record> {
         self.records
             .iter()
@@ -118,10 +124,12 @@ impl Index {
             .collect()
     }
 
+    /// A record's title (its name), by id.
     pub fn title(&self, id: RecordId) -> Option<&str> {
         self.get(id).map(|r| r.title.as_str())
     }
 
+    /// The live records the readiness checklist is judged on.
     pub fn evidence(&self) -> crisismap_core::register::readiness::Evidence {
         crisismap_core::register::readiness::Evidence {
             rosters: self.views(RecordKind::Roster),
@@ -191,6 +199,7 @@ pub fn issues_to_fields(issues: Vec<crisismap_core::register::FieldIssue>) -> Er
     Error::Invalid(issues_to_field_errors(issues))
 }
 
+/// Validation issues as field errors, one each; the doors add the messages.
 pub fn issues_to_field_errors(
     issues: Vec<crisismap_core::register::FieldIssue>,
 ) -> Vec<FieldError> {
@@ -204,6 +213,8 @@ pub fn issues_to_field_errors(
         .collect()
 }
 
+/// A store error from a register command as the doors report it; a name already taken is
+/// reported on the field `title_field`.
 pub fn register_error(e: StoreError, title_field: &str) -> Error {
     match e {
         StoreError::Register(RegisterError::NameTaken) => Error::field(title_field, "name_taken"),
@@ -213,6 +224,7 @@ pub fn register_error(e: StoreError, title_field: &str) -> Error {
     }
 }
 
+/// The audit line of a successful command on one register record.
 pub fn audit_record(
     by: &Principal,
     origin: &str,

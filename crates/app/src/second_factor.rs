@@ -9,7 +9,9 @@ use crisismap_store::StoreError;
 /// Which kind of code was accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accepted {
+    /// The current code of the user's authenticator app.
     Totp,
+    /// One of the user's recovery codes, now used up.
     RecoveryCode,
 }
 

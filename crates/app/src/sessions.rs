@@ -93,7 +93,9 @@ pub async fn change_password(
 /// What a new API key may do and how long it lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyScope {
+    /// Reads only (GET requests).
     Read,
+    /// Reads and writes.
     Write,
 }
 

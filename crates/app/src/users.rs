@@ -14,10 +14,13 @@ fn field(field: &str, code: &str) -> FieldError {
 /// Input for a new user, as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct NewUserInput {
+    /// The new user's e-mail address, with which they log in.
     #[serde(default)]
     pub email: String,
+    /// The name others see.
     #[serde(default)]
     pub display_name: String,
+    /// The role code (`admin`, `editor`, `member` or `viewer`); ignored for guests.
     #[serde(default)]
     pub role: String,
 }
@@ -147,11 +150,15 @@ fn admin_record(
 /// What an administrator can do to an existing user.
 #[derive(Debug, Clone, Copy)]
 pub enum UserChange {
+    /// Gives the user this role.
     Role(Role),
+    /// Disables the account: no more logins, and the user's sessions and API keys stop working.
     Disable,
+    /// Enables a disabled account again.
     Enable,
 }
 
+/// Changes a user's role, or disables or enables their account, in the giver's own workspace.
 pub async fn change_user(
     app: &App,
     by: By<'_>,

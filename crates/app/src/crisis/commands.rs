@@ -80,6 +80,8 @@ pub fn choice<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, Error>
     })
 }
 
+/// A store error from a crisis command as the doors report it: the crisis's validation issues as
+/// field errors, a process already in the picture as `already_in_picture` on `process`.
 pub fn crisis_error(e: StoreError) -> Error {
     match e {
         StoreError::Crisis(CrisisError::Closed) => Error::CrisisClosed,
@@ -98,8 +100,10 @@ pub fn crisis_error(e: StoreError) -> Error {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OpenInput {
+    /// The crisis's title, one line.
     #[serde(default)]
     pub title: String,
+    /// What is known so far, as free text.
     #[serde(default)]
     pub known: String,
     /// Local time in Europe/Amsterdam (`2026-11-28T09:00`) or UTC (`2026-11-28T08:00:00Z`);
@@ -109,6 +113,7 @@ pub struct OpenInput {
     /// lukewarm or warm.
     #[serde(default)]
     pub phase: String,
+    /// Whether this is an exercise rather than a real crisis (a form's `on` counts as yes).
     #[serde(default, deserialize_with = "loose_bool")]
     pub exercise: bool,
 }

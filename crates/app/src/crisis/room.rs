@@ -13,8 +13,11 @@ use std::collections::HashMap;
 /// users and the crisis's entries (all but the log, which can be long; log entries that are
 /// pointed at are added one by one).
 pub struct Room {
+    /// The crisis itself: its id, workspace and current state.
     pub crisis: CrisisRecord,
+    /// The workspace's preparation register, for references to teams, processes and contacts.
     pub index: Index,
+    /// The workspace's users, for names and references to people.
     pub users: Vec<UserRecord>,
     /// The entries read, with the links between decisions, dilemmas and what supersedes
     /// what (core's index).
@@ -26,6 +29,7 @@ pub const LOADED_KINDS: &[EntryKind] = EntryKind::ALL.split_at(1).1;
 const _: () = assert!(matches!(EntryKind::ALL[0], EntryKind::Log));
 
 impl Room {
+    /// Reads a crisis with every kind of entry but the log.
     pub async fn load(app: &App, ws: WorkspaceId, id: StreamId) -> Result<Room, Error> {
         Self::load_with(app, ws, id, LOADED_KINDS).await
     }
@@ -53,10 +57,12 @@ impl Room {
         Ok(room)
     }
 
+    /// The crisis's stream id.
     pub fn id(&self) -> StreamId {
         self.crisis.id
     }
 
+    /// The crisis as it is now: title, phase, GRIP level, teams, what is failing.
     pub fn state(&self) -> &CrisisState {
         &self.crisis.state
     }
@@ -76,10 +82,12 @@ impl Room {
         self.entries.answered_by(dilemma)
     }
 
+    /// A loaded entry of any kind, by id.
     pub fn entry(&self, id: RecordId) -> Option<&Entry> {
         self.entries.get(id)
     }
 
+    /// The loaded entries of one kind, in the order they were recorded.
     pub fn of(&self, kind: EntryKind) -> impl Iterator<Item = &Entry> {
         self.entries.of(kind)
     }

@@ -21,12 +21,19 @@ pub struct TimelineItem {
     pub late: bool,
     /// Typed back in from paper: where it was written, by whom, who typed it in and when.
     pub transcribed: Option<crisismap_core::crisis::Transcription>,
+    /// The transcription in the reader's words; empty when it was typed in directly.
     pub transcribed_text: String,
+    /// When it happened, as canonical UTC text (for the API).
     pub occurred_utc: String,
+    /// When it was recorded, as canonical UTC text (for the API).
     pub recorded_utc: String,
+    /// The display name of who recorded it, or the system's name (such as `cli`).
     pub who: String,
+    /// The kind in the reader's language: an entry kind, or the crisis itself.
     pub kind: &'static str,
+    /// The kind's stable code: `log`, `decision`, …, or `crisis` for the crisis itself.
     pub kind_code: String,
+    /// What happened, in one line: the entry's title and tag, or the crisis's change and reason.
     pub text: String,
     /// The entry it is about, when it is about one (kind and id).
     pub entry: Option<(EntryKind, RecordId)>,
@@ -39,9 +46,13 @@ pub struct HistoryLine {
     pub at: String,
     /// When it was recorded (Amsterdam), where that differs.
     pub recorded: String,
+    /// Recorded more than half an hour after it happened.
     pub late: bool,
+    /// The display name of who did it.
     pub who: String,
+    /// What changed, in words (for example the new phase).
     pub what: String,
+    /// The reason given with the change; empty when none was.
     pub reason: String,
 }
 
@@ -55,6 +66,8 @@ pub async fn timeline_items(app: &App, room: &Room, tr: Tr) -> Result<Vec<Timeli
     Ok(describe_events(room, tr, &events))
 }
 
+/// These events of the crisis's stream (a page of them) as timeline lines, leaving out the
+/// events that have nothing to say in words.
 pub fn describe_events(
     room: &Room,
     tr: Tr,
@@ -166,11 +179,14 @@ pub async fn history(app: &App, room: &Room, tr: Tr) -> Result<Vec<HistoryLine>,
 
 /// When an event happened and when it was recorded.
 pub struct Moment {
+    /// When it happened: the moment given with the event, else when it was recorded.
     pub occurred: jiff::Timestamp,
+    /// When the store recorded it.
     pub recorded: jiff::Timestamp,
 }
 
 impl Moment {
+    /// The moments of one event of the stream.
     pub fn of(env: &crisismap_core::Envelope, event: &DomainEvent) -> Moment {
         Moment {
             occurred: event
@@ -187,6 +203,7 @@ impl Moment {
         if o == r { String::new() } else { r }
     }
 
+    /// Whether it was recorded more than half an hour after it happened.
     pub fn late(&self) -> bool {
         crisismap_core::crisis::occurrence::recorded_late(self.occurred, self.recorded)
     }

@@ -316,10 +316,12 @@ async fn render<T: Send + 'static>(
         .map_err(|e| Error::Internal(format!("crisis document: {e}")))
 }
 
+/// Renders a situation report to PDF on a blocking thread (typesetting is CPU work).
 pub async fn render_sitrep(data: SitrepData) -> Result<Pdf, Error> {
     render(data, |r, d| r.situation_report(d)).await
 }
 
+/// Renders a decision record to PDF on a blocking thread (typesetting is CPU work).
 pub async fn render_decisions(data: DecisionRecordData) -> Result<Pdf, Error> {
     render(data, |r, d| r.decision_record(d)).await
 }
