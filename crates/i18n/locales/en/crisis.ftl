@@ -637,3 +637,11 @@ riskio-not_an_object = expected an object
 riskio-invalid = invalid
 riskio-nothing = The file holds nothing to import.
 riskio-changed_meanwhile = The register changed meanwhile; nothing was imported. Try again.
+
+## The log in one line, on Logboek and Beeld
+quick-heading = Quick log line
+quick-text = What happened?
+quick-at = Time
+quick-at-hint = Empty means now.
+quick-save = Record
+flash-logged = Recorded in the log. You can type the next line right away.

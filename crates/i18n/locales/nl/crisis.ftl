@@ -637,3 +637,11 @@ riskio-not_an_object = verwacht een object
 riskio-invalid = ongeldig
 riskio-nothing = Het bestand bevat niets om in te lezen.
 riskio-changed_meanwhile = Het register is intussen gewijzigd; er is niets ingelezen. Probeer het opnieuw.
+
+## The log in one line, on Logboek and Beeld
+quick-heading = Snel in het logboek
+quick-text = Wat gebeurde er?
+quick-at = Tijd
+quick-at-hint = Leeg is nu.
+quick-save = Vastleggen
+flash-logged = Vastgelegd in het logboek. U kunt meteen de volgende regel typen.

@@ -74,6 +74,22 @@ pub(super) struct EntriesPage {
     flash: Option<&'static str>,
     query_base: String,
     can_invite: bool,
+    quick_back: &'static str,
+    quick_focus: bool,
+    quick_categories: Vec<(&'static str, &'static str)>,
+}
+
+/// The log's categories as the quick line offers them, the usual one ("Melding") first.
+pub(super) fn quick_categories(tr: Tr) -> Vec<(&'static str, &'static str)> {
+    crisismap_core::crisis::entries::LOG_CATEGORIES
+        .iter()
+        .map(|code| {
+            (
+                *code,
+                crate::register::display::choice_label(tr, "category", code),
+            )
+        })
+        .collect()
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -345,7 +361,11 @@ pub(super) async fn entries(
         shown_from: (page - 1) * PAGE_SIZE,
         page,
         pages,
-        flash: tr.flash(q.melding.as_deref(), &["saved"]),
+        flash: tr.flash(q.melding.as_deref(), &["saved", "logged"]),
+        quick_back: "logboek",
+        // On the log the line is the page's first task: the cursor starts there.
+        quick_focus: kind == EntryKind::Log && q.page <= 1,
+        quick_categories: quick_categories(tr),
         filter: q,
         tags,
         authors,

@@ -250,15 +250,21 @@ pub(super) async fn add_corrected(
 
 /// Saves the form. The crisis room is read only when the form comes back (with its errors,
 /// or with a newer revision): a save that succeeds reads just what the entry refers to.
+/// `editing` is the entry being changed with the revision the form was based on; `back` is
+/// where a line from the quick line leads after it is saved.
 pub(super) async fn save_from_form(
     state: &AppState,
     auth: &Authed<MemberUp>,
     crisis: StreamId,
     kind: EntryKind,
-    existing: Option<Entry>,
-    rev: Option<i64>,
+    editing: Option<(Entry, Option<i64>)>,
     raw: RawRecord,
+    back: Option<String>,
 ) -> Result<Response, AppError> {
+    let (existing, rev) = match editing {
+        Some((entry, rev)) => (Some(entry), rev),
+        None => (None, None),
+    };
     let id = existing.as_ref().map(|e| e.id);
     let ws = auth.user().workspace;
     // Kinds without a time field of their own take the moment typed beside the form.
@@ -289,11 +295,12 @@ pub(super) async fn save_from_form(
         }
         Err(e) => Err(e),
     };
-    let done = |saved| match kind {
-        EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => {
+    let done = |saved| match (back, kind) {
+        (Some(back), _) => back,
+        (None, EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect) => {
             format!("{}?melding=saved", crisis_href(crisis))
         }
-        _ => format!("{}?melding=saved", entry_href(crisis, kind, saved)),
+        (None, _) => format!("{}?melding=saved", entry_href(crisis, kind, saved)),
     };
     crate::http::form::answer(saved, Tr(auth.ctx.lang), done, async |again| {
         // After a conflict the form is based on the newer version, keeping what was typed.
@@ -327,8 +334,45 @@ pub(super) async fn create(
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
     let crisis = crisis_id(&id)?;
-    let (raw, _) = form_pairs(&body)?;
-    save_from_form(&state, &auth, crisis, kind, None, None, raw).await
+    let (mut raw, _) = form_pairs(&body)?;
+    let back = quick_line(&state, kind, &mut raw).map(|page| match page {
+        QuickBack::Picture => format!("{}?melding=logged#regel", crisis_href(crisis)),
+        QuickBack::Log => format!("{}/logboek?melding=logged#regel", crisis_href(crisis)),
+    });
+    save_from_form(&state, &auth, crisis, kind, None, raw, back).await
+}
+
+/// Where a line typed into the quick line leads back to.
+enum QuickBack {
+    Picture,
+    Log,
+}
+
+/// A log line from the quick line (`snel` names the page it was typed on): the time is now
+/// unless one was typed, the category "Melding" unless one was chosen. A full form is
+/// unchanged.
+fn quick_line(state: &AppState, kind: EntryKind, raw: &mut RawRecord) -> Option<QuickBack> {
+    let from = raw.fields.remove("snel")?;
+    if kind != EntryKind::Log {
+        return None;
+    }
+    let blank = |v: Option<&String>| v.is_none_or(|v| v.trim().is_empty());
+    if blank(raw.fields.get("occurred_at")) {
+        let now = state
+            .now()
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string();
+        raw.fields.insert("occurred_at".into(), now);
+    }
+    if blank(raw.fields.get("category")) {
+        raw.fields.insert("category".into(), "report".into());
+    }
+    Some(if from == "beeld" {
+        QuickBack::Picture
+    } else {
+        QuickBack::Log
+    })
 }
 
 pub(super) async fn update(
@@ -347,7 +391,7 @@ pub(super) async fn update(
         return Err(AppError::NotFound);
     }
     let (raw, rev) = form_pairs(&body)?;
-    save_from_form(&state, &auth, crisis, kind, Some(e), rev, raw).await
+    save_from_form(&state, &auth, crisis, kind, Some((e, rev)), raw, None).await
 }
 
 // ---------------------------------------------------------------- timeline and sitrep

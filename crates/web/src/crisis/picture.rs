@@ -73,6 +73,9 @@ pub(super) struct PicturePage {
     cascade: super::views::CrisisCascade,
     node_groups: Vec<crate::register::cascade::OptionGroup>,
     retry: Option<Retry>,
+    quick_back: &'static str,
+    quick_focus: bool,
+    quick_categories: Vec<(&'static str, &'static str)>,
 }
 
 impl PicturePage {
@@ -330,6 +333,7 @@ pub(super) async fn picture_page(
             melding,
             &[
                 "saved",
+                "logged",
                 "phase",
                 "grip",
                 "teams",
@@ -340,6 +344,9 @@ pub(super) async fn picture_page(
             ],
         ),
         retry,
+        quick_back: "beeld",
+        quick_focus: melding == Some("logged"),
+        quick_categories: super::entries::quick_categories(tr),
         ctx,
     };
     let status = if page.retry.is_some() {

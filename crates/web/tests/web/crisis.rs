@@ -860,3 +860,145 @@ fn hrefs(page: &str) -> Vec<String> {
         .map(|h| h.replace("&amp;", "&"))
         .collect()
 }
+
+/// At three in the morning the log keeps up with the room: ten lines typed into the quick line
+/// on Logboek are ten posts, each answered with Logboek again (the cursor back in the line),
+/// no form page in between; the time is now unless one was typed. From Beeld the line leads
+/// back to Beeld. An empty line comes back with its message and the category chosen.
+#[tokio::test]
+async fn ten_log_lines_from_the_quick_line_are_ten_posts_and_nothing_else() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let mut b = app.login(&email_for(Role::Member)).await;
+        b.refresh_csrf("/crisis/nieuw").await;
+        let r = b
+            .post_form(
+                "/crisis/nieuw",
+                &[("title", "Storing telefonie"), ("phase", "warm")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let crisis = location(r.headers())
+            .trim_end_matches("/classificatie")
+            .to_owned();
+        let log = format!("{crisis}/logboek");
+        // Twenty-five minutes into the crisis: a line may be dated back to any moment since.
+        app.clock.advance_minutes(25);
+
+        let (_, page) = b.page(&log).await;
+        let line = page
+            .find("id=\"regel\"")
+            .expect("the quick line on Logboek");
+        let first_filter = page.find("role=\"search\"").expect("the filters");
+        assert!(line < first_filter, "the line comes before the filters");
+        assert!(
+            page.contains("id=\"quick-text\" name=\"text\" type=\"text\" autocomplete=\"off\" required autofocus"),
+            "the cursor starts in the line"
+        );
+
+        let mut posts = 0;
+        for i in 1..=10 {
+            let text = format!("Melding {i}: telefooncentrale valt weg op locatie {i}");
+            let r = b
+                .post_form(
+                    &log,
+                    &[
+                        ("snel", "logboek"),
+                        ("text", &text),
+                        ("category", if i == 3 { "contact" } else { "report" }),
+                        ("occurred_at", if i == 5 { "2026-11-28T10:20" } else { "" }),
+                    ],
+                )
+                .await;
+            posts += 1;
+            if r.status() != StatusCode::SEE_OTHER {
+                let status = r.status();
+                panic!("line {i}: {status} {}", r.text().await.unwrap_or_default());
+            }
+            assert_eq!(
+                location(r.headers()),
+                format!("{log}?melding=logged#regel"),
+                "line {i} leads back to the line"
+            );
+        }
+        assert_eq!(posts, 10);
+
+        let (_, page) = b.page(&format!("{log}?melding=logged")).await;
+        assert!(page.contains("Vastgelegd in het logboek."), "said so");
+        let entries = app
+            .store
+            .entries(
+                app.ws,
+                crisis.trim_start_matches("/crisis/").parse().expect("id"),
+                &[crisismap_core::crisis::EntryKind::Log],
+            )
+            .await
+            .expect("entries");
+        assert_eq!(
+            entries.len(),
+            10,
+            "{}: every line is in the log",
+            app.db_name
+        );
+        for i in 1..=10 {
+            let text = format!("Melding {i}: telefooncentrale valt weg op locatie {i}");
+            assert!(page.contains(&text), "line {i} is listed");
+            let e = entries
+                .iter()
+                .find(|e| e.data.get("text").and_then(|t| t.as_str()) == Some(text.as_str()))
+                .expect("saved");
+            let at = e
+                .data
+                .get("occurred_at")
+                .and_then(|t| t.as_str())
+                .unwrap_or("");
+            if i == 5 {
+                assert!(
+                    at.starts_with("2026-11-28T09:20"),
+                    "the typed time (UTC): {at}"
+                );
+            } else {
+                assert_eq!(
+                    at.parse::<jiff::Timestamp>()
+                        .ok()
+                        .map(|t| t.as_second() / 60),
+                    Some(app.clock.now_us() / 60_000_000),
+                    "an empty time is now: {at}"
+                );
+            }
+            let category = e.data.get("category").and_then(|c| c.as_str());
+            assert_eq!(category, Some(if i == 3 { "contact" } else { "report" }));
+        }
+
+        // From Beeld, back to Beeld, with the cursor in the line.
+        let r = b
+            .post_form(
+                &log,
+                &[
+                    ("snel", "beeld"),
+                    ("text", "Leverancier belt terug om 04:00"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            location(r.headers()),
+            format!("{crisis}?melding=logged#regel")
+        );
+        let (_, beeld) = b.page(&format!("{crisis}?melding=logged")).await;
+        assert!(
+            beeld.contains("autofocus"),
+            "the cursor is back in the line"
+        );
+
+        // An empty line: the form again with the message, nothing lost.
+        let r = b
+            .post_form(
+                &log,
+                &[("snel", "logboek"), ("text", ""), ("category", "contact")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.expect("body");
+        assert!(body.contains("Vul dit veld in."), "the message");
+    }
+}
