@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod access;
+pub mod audit_words;
 pub mod crisis;
 pub mod demo;
 mod error;

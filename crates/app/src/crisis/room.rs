@@ -97,6 +97,33 @@ impl Room {
         self.entries.staffing(self.state(), now)
     }
 
+    /// An entry's title as a person reads it. Most kinds are titled by what was typed; a kind
+    /// titled by a choice (informing: the party, support: the role) shows the choice's words,
+    /// one titled by a register record (a process status: the process) the record's name.
+    pub fn entry_title(&self, kind: EntryKind, title: &str, tr: crate::i18n::Tr) -> String {
+        use crisismap_core::register::schema::FieldType;
+        let schema = kind.schema();
+        let first_line = title.lines().next().unwrap_or("");
+        match schema.field(schema.title).map(|f| &f.ty) {
+            Some(FieldType::Choice(_)) => {
+                crate::words::choice_label(tr, schema.title, first_line).to_owned()
+            }
+            Some(FieldType::Ref(_) | FieldType::AnyRef | FieldType::RefAmong(_)) => first_line
+                .parse()
+                .ok()
+                .and_then(|id| self.index.title(id))
+                .unwrap_or(first_line)
+                .to_owned(),
+            Some(FieldType::Entry(_)) => first_line
+                .parse()
+                .ok()
+                .and_then(|id| self.entry(id))
+                .map(|e| e.title.lines().next().unwrap_or("").to_owned())
+                .unwrap_or_else(|| first_line.to_owned()),
+            _ => title.to_owned(),
+        }
+    }
+
     /// The name of who did something (`user:<id>` → display name).
     pub fn actor_name(&self, actor: &str) -> String {
         actor

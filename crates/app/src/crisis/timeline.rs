@@ -98,15 +98,7 @@ pub fn describe_events(
                 } else {
                     format!("{}: ", tr.t("crisis-changed"))
                 };
-                // A process status is titled by its register process: show the name.
-                let title = match kind {
-                    EntryKind::ProcessStatus => title
-                        .parse()
-                        .ok()
-                        .and_then(|id| room.index.title(id))
-                        .unwrap_or(title),
-                    _ => title,
-                };
+                let title = room.entry_title(*kind, title, tr);
                 (
                     tr.t(&format!("e-{kind}-one")),
                     kind.code().to_owned(),

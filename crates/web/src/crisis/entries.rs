@@ -103,6 +103,19 @@ pub struct ListQuery {
     pub melding: Option<String>,
 }
 
+impl Row {
+    /// The row's filled-in cells as one line ("28-11-2026 15:00 · Marleen Hoekstra"): an empty
+    /// cell leaves no separator behind.
+    pub fn cells_line(&self) -> String {
+        self.cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 pub(super) const PAGE_SIZE: i64 = 100;
 
 /// Whether an entry (not from paper) was recorded much later than it happened.
@@ -147,7 +160,7 @@ pub(super) fn row(room: &Room, e: &Entry, tr: Tr, now: jiff::Timestamp) -> Row {
     }
     Row {
         href: entry_href(room.id(), e.kind, e.id),
-        title: e.title.clone(),
+        title: room.entry_title(e.kind, &e.title, tr),
         cells,
         flags,
         meta: format!(
@@ -465,7 +478,7 @@ pub(super) async fn detail(
             .collect();
     }
     room.add(e.clone());
-    let title = e.title.lines().next().unwrap_or("").to_owned();
+    let title = room.entry_title(e.kind, &e.title, tr);
     let ctx = room_ctx(&state, &auth.principal, &auth.ctx, &room, title).await;
     let (fields, groups) = crate::register::display::detail(kind.schema(), &e.data, &room, tr);
     let versions = state
@@ -492,7 +505,7 @@ pub(super) async fn detail(
         .collect();
     let base = crisis_href(room.id());
     let link = |x: &Entry| Link {
-        label: x.title.lines().next().unwrap_or("").to_owned(),
+        label: room.entry_title(x.kind, &x.title, tr),
         href: entry_href(room.id(), x.kind, x.id),
     };
     let me = e.id.to_string();

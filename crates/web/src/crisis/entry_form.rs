@@ -54,7 +54,7 @@ pub(super) async fn form_page(
         Some(e) => format!(
             "{}: {}",
             tr.t("form-edit"),
-            e.title.lines().next().unwrap_or("")
+            room.entry_title(e.kind, &e.title, tr)
         ),
         None => tr.t(&format!("e-{kind}-new")).to_owned(),
     };

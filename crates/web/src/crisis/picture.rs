@@ -106,7 +106,7 @@ pub(super) fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
     let field = e.kind.tag_field().unwrap_or("");
     Item {
         href: entry_href(room.id(), e.kind, e.id),
-        title: e.title.clone(),
+        title: room.entry_title(e.kind, &e.title, tr),
         detail,
         tag: if tag_code.is_empty() {
             ""

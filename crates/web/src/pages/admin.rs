@@ -11,6 +11,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use crisismap_app::audit_words::{AuditLine, AuditNames};
 use crisismap_app::users::{self as commands, NewUserInput, UserChange};
 use crisismap_core::{Role, UserId, time};
 use crisismap_store::{AuditEntry, UserRecord};
@@ -308,6 +309,8 @@ pub async fn set_mfa_policy(
 
 pub struct StreamRow {
     pub kind: &'static str,
+    /// The crisis's title, or the workspace's name for its own stream.
+    pub name: String,
     pub id: String,
     pub length: i64,
     pub head_hash: String,
@@ -330,12 +333,25 @@ pub async fn verify(
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Admin, "").await;
     ctx.title = ctx.t("verify-title").to_owned();
     let tr = ctx.tr;
-    let report = state.store().verify(Some(auth.user().workspace)).await?;
+    let ws = auth.user().workspace;
+    let report = state.store().verify(Some(ws)).await?;
+    let crises: std::collections::HashMap<String, String> = state
+        .store()
+        .crises(ws)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.to_string(), c.state.title))
+        .collect();
+    let workspace = state.store().workspace(ws).await?.name;
     let streams = report
         .streams
         .iter()
         .map(|s| StreamRow {
             kind: tr.t(&format!("stream-{}", s.kind)),
+            name: crises
+                .get(&s.stream.to_string())
+                .cloned()
+                .unwrap_or_else(|| workspace.clone()),
             id: s.stream.to_string(),
             length: s.length,
             head_hash: s.head_hash.clone(),
@@ -357,7 +373,7 @@ pub async fn verify(
 #[template(path = "audit.html")]
 struct AuditPage {
     ctx: PageCtx,
-    entries: Vec<(String, AuditEntry)>,
+    entries: Vec<(String, AuditLine, AuditEntry)>,
 }
 
 pub async fn audit_log(
@@ -366,9 +382,11 @@ pub async fn audit_log(
 ) -> Result<Html<String>, AppError> {
     let mut ctx = PageCtx::user(&state, &auth.principal, &auth.ctx, Section::Admin, "").await;
     ctx.title = ctx.t("audit-title").to_owned();
+    let ws = auth.user().workspace;
+    let names = AuditNames::load(state.store(), ws, ctx.tr).await?;
     let entries = state
         .store()
-        .audit_entries(Some(auth.user().workspace), 500)
+        .audit_entries(Some(ws), 500)
         .await?
         .into_iter()
         .map(|e| {
@@ -376,7 +394,7 @@ pub async fn audit_log(
                 e.at.parse()
                     .map(time::local_display)
                     .unwrap_or_else(|_| e.at.clone());
-            (local, e)
+            (local, names.line(&e.record, ctx.tr), e)
         })
         .collect();
     render(&AuditPage { ctx, entries })

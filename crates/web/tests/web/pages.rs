@@ -303,3 +303,62 @@ async fn every_register_page_of_the_demo_renders_translated_in_both_languages() 
         "the CISO on call"
     );
 }
+
+/// A tired team reads words, not codes: every page of the demo municipality (the overview,
+/// each part of the register with every record and its form, the cascade, readiness, the
+/// library, printing and administration), in both languages, holds no untranslated text, no
+/// code or key, no id outside an address and no separator with nothing beside it. The crisis
+/// room's pages have the same check in `crisis.rs`.
+#[tokio::test]
+async fn every_page_of_the_demo_reads_as_words_for_people() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    app.fill_with_demo().await;
+    let mut pages: Vec<String> = PAGES.iter().map(|p| (*p).to_owned()).collect();
+    for p in [
+        "/voorbereiden/gereedheid",
+        "/voorbereiden/bibliotheek",
+        "/voorbereiden/cascade",
+        "/voorbereiden/afhankelijkheden",
+    ] {
+        pages.push(p.to_owned());
+    }
+    // Readiness is one page of its own (above), not a list of records.
+    for kind in crisismap_core::register::RecordKind::ALL
+        .into_iter()
+        .filter(|k| *k != crisismap_core::register::RecordKind::Readiness)
+    {
+        let slug = kind.slug();
+        pages.push(format!("/voorbereiden/{slug}"));
+        pages.push(format!("/voorbereiden/{slug}/nieuw"));
+        let records = app.store.records(app.ws, kind).await.expect("records");
+        for r in records.iter().filter(|r| !r.archived) {
+            pages.push(format!("/voorbereiden/{slug}/{}", r.id));
+            pages.push(format!("/voorbereiden/{slug}/{}/bewerken", r.id));
+        }
+    }
+    assert!(
+        pages.len() > 80,
+        "the demo's register: {} pages",
+        pages.len()
+    );
+    let mut b = app.login(&email_for(Role::Admin)).await;
+    let mut problems = std::collections::BTreeSet::new();
+    for lang in ["nl", "en"] {
+        b.refresh_csrf("/account").await;
+        b.post_form("/account/taal", &[("taal", lang)]).await;
+        for page in &pages {
+            let r = b.get(page).await;
+            let status = r.status();
+            let body = r.text().await.expect("body");
+            assert_eq!(status, StatusCode::OK, "{lang} {page}");
+            for problem in not_for_people(&visible_text(&body)) {
+                problems.insert(format!("{lang} {page}: {problem}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "words that are not for people ({}): {problems:#?}",
+        problems.len()
+    );
+}

@@ -435,3 +435,90 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     assert!(out.status.success(), "pdftotext failed");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// What a person reads on a page: the text between the tags (no scripts, styles or
+/// attributes, so addresses in links do not count), with the common entities decoded.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let tag = &rest[open..];
+        let skip_to = ["<script", "<style", "<svg"]
+            .iter()
+            .find(|t| tag.starts_with(**t))
+            .and_then(|t| {
+                let close = format!("</{}>", &t[1..]);
+                tag.find(&close).map(|at| at + close.len())
+            });
+        let next = match skip_to {
+            // An SVG's labels are text a person reads; its markup is not.
+            Some(end) if tag.starts_with("<svg") => {
+                out.push_str(&visible_text(
+                    &tag[4..end - "</svg>".len()].replace('>', "> "),
+                ));
+                end
+            }
+            Some(end) => end,
+            None => tag.find('>').map(|e| e + 1).unwrap_or(tag.len()),
+        };
+        rest = &tag[next..];
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+}
+
+/// Everything on a page that is not a word for people: an untranslated text, a code or key
+/// (`municipal_secretary`), an id (a UUID outside an address), or a separator with nothing
+/// on one side ("Marleen Hoekstra · · )").
+pub fn not_for_people(text: &str) -> Vec<String> {
+    let mut found = vec![];
+    if text.contains("⟦?⟧") {
+        found.push("⟦?⟧".to_owned());
+    }
+    for word in text.split(|c: char| c.is_whitespace() || ",;:()[]{}\"'«»“”‘’".contains(c))
+    {
+        let w = word.trim_matches(|c: char| ".!?·–—".contains(c));
+        let code_like = w.contains('_')
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            && w.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+        if code_like {
+            found.push(format!("code {w:?}"));
+        }
+        let hex_groups: Vec<&str> = w.split('-').collect();
+        let uuid = hex_groups.len() == 5
+            && hex_groups
+                .iter()
+                .zip([8, 4, 4, 4, 12])
+                .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()));
+        if uuid && !w.contains('/') {
+            found.push(format!("id {w:?}"));
+        }
+    }
+    let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for empty in ["· ·", "· )", "( ·", "()", "( )", ", ,", ": ·"] {
+        if let Some(at) = squashed.find(empty) {
+            let from = squashed[..at]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            let to = squashed[at..]
+                .char_indices()
+                .nth(30)
+                .map(|(i, _)| at + i)
+                .unwrap_or(squashed.len());
+            found.push(format!("empty {empty:?} in {:?}", &squashed[from..to]));
+        }
+    }
+    found
+}
