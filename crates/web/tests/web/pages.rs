@@ -306,9 +306,10 @@ async fn every_register_page_of_the_demo_renders_translated_in_both_languages() 
 
 /// A tired team reads words, not codes: every page of the demo municipality (the overview,
 /// each part of the register with every record and its form, the cascade, readiness, the
-/// library, printing and administration), in both languages, holds no untranslated text, no
-/// code or key, no id outside an address and no separator with nothing beside it. The crisis
-/// room's pages have the same check in `crisis.rs`.
+/// library, printing and administration) and every print (the crisis folder, the situation
+/// reports, the decision records), in both languages, holds no untranslated text, no code or
+/// key, no id outside an address and no separator with nothing beside it. The crisis room's
+/// pages have the same check in `crisis.rs`.
 #[tokio::test]
 async fn every_page_of_the_demo_reads_as_words_for_people() {
     let app = TestApp::spawn(TestDb::sqlite()).await;
@@ -353,6 +354,21 @@ async fn every_page_of_the_demo_reads_as_words_for_people() {
             assert_eq!(status, StatusCode::OK, "{lang} {page}");
             for problem in not_for_people(&visible_text(&body)) {
                 problems.insert(format!("{lang} {page}: {problem}"));
+            }
+        }
+        // And on paper: the crisis folder, each crisis's situation report and decision record.
+        let mut prints = vec!["/afdrukken/crisismap.pdf".to_owned()];
+        for c in app.store.crises(app.ws).await.expect("crises") {
+            prints.push(format!("/crisis/{}/situatierapport.pdf", c.id));
+            prints.push(format!("/crisis/{}/besluiten.pdf", c.id));
+        }
+        for print in &prints {
+            let r = b.get(print).await;
+            assert_eq!(r.status(), StatusCode::OK, "{lang} {print}");
+            let text = pdf_text(&r.bytes().await.expect("pdf"));
+            assert!(text.len() > 500, "{lang} {print}: the text reads back");
+            for problem in not_for_people(&text) {
+                problems.insert(format!("{lang} {print}: {problem}"));
             }
         }
     }
