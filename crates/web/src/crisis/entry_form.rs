@@ -75,7 +75,19 @@ pub(super) async fn form_page(
         .iter()
         .find(|e| e.field == "occurred_at")
         .map(|e| e.message.clone());
-    let form = form::build(kind.schema(), &raw, &errors, room, tr);
+    let mut form = form::build(kind.schema(), &raw, &errors, room, tr);
+    if kind == EntryKind::Decision {
+        // The mayor or the chair decides, not whoever types: offer the active teams' members
+        // with their role in the team, prefill nobody.
+        let (people, capacities) = decision_makers(room, tr);
+        for f in &mut form.fields {
+            match f.name.as_str() {
+                "decided_by" => f.suggestions = people.clone(),
+                "capacity" => f.suggestions = capacities.clone(),
+                _ => {}
+            }
+        }
+    }
     let page = FormPage {
         head: head(room, tr, kind.slug(), auth.user()),
         action,
@@ -91,6 +103,48 @@ pub(super) async fn form_page(
         ctx,
     };
     Ok((status, render(&page)?).into_response())
+}
+
+/// Values a text field offers while typing: (value, what it is).
+type Suggestions = Vec<(String, String)>;
+
+/// Who may have taken a decision: the members of the crisis's active teams, as (name, "role,
+/// team"), and the capacities they hold ("Voorzitter, Gemeentelijk beleidsteam").
+fn decision_makers(room: &Room, tr: Tr) -> (Suggestions, Suggestions) {
+    let mut people: Suggestions = vec![];
+    let mut capacities: Suggestions = vec![];
+    for team in room.state().teams.iter().filter_map(|t| room.index.get(*t)) {
+        let members = team
+            .data
+            .get("members")
+            .and_then(|m| m.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for m in members {
+            let text = |k: &str| m.get(k).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+            let Some(name) = text("contact")
+                .parse()
+                .ok()
+                .and_then(|id| room.index.title(id))
+            else {
+                continue;
+            };
+            let role = choice_label(tr, "team_role", &text("team_role"));
+            let mut letters = role.chars();
+            let role: String = letters
+                .next()
+                .map(|first| first.to_uppercase().chain(letters).collect())
+                .unwrap_or_default();
+            let capacity = format!("{role}, {}", team.title);
+            if !people.iter().any(|(n, _)| n == name) {
+                people.push((name.to_owned(), capacity.clone()));
+            }
+            if !capacities.iter().any(|(c, _)| *c == capacity) {
+                capacities.push((capacity, name.to_owned()));
+            }
+        }
+    }
+    (people, capacities)
 }
 
 /// A text for the meeting's picture step: the shared picture as it is at the start.
@@ -176,10 +230,6 @@ pub(super) async fn new_form(
     if kind == EntryKind::Bob {
         raw.fields
             .insert("picture".into(), picture_snapshot(&room, tr));
-    }
-    if kind == EntryKind::Decision || kind == EntryKind::Log {
-        raw.fields
-            .insert("decided_by".into(), auth.user().display_name.clone());
     }
     // Prefill from the address: links like "decide this dilemma" carry the reference.
     for (k, v) in q {

@@ -40,6 +40,9 @@ pub struct FormField {
     pub value: String,
     pub error: Option<String>,
     pub required: bool,
+    /// Values to offer while typing (a `datalist`): (value, what it is). Typing something
+    /// else stays possible.
+    pub suggestions: Vec<(String, String)>,
 }
 
 impl FormField {
@@ -237,6 +240,7 @@ pub fn build(
             input: input_for(field, &value, refs, tr),
             error: error_for(errors, &name),
             required: field.required,
+            suggestions: vec![],
             value,
             name,
         }

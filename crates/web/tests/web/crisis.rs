@@ -1010,3 +1010,49 @@ async fn ten_log_lines_from_the_quick_line_are_ten_posts_and_nothing_else() {
         assert!(body.contains("Vul dit veld in."), "the message");
     }
 }
+
+/// A decision is the mayor's or the chair's, and it can never be changed afterwards: the form
+/// does not put the advisor who types it down as the one who decided. It offers the members
+/// of the crisis's active teams with their role instead, and the capacities they hold.
+#[tokio::test]
+async fn the_decision_form_offers_the_teams_members_and_prefills_nobody() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    app.fill_with_demo().await;
+    let exercise = app
+        .store
+        .crises(app.ws)
+        .await
+        .expect("crises")
+        .into_iter()
+        .find(|c| c.state.exercise)
+        .expect("the demo's exercise");
+    assert!(
+        !exercise.state.teams.is_empty(),
+        "the exercise has active teams"
+    );
+    let mut b = app.login(&email_for(Role::Member)).await;
+    let (status, form) = b
+        .page(&format!("/crisis/{}/besluiten/nieuw", exercise.id))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let input = form
+        .split("<input id=\"f-decided_by\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .expect("the field for who decided");
+    assert!(input.contains("value=\"\""), "nobody is prefilled: {input}");
+    assert!(input.contains("list=\"f-decided_by-list\""), "{input}");
+    let list = form
+        .split("<datalist id=\"f-decided_by-list\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</datalist>").next())
+        .expect("the members offered");
+    assert!(
+        list.contains("value=\"Marleen Hoekstra\" label=\"Voorzitter"),
+        "the mayor, as chair: {list}"
+    );
+    assert!(
+        form.contains("<datalist id=\"f-capacity-list\">"),
+        "the capacities offered"
+    );
+}
