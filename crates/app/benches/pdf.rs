@@ -189,8 +189,16 @@ async fn documents() -> Result<Documents, Failure> {
             .await?
         {
             let mut raw = RawRecord::from_data(EntryKind::Decision.schema(), &e.data);
-            // references into the other crisis do not travel
-            for field in ["dilemma", "meeting", "supersedes"] {
+            // References into the other crisis and its moments do not travel: each copy is
+            // decided now (below) and re-evaluated when its own crisis says.
+            for field in [
+                "dilemma",
+                "meeting",
+                "scenario",
+                "supersedes",
+                "decided_at",
+                "reevaluate_at",
+            ] {
                 raw.fields.remove(field);
             }
             originals.push(raw);
@@ -209,6 +217,12 @@ async fn documents() -> Result<Documents, Failure> {
         if let Some(title) = raw.fields.get_mut("title") {
             *title = format!("{title} ({})", n + 1);
         }
+        let now = app
+            .now()
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string();
+        raw.fields.insert("decided_at".into(), now);
         crisismap_app::crisis::save_entry(
             &app,
             &by,
