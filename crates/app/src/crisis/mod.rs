@@ -2,6 +2,7 @@
 //! commands both doors give: opening a crisis, changing it, recording entries and typing
 //! paper forms back in.
 
+pub mod attention;
 mod commands;
 mod room;
 pub mod timeline;

@@ -645,3 +645,14 @@ quick-at = Time
 quick-at-hint = Empty means now.
 quick-save = Record
 flash-logged = Recorded in the log. You can type the next line right away.
+
+## What asks for attention: the open steps of a crisis
+attention-not_informed = Not yet informed
+attention-no_meeting = No meeting planned
+attention-no_meeting-subject = Plan the team's next meeting
+attention-overdue = Action overdue
+attention-no_owner = Action without an owner
+attention-reevaluate = Decision to re-evaluate
+attention-dilemma_open = Dilemma still open
+attention-nothing = Nothing open: every step the record knows of has been taken.
+attention-impact_within_hour = Hit within the hour

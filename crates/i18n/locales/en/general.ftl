@@ -341,3 +341,8 @@ audit-object-sitrep = Situation report
 audit-object-decisions = Decision record
 audit-object-stream = Live updates
 audit-object-authorization = Authorisation
+dashboard-more_steps =
+    { $count ->
+        [one] and 1 more open step
+       *[other] and { $count } more open steps
+    }

@@ -645,3 +645,14 @@ quick-at = Tijd
 quick-at-hint = Leeg is nu.
 quick-save = Vastleggen
 flash-logged = Vastgelegd in het logboek. U kunt meteen de volgende regel typen.
+
+## What asks for attention: the open steps of a crisis
+attention-not_informed = Nog niet geïnformeerd
+attention-no_meeting = Geen vergadering gepland
+attention-no_meeting-subject = Plan de volgende vergadering van het team
+attention-overdue = Actie over tijd
+attention-no_owner = Actie zonder eigenaar
+attention-reevaluate = Besluit herbeoordelen
+attention-dilemma_open = Dilemma nog open
+attention-nothing = Niets open: alle stappen die het dossier kent zijn gezet.
+attention-impact_within_hour = Geraakt binnen het uur

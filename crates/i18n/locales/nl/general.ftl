@@ -341,3 +341,8 @@ audit-object-sitrep = Situatierapport
 audit-object-decisions = Besluitenlijst
 audit-object-stream = Live-updates
 audit-object-authorization = Autorisatie
+dashboard-more_steps =
+    { $count ->
+        [one] en nog 1 open stap
+       *[other] en nog { $count } open stappen
+    }

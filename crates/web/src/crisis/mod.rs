@@ -20,6 +20,7 @@ mod transcribe;
 mod views;
 
 pub(crate) use list::{CrisisRow, crisis_rows};
+pub(crate) use picture::{StepView, open_steps_of};
 
 use crate::AppState;
 use axum::Router;

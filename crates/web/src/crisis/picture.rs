@@ -16,7 +16,6 @@ use axum::response::{IntoResponse, Response};
 use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_core::StreamId;
-use crisismap_core::crisis::overdue;
 use crisismap_core::crisis::{EntryKind, Grip, Phase};
 use crisismap_core::register::RecordKind;
 use crisismap_core::time::local_display;
@@ -63,9 +62,8 @@ pub(super) struct PicturePage {
     teams: Vec<(String, String)>,
     all_teams: Vec<(String, String, bool)>,
     next_meeting: Option<String>,
-    overdue: Vec<Item>,
-    reevaluate: Vec<Item>,
-    open_dilemmas: usize,
+    /// Every open step, the most urgent first.
+    steps: Vec<StepView>,
     history: Vec<HistoryLine>,
     phases: Vec<(&'static str, &'static str, bool)>,
     grips: Vec<(&'static str, &'static str, bool)>,
@@ -120,6 +118,70 @@ pub(super) fn item(room: &Room, e: &Entry, detail: String, tr: Tr) -> Item {
             room.actor_name(&e.updated_by)
         ),
     }
+}
+
+/// An open step as the picture and the overview list it.
+pub struct StepView {
+    pub urgent: bool,
+    pub what: &'static str,
+    pub subject: String,
+    pub href: String,
+}
+
+/// The crisis's open steps (`crisismap_app::crisis::attention`) with their addresses, and the
+/// impacts the cascade expects within the hour.
+pub(crate) fn open_steps(
+    room: &Room,
+    cascade: &super::views::CrisisCascade,
+    now: jiff::Timestamp,
+    tr: Tr,
+) -> Vec<StepView> {
+    use crisismap_app::crisis::attention::{Resolve, Urgency};
+    let base = crisis_href(room.id());
+    let mut steps: Vec<StepView> = cascade
+        .within_the_hour(now)
+        .into_iter()
+        .map(|(name, at)| StepView {
+            urgent: true,
+            what: tr.t("attention-impact_within_hour"),
+            subject: format!("{name} ({at})"),
+            href: format!("{base}#cascade-heading"),
+        })
+        .collect();
+    steps.extend(
+        crisismap_app::crisis::attention::open_steps(room, now, tr)
+            .into_iter()
+            .map(|s| StepView {
+                urgent: s.urgency == Urgency::Now,
+                what: s.what,
+                subject: s.subject,
+                href: match s.resolve {
+                    Resolve::NewEntry { kind, prefill } => match prefill {
+                        Some((field, value)) => {
+                            format!("{base}/{}/nieuw?{field}={value}", kind.slug())
+                        }
+                        None => format!("{base}/{}/nieuw", kind.slug()),
+                    },
+                    Resolve::Entry { kind, id } => entry_href(room.id(), kind, id),
+                    Resolve::List(kind) => format!("{base}/{}", kind.slug()),
+                },
+            }),
+    );
+    steps.sort_by_key(|s| !s.urgent);
+    steps
+}
+
+/// The open steps of one crisis, for the overview: the room and its cascade read for it.
+pub(crate) async fn open_steps_of(
+    state: &AppState,
+    ws: crisismap_core::WorkspaceId,
+    crisis: crisismap_core::StreamId,
+    tr: Tr,
+) -> Result<Vec<StepView>, AppError> {
+    let room = Room::load(state, ws, crisis).await?;
+    let graph = crisismap_app::register::graph_of(&room.index)?;
+    let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
+    Ok(open_steps(&room, &cascade, state.now(), tr))
 }
 
 /// The history of the crisis itself: opening, classifications, phase and GRIP changes.
@@ -255,36 +317,9 @@ pub(super) async fn picture_page(
         .live(RecordKind::Team)
         .map(|t| (t.id.to_string(), t.title.clone(), s.teams.contains(&t.id)))
         .collect();
-    let overdue_items = room
-        .of(EntryKind::Action)
-        .filter(|e| overdue(e, now))
-        .map(|e| {
-            item(
-                &room,
-                e,
-                e.text("deadline").map(when).unwrap_or_default(),
-                tr,
-            )
-        })
-        .collect();
-    let reevaluate = room
-        .of(EntryKind::Decision)
-        .filter(|e| room.entries.reevaluation_due(e, now))
-        .map(|e| {
-            item(
-                &room,
-                e,
-                e.text("reevaluate_at").map(when).unwrap_or_default(),
-                tr,
-            )
-        })
-        .collect();
-    let open_dilemmas = room
-        .of(EntryKind::Dilemma)
-        .filter(|d| room.answered_by(d.id).is_none())
-        .count();
     let graph = crisismap_app::register::graph_of(&room.index)?;
     let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
+    let steps = open_steps(&room, &cascade, now, tr);
     let chosen: Vec<crisismap_core::register::graph::NodeKey> = s
         .failing
         .iter()
@@ -305,9 +340,7 @@ pub(super) async fn picture_page(
         teams,
         all_teams,
         next_meeting: room.entries.next_meeting(now).map(local_display),
-        overdue: overdue_items,
-        reevaluate,
-        open_dilemmas,
+        steps,
         history: history(state, &room, tr).await?,
         phases: Phase::ALL
             .iter()

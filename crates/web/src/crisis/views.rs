@@ -11,6 +11,32 @@ pub struct CrisisCascade {
     pub picture: String,
     /// (title, since) of each failing node.
     pub failing: Vec<(String, String)>,
+    /// The first failure: each row's time to impact counts from here.
+    pub first: Option<jiff::Timestamp>,
+}
+
+impl CrisisCascade {
+    /// The affected nodes (not failing themselves) expected to stop working after `now` and
+    /// no later than an hour from it: (name, when).
+    pub fn within_the_hour(&self, now: jiff::Timestamp) -> Vec<(String, String)> {
+        let Some(first) = self.first else {
+            return vec![];
+        };
+        let hour = now
+            .checked_add(jiff::SignedDuration::from_hours(1))
+            .unwrap_or(now);
+        self.rows
+            .iter()
+            .filter(|(r, _)| !r.failing)
+            .filter_map(|(r, at)| {
+                let minutes = i64::try_from(r.minutes).ok()?;
+                let when = first
+                    .checked_add(jiff::SignedDuration::from_mins(minutes))
+                    .ok()?;
+                (when > now && when <= hour).then(|| (r.name.clone(), at.clone()))
+            })
+            .collect()
+    }
 }
 
 pub fn crisis_cascade(
@@ -31,6 +57,7 @@ pub fn crisis_cascade(
             rows: vec![],
             picture: String::new(),
             failing: vec![],
+            first: None,
         });
     };
     let staggered: Vec<(NodeKey, u32)> = failing
@@ -73,5 +100,6 @@ pub fn crisis_cascade(
         rows,
         picture,
         failing,
+        first: Some(first),
     })
 }

@@ -181,6 +181,11 @@ impl PageCtx {
     pub fn t(&self, key: &str) -> &'static str {
         self.tr.t(key)
     }
+
+    /// A text about a number, in the form the number needs (`$count`).
+    pub fn count(&self, key: &str, count: &usize) -> String {
+        self.tr.count(key, *count)
+    }
 }
 
 /// A page from its template.

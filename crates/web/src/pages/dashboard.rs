@@ -42,7 +42,16 @@ struct DashboardPage {
     readiness: Vec<(&'static str, usize, usize)>,
     due: Vec<Due>,
     upcoming: Vec<Due>,
-    crises: Vec<crate::crisis::CrisisRow>,
+    crises: Vec<RunningCrisis>,
+}
+
+/// A running crisis on the overview, with what asks for attention in it.
+pub struct RunningCrisis {
+    pub row: crate::crisis::CrisisRow,
+    /// The most urgent open steps (at most five).
+    pub steps: Vec<crate::crisis::StepView>,
+    /// How many more there are.
+    pub more: usize,
 }
 
 #[derive(Deserialize)]
@@ -74,7 +83,18 @@ pub async fn overview(
         due,
         upcoming,
     } = dashboard(&index, now, state.config().contact_review_months, tr);
-    let (crises, _) = crate::crisis::crisis_rows(&state.store().crises(ws).await?, tr);
+    let records = state.store().crises(ws).await?;
+    let (rows, _) = crate::crisis::crisis_rows(&records, tr);
+    let mut crises = vec![];
+    for (row, record) in rows
+        .into_iter()
+        .zip(records.iter().filter(|c| !c.state.closed))
+    {
+        let mut steps = crate::crisis::open_steps_of(&state, ws, record.id, tr).await?;
+        let more = steps.len().saturating_sub(5);
+        steps.truncate(5);
+        crises.push(RunningCrisis { row, steps, more });
+    }
     render(&DashboardPage {
         crises,
         flash,

@@ -1056,3 +1056,135 @@ async fn the_decision_form_offers_the_teams_members_and_prefills_nobody() {
         "the capacities offered"
     );
 }
+
+/// "Vraagt aandacht" on Beeld (and under the crisis on Overzicht) collects every open step the
+/// record shows, each linking to where it is resolved, and forgets it once it is taken: a
+/// party the agreements say to inform, an action nobody owns, no meeting planned while teams
+/// are at work.
+#[tokio::test]
+async fn the_picture_asks_attention_for_every_open_step_until_it_is_taken() {
+    use crisismap_core::crisis::EntryKind;
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let exercise = app
+            .store
+            .crises(app.ws)
+            .await
+            .expect("crises")
+            .into_iter()
+            .find(|c| c.state.exercise)
+            .expect("the demo's exercise");
+        let base = format!("/crisis/{}", exercise.id);
+        let now = jiff::Timestamp::from_microsecond(app.clock.now_us())
+            .expect("now")
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string();
+        let attention = |page: &str| -> String {
+            page.split("id=\"attention-heading\"")
+                .nth(1)
+                .and_then(|rest| rest.split("</section>").next())
+                .expect("the attention card")
+                .to_owned()
+        };
+        let mut b = app.login(&email_for(Role::Member)).await;
+
+        // A party to inform, linked to a new informing entry for exactly that party.
+        let (_, picture) = b.page(&base).await;
+        let card = attention(&picture);
+        let link = format!("{base}/informeren/nieuw?party=");
+        let party: String = card
+            .split(&link)
+            .nth(1)
+            .expect("a party not yet informed")
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect();
+        assert!(card.contains("Nog niet geïnformeerd"), "{card}");
+        // The overview lists the same step under the running exercise, with the same link.
+        let (_, overview) = b.page("/").await;
+        let crises_card = overview
+            .split("id=\"c-crises\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .expect("the crises card");
+        assert!(
+            crises_card.contains(&format!("{link}{party}\"")),
+            "the overview asks the same: {crises_card}"
+        );
+        let (_, form) = b.page(&format!("{link}{party}")).await;
+        assert!(
+            form.contains(&format!("<option value=\"{party}\" selected")),
+            "the form starts with the party"
+        );
+        let r = b
+            .post_form(
+                &format!("{base}/informeren"),
+                &[
+                    ("party", party.as_str()),
+                    ("informed_at", now.as_str()),
+                    ("by", "Jeroen Bakker"),
+                    ("how", "phone"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let (_, picture) = b.page(&base).await;
+        assert!(
+            !attention(&picture).contains(&format!("{link}{party}\"")),
+            "informed: no longer asked"
+        );
+
+        // An action nobody owns.
+        b.refresh_csrf(&format!("{base}/{}/nieuw", EntryKind::Action.slug()))
+            .await;
+        let r = b
+            .post_form(
+                &format!("{base}/{}", EntryKind::Action.slug()),
+                &[
+                    ("what", "Back-ups van de brugbesturing controleren"),
+                    ("status", "new"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, picture) = b.page(&base).await;
+        let card = attention(&picture);
+        assert!(
+            card.contains("Actie zonder eigenaar")
+                && card.contains("Back-ups van de brugbesturing controleren"),
+            "{card}"
+        );
+
+        // Teams at work in the warm phase and no meeting planned; a meeting with a next one
+        // planned takes it away.
+        let state = &exercise.state;
+        assert!(
+            state.phase == crisismap_core::crisis::Phase::Warm && !state.teams.is_empty(),
+            "the demo's exercise is warm with teams"
+        );
+        assert!(card.contains("Geen vergadering gepland"), "{card}");
+        let later = jiff::Timestamp::from_microsecond(app.clock.now_us() + 2 * 3_600_000_000)
+            .expect("later")
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string();
+        let r = b
+            .post_form(
+                &format!("{base}/{}", EntryKind::Bob.slug()),
+                &[
+                    ("title", "BOB 1"),
+                    ("started_at", now.as_str()),
+                    ("next_meeting", later.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, picture) = b.page(&base).await;
+        assert!(
+            !attention(&picture).contains("Geen vergadering gepland"),
+            "a meeting is planned"
+        );
+    }
+}
