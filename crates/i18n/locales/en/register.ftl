@@ -402,3 +402,8 @@ error-no_name_column = no column with a name found
 error-unclosed_quote = a quote is never closed
 error-malformed_csv = the file is not valid CSV
 error-invalid_rows = there are errors in the rows
+
+## On call: who takes over after a gap, and who to call when nobody is on call
+oncall-after_gap = After that:
+oncall-from = from
+oncall-fallback = Nobody reachable? Fall back on:

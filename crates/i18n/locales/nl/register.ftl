@@ -402,3 +402,8 @@ error-no_name_column = geen kolom met een naam gevonden
 error-unclosed_quote = een aanhalingsteken wordt niet gesloten
 error-malformed_csv = het bestand is geen geldige CSV
 error-invalid_rows = er zijn fouten in de regels
+
+## On call: who takes over after a gap, and who to call when nobody is on call
+oncall-after_gap = Daarna:
+oncall-from = vanaf
+oncall-fallback = Niemand bereikbaar? Terugval:

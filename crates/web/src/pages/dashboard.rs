@@ -24,6 +24,17 @@ pub struct OnCallRow {
     pub until: String,
     pub stand_in: bool,
     pub gap: Option<String>,
+    /// Who takes over after the gap.
+    pub after_gap: Option<NextOnCall>,
+}
+
+/// Who takes over after a gap in a roster.
+pub struct NextOnCall {
+    pub name: String,
+    /// From when (Amsterdam time).
+    pub from: String,
+    /// Their phones, as (`tel:` address, number as dialled).
+    pub phones: Vec<(String, String)>,
 }
 
 pub struct Due {
@@ -39,6 +50,7 @@ struct DashboardPage {
     users: usize,
     events: i64,
     oncall: Vec<OnCallRow>,
+    fallback: Vec<(String, String)>,
     readiness: Vec<(&'static str, usize, usize)>,
     due: Vec<Due>,
     upcoming: Vec<Due>,
@@ -79,6 +91,7 @@ pub async fn overview(
     let now = state.now();
     let DashboardRegister {
         oncall,
+        fallback,
         readiness,
         due,
         upcoming,
@@ -101,6 +114,7 @@ pub async fn overview(
         users: state.store().users(ws).await?.len(),
         events: streams.iter().map(|s| s.head_seq).sum(),
         oncall,
+        fallback,
         readiness,
         due,
         upcoming,
@@ -112,6 +126,10 @@ pub async fn overview(
 pub struct DashboardRegister {
     /// Who is reachable now, per duty.
     pub oncall: Vec<OnCallRow>,
+    /// Who to call when a duty has nobody now or a gap this week: the safety region's control
+    /// room, day and night, from the register's organisations (name, how to reach it); empty
+    /// when every duty is covered.
+    pub fallback: Vec<(String, String)>,
     /// Per phase: (title, items in order, items).
     pub readiness: Vec<(&'static str, usize, usize)>,
     pub due: Vec<Due>,
@@ -130,10 +148,31 @@ pub fn dashboard(
     use crisismap_core::register::views::{ContactView, MeetingView, RosterView};
     use crisismap_core::time::local_display;
 
-    let oncall = index
+    let phones_of = |person: crisismap_core::register::RecordId| -> Vec<(String, String)> {
+        index
+            .get(person)
+            .and_then(|c| c.view::<ContactView>())
+            .map(|c| {
+                c.phones
+                    .iter()
+                    .map(|p| (format!("tel:{}", p.number), phone_display(&p.number)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let oncall: Vec<OnCallRow> = index
         .views::<RosterView>(RecordKind::Roster)
         .into_iter()
         .map(|(id, r)| {
+            let gap = r.first_gap(now, crisismap_core::register::oncall::coming_week(now));
+            let after_gap = gap.and_then(|(_, to)| {
+                let next = r.on_duty(to)?;
+                Some(NextOnCall {
+                    name: index.title(next.person)?.to_owned(),
+                    from: local_display(to),
+                    phones: phones_of(next.person),
+                })
+            });
             let duty = r.on_duty(now);
             let contact = duty.as_ref().and_then(|d| index.get(d.person));
             let view = contact.and_then(|c| c.view::<ContactView>());
@@ -155,9 +194,8 @@ pub fn dashboard(
                     .map(|d| local_display(d.until))
                     .unwrap_or_default(),
                 stand_in: duty.as_ref().is_some_and(|d| d.stand_in),
-                gap: r
-                    .first_gap(now, crisismap_core::register::oncall::coming_week(now))
-                    .map(|(from, _)| local_display(from)),
+                gap: gap.map(|(from, _)| local_display(from)),
+                after_gap,
                 roster: r.name,
             }
         })
@@ -218,8 +256,19 @@ pub fn dashboard(
         })
         .collect();
     upcoming.sort_by_key(|(t, _)| *t);
+    // Only asked for when a duty has nobody now or a gap this week.
+    let someone_missing = oncall
+        .iter()
+        .any(|o: &OnCallRow| o.person.is_none() || o.gap.is_some());
+    let fallback = index
+        .views::<crisismap_core::register::views::OrganisationView>(RecordKind::Organisation)
+        .into_iter()
+        .filter(|(_, o)| someone_missing && o.org_type == "safety_region")
+        .filter_map(|(_, o)| Some((o.name, o.reachability.filter(|r| !r.trim().is_empty())?)))
+        .collect();
     DashboardRegister {
         oncall,
+        fallback,
         readiness,
         due,
         upcoming: upcoming.into_iter().map(|(_, d)| d).collect(),

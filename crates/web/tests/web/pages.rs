@@ -378,3 +378,36 @@ async fn every_page_of_the_demo_reads_as_words_for_people() {
         problems.len()
     );
 }
+
+/// At night the overview says who to call: per duty the person on call now with their numbers,
+/// and where a roster has a gap this week, who takes over after it (with time and number) and
+/// the safety region's control room to fall back on.
+#[tokio::test]
+async fn the_overview_names_who_takes_over_after_a_gap_and_the_fallback() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    app.fill_with_demo().await;
+    let mut b = app.login(&email_for(Role::Member)).await;
+    let (_, overview) = b.page("/").await;
+    let card = overview
+        .split("id=\"c-oncall\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("the on-call card");
+    assert!(card.contains("href=\"tel:"), "numbers to call: {card}");
+    assert!(
+        card.contains("gat vanaf"),
+        "the demo's CISO roster has a gap: {card}"
+    );
+    let after = card
+        .split("Daarna:")
+        .nth(1)
+        .expect("who takes over after the gap");
+    assert!(
+        after.contains(" vanaf ") && after.contains("href=\"tel:"),
+        "{after}"
+    );
+    assert!(
+        card.contains("Terugval:") && card.contains("Meldkamer 088 878 1000"),
+        "the safety region's control room: {card}"
+    );
+}
