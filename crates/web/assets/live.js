@@ -26,6 +26,13 @@
     }
   });
 
+  // On a narrow screen the row of tabs scrolls: bring the current tab into view.
+  const tabs = document.querySelector('.tabs ul');
+  const current = tabs && tabs.querySelector('[aria-current="page"]');
+  if (current && tabs.scrollWidth > tabs.clientWidth) {
+    tabs.scrollLeft = current.offsetLeft - tabs.offsetLeft - 16;
+  }
+
   // Move focus to the error summary so screen reader users hear the errors first.
   const summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
