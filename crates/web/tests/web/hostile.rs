@@ -1105,7 +1105,10 @@ fn assert_pdf_literal(bytes: &[u8], expected: &[String], ctx: &str) {
     for (payload, result) in NOT_EVALUATED {
         let p: String = payload.chars().filter(|c| !c.is_whitespace()).collect();
         assert!(squeezed.contains(&p), "{ctx}: {payload} prints literally");
-        assert!(!stands_alone(&text, result), "{ctx}: {payload} was evaluated");
+        assert!(
+            !stands_alone(&text, result),
+            "{ctx}: {payload} was evaluated"
+        );
     }
     assert!(!text.contains("root:x:0"), "{ctx}: no file was read");
     // Table cells wrap, and pdftotext then interleaves the lines of neighbouring cells:
