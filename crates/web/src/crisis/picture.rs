@@ -129,10 +129,12 @@ pub struct StepView {
 }
 
 /// The crisis's open steps (`crisismap_app::crisis::attention`) with their addresses, and the
-/// impacts the cascade expects within the hour.
+/// impacts the cascade expects within the hour. A step resolved by a new entry links to the
+/// form for who may write it, else to the list where it shows.
 pub(crate) fn open_steps(
     room: &Room,
     cascade: &super::views::CrisisCascade,
+    head: &Head,
     now: jiff::Timestamp,
     tr: Tr,
 ) -> Vec<StepView> {
@@ -156,6 +158,9 @@ pub(crate) fn open_steps(
                 what: s.what,
                 subject: s.subject,
                 href: match s.resolve {
+                    Resolve::NewEntry { kind, .. } if !head.writes(kind.slug()) => {
+                        format!("{base}/{}", kind.slug())
+                    }
                     Resolve::NewEntry { kind, prefill } => match prefill {
                         Some((field, value)) => {
                             format!("{base}/{}/nieuw?{field}={value}", kind.slug())
@@ -174,14 +179,15 @@ pub(crate) fn open_steps(
 /// The open steps of one crisis, for the overview: the room and its cascade read for it.
 pub(crate) async fn open_steps_of(
     state: &AppState,
-    ws: crisismap_core::WorkspaceId,
+    user: &crisismap_store::UserRecord,
     crisis: crisismap_core::StreamId,
     tr: Tr,
 ) -> Result<Vec<StepView>, AppError> {
-    let room = Room::load(state, ws, crisis).await?;
+    let room = Room::load(state, user.workspace, crisis).await?;
     let graph = crisismap_app::register::graph_of(&room.index)?;
     let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
-    Ok(open_steps(&room, &cascade, state.now(), tr))
+    let head = head(&room, tr, "", user);
+    Ok(open_steps(&room, &cascade, &head, state.now(), tr))
 }
 
 /// The history of the crisis itself: opening, classifications, phase and GRIP changes.
@@ -319,7 +325,13 @@ pub(super) async fn picture_page(
         .collect();
     let graph = crisismap_app::register::graph_of(&room.index)?;
     let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
-    let steps = open_steps(&room, &cascade, now, tr);
+    let steps = open_steps(
+        &room,
+        &cascade,
+        &head(&room, tr, "", &principal.user),
+        now,
+        tr,
+    );
     let chosen: Vec<crisismap_core::register::graph::NodeKey> = s
         .failing
         .iter()

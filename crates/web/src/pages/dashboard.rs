@@ -103,7 +103,7 @@ pub async fn overview(
         .into_iter()
         .zip(records.iter().filter(|c| !c.state.closed))
     {
-        let mut steps = crate::crisis::open_steps_of(&state, ws, record.id, tr).await?;
+        let mut steps = crate::crisis::open_steps_of(&state, auth.user(), record.id, tr).await?;
         let more = steps.len().saturating_sub(5);
         steps.truncate(5);
         crises.push(RunningCrisis { row, steps, more });

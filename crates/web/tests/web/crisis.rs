@@ -1186,5 +1186,16 @@ async fn the_picture_asks_attention_for_every_open_step_until_it_is_taken() {
             !attention(&picture).contains("Geen vergadering gepland"),
             "a meeting is planned"
         );
+
+        // A viewer reads the same steps, linked to where they show, not to a form they may
+        // not use.
+        let mut viewer = app.login(&email_for(Role::Viewer)).await;
+        let (_, picture) = viewer.page(&base).await;
+        let card = attention(&picture);
+        assert!(card.contains("Nog niet geïnformeerd"), "{card}");
+        assert!(
+            card.contains(&format!("href=\"{base}/informeren\"")) && !card.contains("/nieuw"),
+            "{card}"
+        );
     }
 }
