@@ -1,5 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every page a user of each role can
-// reach from the dashboard, on the print views, and on the public pages.
+// reach from the dashboard, on the print views, and on the public pages; every page a role
+// reaches is also read at a phone's width (390 px) and may not scroll sideways.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkPage, describe as lines, AXE_VERSION, withAxe } from '../lib/axe.js';
@@ -119,6 +120,7 @@ describe('every page of the demo, per role', { concurrency: 2 }, () => {
 async function crawlRole(s, role, t) {
   await withAxe(s.context);
   const found = [];
+  const sideways = [];
   const review = new Map();
   const result = await crawl(s.page, {
     start: '/',
@@ -132,6 +134,8 @@ async function crawlRole(s, role, t) {
         review.set(i.rule, seen);
       }
       found.push(...lines(url.pathname + url.search, r.violations));
+      const wide = await sidewaysAt(page, PHONE_WIDTH);
+      if (wide) sideways.push(`${url.pathname}${url.search}: ${wide}`);
     },
   });
   const once = [...result.patterns].filter(([p, n]) => n < PER_ROUTE && p.includes(':id')).map(([p]) => p);
@@ -144,7 +148,39 @@ async function crawlRole(s, role, t) {
   assert.deepEqual(result.broken, [], 'no link leads to an error or a refusal');
   assert.ok(result.patterns.has('/crisis/:id'), 'the crisis room was reached');
   assert.deepEqual(found, []);
+  t.diagnostic(`${role}: ${result.visited.length} pages also read at ${PHONE_WIDTH} px wide, ${sideways.length} scroll sideways`);
+  assert.deepEqual(sideways, [], `every page fits a phone ${PHONE_WIDTH} px wide without sideways scrolling`);
   return result;
+}
+
+/** A phone's width in CSS pixels (an iPhone 12 to 15). */
+const PHONE_WIDTH = 390;
+
+/**
+ * Reads the page at `width` px: null when it fits, else how wide it is and the element that
+ * sticks out furthest (tables in their scroll area, the tabs and the pictures may scroll on
+ * their own; the page itself may not).
+ */
+async function sidewaysAt(page, width) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width, height: 844 });
+  const over = await page.evaluate(() => {
+    const doc = document.documentElement;
+    if (doc.scrollWidth <= doc.clientWidth + 1) return null;
+    let worst = null;
+    let right = doc.clientWidth;
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.closest('.table-wrap, .tabs ul, figure.picture, [role="region"]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.right > right + 1) { right = r.right; worst = el; }
+    }
+    const name = worst
+      ? `${worst.tagName.toLowerCase()}${worst.id ? `#${worst.id}` : ''}${typeof worst.className === 'string' && worst.className ? `.${worst.className.split(' ')[0]}` : ''}`
+      : 'unknown';
+    return `${doc.scrollWidth} px wide, widest: ${name}`;
+  });
+  await page.setViewportSize(size);
+  return over;
 }
 
 test('every page a guest (liaison) of the exercise reaches passes axe', story(env, async ({ open, t }) => {
