@@ -186,7 +186,8 @@ async function tabCycle(page, limit = 400) {
 test('the crisis room works with the keyboard alone', story(env, async ({ open, t }) => {
   const { page } = await open('editor');
   const { exercise } = await demoCrises(page);
-  await page.goto(`${exercise}/logboek`);
+  // Beeld: nothing has the focus yet.
+  await page.goto(exercise);
 
   // The first Tab reaches the skip link, which is then shown; Enter moves focus to the content.
   await page.keyboard.press('Tab');
@@ -197,7 +198,21 @@ test('the crisis room works with the keyboard alone', story(env, async ({ open, 
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'Enter on the skip link moves focus to the content');
 
-  // On the picture (with its forms) and the log (with its filters): every tab of the crisis
+  // On the log the cursor starts in the quick line: type, Enter, and it is back in the line,
+  // the line saved: three lines, three posts, no form in between.
+  await page.goto(`${exercise}/logboek`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'quick-text', 'the cursor starts in the log line');
+  const posts = [];
+  page.on('request', (r) => { if (r.isNavigationRequest() && r.method() === 'POST') posts.push(r.url()); });
+  for (const n of [1, 2, 3]) {
+    await page.keyboard.type(`Brugwachter meldt storing ${n}`);
+    await Promise.all([page.waitForURL((u) => u.search.includes('melding=logged')), page.keyboard.press('Enter')]);
+    await page.waitForFunction(() => document.activeElement?.id === 'quick-text');
+    assert.ok((await page.locator('main').innerText()).includes(`Brugwachter meldt storing ${n}`), `line ${n} is in the log`);
+  }
+  assert.equal(posts.length, 3, `three lines, three posts (${posts.join(', ')})`);
+
+    // On the picture (with its forms) and the log (with its filters): every tab of the crisis
   // room and every control is reached, each with a visible focus, and Tab comes back round
   // (no trap); Shift+Tab walks back.
   for (const path of [exercise, `${exercise}/logboek`]) {

@@ -386,8 +386,8 @@ pub(super) async fn create(
     let crisis = crisis_id(&id)?;
     let (mut raw, _) = form_pairs(&body)?;
     let back = quick_line(&state, kind, &mut raw).map(|page| match page {
-        QuickBack::Picture => format!("{}?melding=logged#regel", crisis_href(crisis)),
-        QuickBack::Log => format!("{}/logboek?melding=logged#regel", crisis_href(crisis)),
+        QuickBack::Picture => format!("{}?melding=logged", crisis_href(crisis)),
+        QuickBack::Log => format!("{}/logboek?melding=logged", crisis_href(crisis)),
     });
     save_from_form(&state, &auth, crisis, kind, None, raw, back).await
 }
