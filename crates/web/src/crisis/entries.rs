@@ -79,19 +79,6 @@ pub(super) struct EntriesPage {
     quick_categories: Vec<(&'static str, &'static str)>,
 }
 
-/// The log's categories as the quick line offers them, the usual one ("Melding") first.
-pub(super) fn quick_categories(tr: Tr) -> Vec<(&'static str, &'static str)> {
-    crisismap_core::crisis::entries::LOG_CATEGORIES
-        .iter()
-        .map(|code| {
-            (
-                *code,
-                crate::register::display::choice_label(tr, "category", code),
-            )
-        })
-        .collect()
-}
-
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct ListQuery {
@@ -378,7 +365,7 @@ pub(super) async fn entries(
         quick_back: "logboek",
         // On the log the line is the page's first task: the cursor starts there.
         quick_focus: kind == EntryKind::Log && q.page <= 1,
-        quick_categories: quick_categories(tr),
+        quick_categories: super::frame::quick_categories(tr),
         filter: q,
         tags,
         authors,

@@ -195,3 +195,16 @@ fn entry_label(e: &Entry) -> String {
         title.to_owned()
     }
 }
+
+/// The log's categories as the quick line offers them, the usual one ("Melding") first.
+pub(super) fn quick_categories(tr: crisismap_app::i18n::Tr) -> Vec<(&'static str, &'static str)> {
+    crisismap_core::crisis::entries::LOG_CATEGORIES
+        .iter()
+        .map(|code| {
+            (
+                *code,
+                crate::register::display::choice_label(tr, "category", code),
+            )
+        })
+        .collect()
+}

@@ -391,7 +391,7 @@ pub(super) async fn picture_page(
         retry,
         quick_back: "beeld",
         quick_focus: melding == Some("logged"),
-        quick_categories: super::entries::quick_categories(tr),
+        quick_categories: super::frame::quick_categories(tr),
         ctx,
     };
     let status = if page.retry.is_some() {
