@@ -217,12 +217,10 @@ async fn documents() -> Result<Documents, Failure> {
         if let Some(title) = raw.fields.get_mut("title") {
             *title = format!("{title} ({})", n + 1);
         }
-        let now = app
-            .now()
-            .to_zoned(crisismap_core::time::amsterdam().clone())
-            .strftime("%Y-%m-%dT%H:%M")
-            .to_string();
-        raw.fields.insert("decided_at".into(), now);
+        raw.fields.insert(
+            "decided_at".into(),
+            crisismap_core::time::local_input(app.now()),
+        );
         crisismap_app::crisis::save_entry(
             &app,
             &by,

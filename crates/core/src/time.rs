@@ -16,6 +16,13 @@ pub fn canonical(ts: Timestamp) -> String {
     format!("{ts:.6}")
 }
 
+/// A moment as a form's date-and-time field holds it: `2026-11-28T13:03`, Amsterdam time.
+pub fn local_input(ts: Timestamp) -> String {
+    ts.to_zoned(amsterdam().clone())
+        .strftime("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
 /// `28-11-2026 13:03`, the way Dutch crisis teams write times.
 pub fn local_display(ts: Timestamp) -> String {
     ts.to_zoned(amsterdam().clone())

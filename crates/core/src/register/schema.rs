@@ -237,11 +237,7 @@ fn form_text(ty: FieldType, v: &Value) -> String {
     match (ty, v) {
         (FieldType::DateTime, Value::String(s)) => s
             .parse::<jiff::Timestamp>()
-            .map(|ts| {
-                ts.to_zoned(crate::time::amsterdam().clone())
-                    .strftime("%Y-%m-%dT%H:%M")
-                    .to_string()
-            })
+            .map(crate::time::local_input)
             .unwrap_or_default(),
         (FieldType::Bool, Value::Bool(b)) => if *b { "true" } else { "" }.to_owned(),
         _ => json_text(v),

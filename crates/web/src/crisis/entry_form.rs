@@ -202,11 +202,7 @@ pub(super) async fn new_form(
         return Err(AppError::Conflict("crisis_closed".into()));
     }
     let tr = Tr(auth.ctx.lang);
-    let now_local = state
-        .now()
-        .to_zoned(crisismap_core::time::amsterdam().clone())
-        .strftime("%Y-%m-%dT%H:%M")
-        .to_string();
+    let now_local = crisismap_core::time::local_input(state.now());
     let mut raw = RawRecord::default();
     let schema = kind.schema();
     let defaults: &[(&str, &str)] = match kind {
@@ -408,11 +404,7 @@ fn quick_line(state: &AppState, kind: EntryKind, raw: &mut RawRecord) -> Option<
     }
     let blank = |v: Option<&String>| v.is_none_or(|v| v.trim().is_empty());
     if blank(raw.fields.get("occurred_at")) {
-        let now = state
-            .now()
-            .to_zoned(crisismap_core::time::amsterdam().clone())
-            .strftime("%Y-%m-%dT%H:%M")
-            .to_string();
+        let now = crisismap_core::time::local_input(state.now());
         raw.fields.insert("occurred_at".into(), now);
     }
     if blank(raw.fields.get("category")) {

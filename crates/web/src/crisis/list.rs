@@ -112,11 +112,7 @@ pub(super) async fn open_form(
     auth: Authed<MemberUp>,
 ) -> Result<Response, AppError> {
     let input = OpenInput {
-        started_at: state
-            .now()
-            .to_zoned(crisismap_core::time::amsterdam().clone())
-            .strftime("%Y-%m-%dT%H:%M")
-            .to_string(),
+        started_at: crisismap_core::time::local_input(state.now()),
         phase: "lukewarm".into(),
         ..OpenInput::default()
     };

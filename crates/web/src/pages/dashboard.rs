@@ -181,13 +181,9 @@ pub fn dashboard(
                 duty: tr.t(&format!("c-duty-{}", r.duty)),
                 person: view.as_ref().map(|c| c.name.clone()),
                 person_href: contact.map(|c| record_href(RecordKind::Contact, c.id)),
-                phones: view
-                    .map(|c| {
-                        c.phones
-                            .iter()
-                            .map(|p| (format!("tel:{}", p.number), phone_display(&p.number)))
-                            .collect()
-                    })
+                phones: duty
+                    .as_ref()
+                    .map(|d| phones_of(d.person))
                     .unwrap_or_default(),
                 until: duty
                     .as_ref()
