@@ -72,6 +72,81 @@ async function assertVisible(locator, what) {
   }
 }
 
+test('at night the advisor opens Beeld on a laptop: what is down, when it is back, what hits next and what must be done are on the first screen', story(env, async ({ open }) => {
+  const screen = { width: 1366, height: 768 };
+  const { page } = await open('editor', { viewport: screen });
+  const { exercise } = await demoCrises(page);
+  await page.goto(exercise);
+  const onFirstScreen = async (locator, what) => {
+    await assertVisible(locator, what);
+    const box = await locator.first().boundingBox();
+    assert.ok(box, `${what} is drawn`);
+    assert.ok(box.y >= 0 && box.y + box.height <= screen.height && box.x >= 0 && box.x + box.width <= screen.width,
+      `${what} lies inside the first screen of ${screen.width}×${screen.height} (it lies at x ${box.x}, y ${box.y}, ${box.width}×${box.height})`);
+  };
+  const down = page.locator('section[aria-labelledby="down-heading"] .board-list li').first();
+  await onFirstScreen(down, 'the first process that is down');
+  assert.match(await down.innerText(), /Uitgevallen|Verstoord/, 'its status is in words');
+  const back = down.locator('.board-when');
+  await onFirstScreen(back, 'when it is expected back');
+  assert.match(await back.innerText(), /terug verwacht \d|terugkeer onbekend/);
+  const impact = page.locator('section[aria-labelledby="next-heading"] .board-list li').first();
+  await onFirstScreen(impact, 'the first impact of the cascade');
+  assert.match(await impact.innerText(), /geleden|over \d/, 'the impact says how long ago or how soon');
+  const steps = page.locator('section[aria-labelledby="attention-heading"] > .open-steps > li');
+  assert.ok(await steps.count() > 0, 'the exercise has open steps');
+  await onFirstScreen(steps.first(), 'the first open step');
+  await onFirstScreen(steps.last(), 'the last open step shown before "more"');
+  // The board only reads: no form field in it.
+  assert.equal(await page.locator('.board input, .board select, .board textarea').count(), 0, 'the board holds no form fields');
+  // Editing the processes is a mode of its own that works without script.
+  await page.getByRole('link', { name: 'Status en herstelvolgorde wijzigen' }).click();
+  await page.waitForURL((u) => u.searchParams.get('bewerken') === 'processen');
+  assert.ok(await page.locator('form[action$="/herstelvolgorde"]').count() > 1, 'edit mode shows the reorder forms');
+}));
+
+test('the cascade picture draws every name in full and no two labels overlap', story(env, async ({ open }) => {
+  const { page } = await open('editor');
+  const { exercise } = await demoCrises(page);
+  const overlaps = async (where) => {
+    const svg = page.locator('figure.picture svg').first();
+    await assertVisible(svg, `the cascade picture on ${where}`);
+    const boxes = await svg.locator('text').evaluateAll((texts) => texts.map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+    }));
+    assert.ok(boxes.length > 3, `the picture on ${where} has labels`);
+    assert.ok(!boxes.some((b) => b.text.includes('…')), `no name is cut short on ${where}`);
+    const bad = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) bad.push(`${a.text} / ${b.text}`);
+      }
+    }
+    assert.deepEqual(bad, [], `labels overlap on ${where}`);
+    // Each label stays inside its box.
+    const outside = await svg.locator('g').evaluateAll((gs) => gs.flatMap((g) => {
+      const rect = g.querySelector('rect');
+      if (!rect) return [];
+      const r = rect.getBoundingClientRect();
+      return [...g.querySelectorAll('text')].map((t) => [t.textContent, t.getBoundingClientRect()])
+        .filter(([, b]) => b.left < r.left || b.right > r.right + 0.5 || b.top < r.top || b.bottom > r.bottom + 0.5)
+        .map(([text]) => text);
+    }));
+    assert.deepEqual(outside, [], `labels run out of their box on ${where}`);
+  };
+  await page.goto(exercise);
+  await overlaps('Beeld');
+  // The what-if analysis in preparation: everything the exercise marks failing, at once.
+  await page.goto('/voorbereiden/cascade');
+  const boxes = page.locator('input[name="failing"]');
+  for (let i = 0; i < Math.min(await boxes.count(), 3); i++) await boxes.nth(i).check();
+  await page.locator('main form[action="/voorbereiden/cascade"] button[type="submit"]').click();
+  await page.waitForURL((u) => u.searchParams.has('failing'));
+  await overlaps('the what-if analysis');
+}));
+
 test('a decision recorded by the advisor appears at the mayor without a reload', story(env, async ({ open }) => {
   const a = await open('editor');
   const b = await open('mayor');

@@ -127,53 +127,156 @@ pub fn dependency_graph(
     out
 }
 
-/// A cascade: the failing nodes in the middle, the affected ones on rings by time to
-/// impact, an arrow along the path that brings each one down.
-pub fn cascade_rings(
+/// One thing on a lane of the cascade picture: its full name, a line under it (when it is
+/// hit, in words) and how it looks (`failing`, `reached` or `affected`).
+#[derive(Debug, Clone)]
+pub struct LaneBox {
+    pub label: String,
+    pub note: String,
+    pub class: &'static str,
+}
+
+/// The words of `text` in lines of at most `max` characters (a longer word is cut over lines).
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![];
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > max {
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+            }
+            lines.push(word.drain(..max).collect());
+        }
+        let word: String = word.into_iter().collect();
+        let len = current.chars().count();
+        if len == 0 {
+            current = word;
+        } else if len + 1 + word.chars().count() <= max {
+            current.push(' ');
+            current.push_str(&word);
+        } else {
+            lines.push(std::mem::replace(&mut current, word));
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Widths of the lane picture, in its own units.
+const LANE_LABEL: f64 = 170.0;
+const BOX_WIDTH: f64 = 265.0;
+const BOX_GAP: f64 = 12.0;
+const PER_ROW: usize = 3;
+/// Characters per line: the box's inner width at the widest average letter of the font.
+const BOX_CHARS: usize = 28;
+const LABEL_CHARS: usize = 18;
+
+/// A cascade in time lanes, one band per period (what is hit already, within the hour, …), the
+/// things in it as boxes with their full names wrapped over lines: nothing overlaps, whatever
+/// the names. Empty lanes show a dash, so "nothing within the hour" reads as such.
+pub fn cascade_lanes(
     id: &str,
     title: &str,
     desc: &str,
-    rings: &[(String, Vec<(usize, Dot)>)],
-    causes: &[(usize, usize)],
+    lanes: &[(String, Vec<LaneBox>)],
 ) -> String {
-    let step = 95.0;
-    let size = 2.0 * step * rings.len().max(1) as f64 + 160.0;
-    let c = size / 2.0;
-    let mut pos = std::collections::HashMap::new();
-    let mut out = String::new();
-    open(&mut out, size, size, id, title, desc);
-    for (k, (label, nodes)) in rings.iter().enumerate() {
-        let r = if k == 0 { 40.0 } else { step * k as f64 + 20.0 };
-        if k > 0 {
+    let width = LANE_LABEL + PER_ROW as f64 * (BOX_WIDTH + BOX_GAP) + BOX_GAP;
+    let mut body = String::new();
+    let mut y = 0.0;
+    for (k, (label, boxes)) in lanes.iter().enumerate() {
+        let top = y;
+        let mut inner = String::new();
+        let mut row_y = top + BOX_GAP;
+        for row in boxes.chunks(PER_ROW) {
+            let drawn: Vec<(Vec<String>, &LaneBox)> =
+                row.iter().map(|b| (wrap(&b.label, BOX_CHARS), b)).collect();
+            let height = drawn
+                .iter()
+                .map(|(lines, b)| box_height(lines.len(), !b.note.is_empty()))
+                .fold(0.0, f64::max);
+            for (j, (lines, b)) in drawn.iter().enumerate() {
+                let x = LANE_LABEL + BOX_GAP + j as f64 * (BOX_WIDTH + BOX_GAP);
+                lane_box(&mut inner, x, row_y, height, lines, b);
+            }
+            row_y += height + BOX_GAP;
+        }
+        if boxes.is_empty() {
             let _ = write!(
-                out,
-                "<circle cx=\"{c:.1}\" cy=\"{c:.1}\" r=\"{r:.1}\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 4\"/>\
-                 <text x=\"{c:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#4a4a4a\">{}</text>",
-                c - r - 4.0,
-                escape(label)
+                inner,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"14\" fill=\"#4a4a4a\">—</text>",
+                LANE_LABEL + BOX_GAP,
+                top + 28.0
+            );
+            row_y = top + 44.0;
+        }
+        let label_lines = wrap(label, LABEL_CHARS);
+        let bottom = row_y.max(top + 20.0 + 18.0 * label_lines.len() as f64);
+        let fill = if k % 2 == 0 { "#f5f5f5" } else { "#fff" };
+        let _ = write!(
+            body,
+            "<rect x=\"0\" y=\"{top:.1}\" width=\"{width:.1}\" height=\"{:.1}\" fill=\"{fill}\" stroke=\"#bbb\"/>",
+            bottom - top
+        );
+        let _ = write!(
+            body,
+            "<text font-size=\"14\" font-weight=\"bold\" fill=\"#111\">"
+        );
+        for (i, line) in label_lines.iter().enumerate() {
+            let _ = write!(
+                body,
+                "<tspan x=\"10\" y=\"{:.1}\">{}</tspan>",
+                top + 26.0 + 18.0 * i as f64,
+                escape(line)
             );
         }
-        let count = nodes.len().max(1) as f64;
-        for (j, (node, _)) in nodes.iter().enumerate() {
-            let a = 2.0 * PI * j as f64 / count - PI / 2.0 + k as f64 * 0.4;
-            let r = if k == 0 && nodes.len() == 1 { 0.0 } else { r };
-            pos.insert(*node, (c + r * a.cos(), c + r * a.sin()));
-        }
+        body.push_str("</text>");
+        body.push_str(&inner);
+        y = bottom;
     }
-    for (from, to) in causes {
-        if let (Some(a), Some(b)) = (pos.get(from), pos.get(to)) {
-            line(&mut out, id, *a, *b, "");
-        }
-    }
-    for (_, nodes) in rings {
-        for (node, d) in nodes {
-            if let Some((x, y)) = pos.get(node) {
-                dot(&mut out, *x, *y, d);
-            }
-        }
-    }
+    let mut out = String::new();
+    open(&mut out, width, y.max(1.0), id, title, desc);
+    out.push_str(&body);
     out.push_str("</svg>");
     out
+}
+
+fn box_height(lines: usize, note: bool) -> f64 {
+    14.0 + 17.0 * lines as f64 + if note { 17.0 } else { 0.0 }
+}
+
+fn lane_box(out: &mut String, x: f64, y: f64, height: f64, lines: &[String], b: &LaneBox) {
+    let (fill, stroke) = match b.class {
+        "failing" => ("#f4c7c3", "#a8201a"),
+        "reached" => ("#fbdcc0", "#8a3d00"),
+        _ => ("#ffe9a8", "#8a5d00"),
+    };
+    let _ = write!(
+        out,
+        "<g><rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{BOX_WIDTH:.1}\" height=\"{height:.1}\" rx=\"4\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"/><text font-size=\"13\" fill=\"#111\">"
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<tspan x=\"{:.1}\" y=\"{:.1}\">{}</tspan>",
+            x + 9.0,
+            y + 20.0 + 17.0 * i as f64,
+            escape(line)
+        );
+    }
+    out.push_str("</text>");
+    if !b.note.is_empty() {
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" font-style=\"italic\" fill=\"#333\">{}</text>",
+            x + 9.0,
+            y + 20.0 + 17.0 * lines.len() as f64,
+            escape(&b.note)
+        );
+    }
+    out.push_str("</g>");
 }
 
 #[cfg(test)]
@@ -195,5 +298,50 @@ mod tests {
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));
         assert!(svg.contains("role=\"img\""));
+    }
+
+    #[test]
+    fn long_names_wrap_over_lines_and_keep_every_letter() {
+        let name = "Uitkeringen en bijzondere bijstand aan inwoners in nood";
+        let lines = wrap(name, 28);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 28), "{lines:?}");
+        assert_eq!(lines.join(" "), name);
+        assert_eq!(
+            wrap("Zeerlangwoordzonderspatiesdatnietpast", 10).concat(),
+            "Zeerlangwoordzonderspatiesdatnietpast"
+        );
+    }
+
+    #[test]
+    fn boxes_in_a_lane_stand_side_by_side_then_below_each_other() {
+        let b = |label: &str| LaneBox {
+            label: label.into(),
+            note: "over 10 min".into(),
+            class: "affected",
+        };
+        let svg = cascade_lanes(
+            "c",
+            "Cascade",
+            "Uitleg",
+            &[
+                (
+                    "Binnen 1 uur".into(),
+                    vec![b("Een"), b("Twee"), b("Drie"), b("Vier")],
+                ),
+                ("Later".into(), vec![]),
+            ],
+        );
+        // Four boxes: three on the first row, the fourth under the first.
+        let xs: Vec<&str> = svg
+            .match_indices("<rect x=\"")
+            .map(|(i, _)| &svg[i + 9..i + 14])
+            .collect();
+        assert_eq!(
+            xs.iter().filter(|x| x.starts_with("182")).count(),
+            2,
+            "{xs:?}"
+        );
+        assert!(svg.contains("Vier") && svg.contains("—"));
     }
 }

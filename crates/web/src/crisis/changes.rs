@@ -37,6 +37,12 @@ pub(super) async fn crisis_command_from_form(
         (Err(e), _) | (_, Err(e)) => Err(e),
     };
     match outcome {
+        // Reordering keeps the processes' edit mode open, at the processes.
+        Ok(()) if done == "order" => Ok(Redirect::to(&format!(
+            "{}?bewerken=processen&melding=order#processes-heading",
+            crisis_href(id)
+        ))
+        .into_response()),
         Ok(()) => Ok(Redirect::to(&format!("{}?melding={done}", crisis_href(id))).into_response()),
         Err(crisismap_app::Error::Invalid(errors)) => {
             let retry = Retry {
@@ -45,7 +51,16 @@ pub(super) async fn crisis_command_from_form(
                 occurred_at: typed_at.to_owned(),
                 errors: crate::http::error::localize(errors, Tr(auth.ctx.lang)),
             };
-            picture_page(state, &auth.principal, &auth.ctx, id, None, Some(retry)).await
+            picture_page(
+                state,
+                &auth.principal,
+                &auth.ctx,
+                id,
+                None,
+                false,
+                Some(retry),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

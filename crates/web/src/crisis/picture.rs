@@ -22,6 +22,7 @@ use crisismap_core::time::local_display;
 use crisismap_store::Entry;
 use serde::Deserialize;
 
+#[derive(Clone)]
 pub struct ProcessLine {
     pub id: String,
     pub position: usize,
@@ -54,6 +55,8 @@ pub(super) struct PicturePage {
     head: Head,
     known: String,
     started: String,
+    /// The moment the page shows the situation at.
+    as_of: String,
     processes: Vec<ProcessLine>,
     effects: Vec<Item>,
     facts: Vec<Item>,
@@ -71,6 +74,14 @@ pub(super) struct PicturePage {
     cascade: super::views::CrisisCascade,
     node_groups: Vec<crate::register::cascade::OptionGroup>,
     retry: Option<Retry>,
+    /// The processes that are down or disrupted, in restore order: the board's first part.
+    down: Vec<ProcessLine>,
+    /// The first process to restore: the first in restore order that is not working.
+    restore_next: Option<String>,
+    /// The processes' edit mode (status, reason, restore order) is open.
+    editing: bool,
+    /// The cascade's lanes as a picture.
+    cascade_picture: String,
     quick_back: &'static str,
     quick_focus: bool,
     quick_categories: Vec<(&'static str, &'static str)>,
@@ -141,12 +152,12 @@ pub(crate) fn open_steps(
     use crisismap_app::crisis::attention::{Resolve, Urgency};
     let base = crisis_href(room.id());
     let mut steps: Vec<StepView> = cascade
-        .within_the_hour(now)
+        .within_the_hour()
         .into_iter()
         .map(|(name, at)| StepView {
             urgent: true,
             what: tr.t("attention-impact_within_hour"),
-            subject: format!("{name} ({at})"),
+            subject: format!("{name}: {at}"),
             href: format!("{base}#cascade-heading"),
         })
         .collect();
@@ -185,9 +196,10 @@ pub(crate) async fn open_steps_of(
 ) -> Result<Vec<StepView>, AppError> {
     let room = Room::load(state, user.workspace, crisis).await?;
     let graph = crisismap_app::register::graph_of(&room.index)?;
-    let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
+    let now = state.now();
+    let cascade = super::views::crisis_cascade(&room, &graph, tr, now)?;
     let head = head(&room, tr, "", user);
-    Ok(open_steps(&room, &cascade, &head, state.now(), tr))
+    Ok(open_steps(&room, &cascade, &head, now, tr))
 }
 
 /// The history of the crisis itself: opening, classifications, phase and GRIP changes.
@@ -202,6 +214,8 @@ pub(super) async fn history(
 #[derive(Deserialize, Default)]
 pub(super) struct FlashQuery {
     pub(super) melding: Option<String>,
+    /// `processen`: the processes' edit mode.
+    pub(super) bewerken: Option<String>,
 }
 
 pub(super) async fn picture(
@@ -217,6 +231,7 @@ pub(super) async fn picture(
         &auth.ctx,
         id,
         q.melding.as_deref(),
+        q.bewerken.as_deref() == Some("processen"),
         None,
     )
     .await
@@ -238,6 +253,7 @@ pub(super) async fn picture_page(
     rctx: &crate::http::auth::RequestCtx,
     id: StreamId,
     melding: Option<&str>,
+    editing: bool,
     retry: Option<Retry>,
 ) -> Result<Response, AppError> {
     let room = Room::load(state, principal.user.workspace, id).await?;
@@ -289,7 +305,13 @@ pub(super) async fn picture_page(
                 },
             }
         })
+        .collect::<Vec<ProcessLine>>();
+    let down: Vec<ProcessLine> = processes
+        .iter()
+        .filter(|p| matches!(p.status_code.as_str(), "down" | "disrupted"))
+        .cloned()
         .collect();
+    let restore_next = down.first().map(|p| p.name.clone());
     let effects = room
         .of(EntryKind::Effect)
         .map(|e| item(&room, e, e.text("effect").unwrap_or("").to_owned(), tr))
@@ -324,7 +346,12 @@ pub(super) async fn picture_page(
         .map(|t| (t.id.to_string(), t.title.clone(), s.teams.contains(&t.id)))
         .collect();
     let graph = crisismap_app::register::graph_of(&room.index)?;
-    let cascade = super::views::crisis_cascade(&room, &graph, tr)?;
+    let cascade = super::views::crisis_cascade(&room, &graph, tr, now)?;
+    let cascade_picture = if cascade.rows.is_empty() {
+        String::new()
+    } else {
+        cascade.lanes_picture(tr)
+    };
     let steps = open_steps(
         &room,
         &cascade,
@@ -344,6 +371,7 @@ pub(super) async fn picture_page(
         head: head(&room, tr, "", &principal.user),
         known: s.known.clone(),
         started: when(&s.started_at),
+        as_of: local_display(now),
         processes,
         effects,
         facts: facts_of("fact"),
@@ -388,7 +416,11 @@ pub(super) async fn picture_page(
                 "confirmed",
             ],
         ),
+        editing: editing || retry.as_ref().is_some_and(|r| r.form.starts_with("order-")),
         retry,
+        down,
+        restore_next,
+        cascade_picture,
         quick_back: "beeld",
         quick_focus: melding == Some("logged"),
         quick_categories: super::frame::quick_categories(tr),

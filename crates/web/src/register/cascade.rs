@@ -88,65 +88,43 @@ pub fn impact_rows(
 /// The rings the pictures use: at once, within an hour, four hours, a day, three days, later.
 pub const RING_BOUNDS: [u64; 5] = [0, 60, 240, 1440, 4320];
 
-pub fn cascade_picture(
-    graph: &RegisterGraph,
-    cascade: &Cascade,
-    source: Option<u32>,
-    tr: Tr,
-    id: &str,
-) -> String {
+pub fn cascade_picture(rows: &[ImpactRow], tr: Tr, id: &str) -> String {
     let labels = [
-        tr.t("cascade-ring-failing"),
+        tr.t("cascade-lane-at_once"),
         tr.t("cascade-ring-hour"),
         tr.t("cascade-ring-four_hours"),
         tr.t("cascade-ring-day"),
         tr.t("cascade-ring-three_days"),
         tr.t("cascade-ring-later"),
     ];
-    let rings: Vec<(String, Vec<(usize, Dot)>)> = cascade
-        .rings(&RING_BOUNDS)
-        .iter()
-        .enumerate()
-        .map(|(k, ring)| {
-            (
-                labels.get(k).copied().unwrap_or("").to_owned(),
-                ring.nodes
-                    .iter()
-                    .filter_map(|n| {
-                        let node = graph.node(*n)?;
-                        Some((
-                            *n as usize,
-                            Dot {
-                                label: node.title.clone(),
-                                class: if cascade.predecessor(*n) == source {
-                                    "failing"
-                                } else {
-                                    "affected"
-                                },
-                            },
-                        ))
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
-    // Rings beyond the last one with anything on it are left out.
-    let mut rings = rings;
-    while rings.len() > 1 && rings.last().is_some_and(|(_, nodes)| nodes.is_empty()) {
-        rings.pop();
+    let mut lanes: Vec<(String, Vec<svg::LaneBox>)> =
+        labels.iter().map(|l| ((*l).to_owned(), vec![])).collect();
+    for r in rows {
+        let lane = RING_BOUNDS
+            .iter()
+            .position(|bound| r.minutes <= *bound)
+            .unwrap_or(RING_BOUNDS.len());
+        if let Some((_, boxes)) = lanes.get_mut(lane) {
+            boxes.push(svg::LaneBox {
+                label: r.name.clone(),
+                note: if r.failing {
+                    tr.t("cascade-failing").to_owned()
+                } else {
+                    r.time.clone()
+                },
+                class: if r.failing { "failing" } else { "affected" },
+            });
+        }
     }
-    let causes: Vec<(usize, usize)> = cascade
-        .affected()
-        .iter()
-        .filter_map(|n| cascade.predecessor(*n).map(|p| (p as usize, *n as usize)))
-        .filter(|(p, _)| Some(*p as u32) != source)
-        .collect();
-    svg::cascade_rings(
+    // Lanes beyond the last one with anything on it are left out.
+    while lanes.len() > 1 && lanes.last().is_some_and(|(_, b)| b.is_empty()) {
+        lanes.pop();
+    }
+    svg::cascade_lanes(
         id,
         tr.t("cascade-picture-title"),
-        tr.t("cascade-picture-desc"),
-        &rings,
-        &causes,
+        tr.t("cascade-lanes-desc"),
+        &lanes,
     )
 }
 
@@ -237,10 +215,9 @@ pub async fn analysis(
         let cascade = graph
             .cascade(&chosen)
             .map_err(|e| AppError::Internal(e.to_string()))?;
-        (
-            impact_rows(&graph, &cascade, None, tr),
-            cascade_picture(&graph, &cascade, None, tr, "cascade"),
-        )
+        let rows = impact_rows(&graph, &cascade, None, tr);
+        let picture = cascade_picture(&rows, tr, "cascade");
+        (rows, picture)
     } else {
         (vec![], String::new())
     };

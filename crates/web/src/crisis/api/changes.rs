@@ -387,6 +387,7 @@ pub async fn cascade(
         &room,
         &graph,
         crisismap_app::i18n::Tr(auth.ctx.lang),
+        state.now(),
     )?;
     Ok(Json(
         c.rows
