@@ -243,6 +243,15 @@ pub enum DomainEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         occurred_at: Option<String>,
     },
+    /// A situation report was issued: the next of the crisis's numbered series, describing
+    /// the picture as of its moment.
+    SitrepIssued {
+        /// Its number in the crisis's series, from 1.
+        number: u32,
+        /// When it was issued: the moment the report describes (canonical UTC).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
+    },
     /// The nodes of the register's dependency graph that are marked failing in this crisis
     /// (the whole new set), each with the moment it failed.
     FailingNodesSet {
@@ -301,6 +310,7 @@ impl DomainEvent {
             DomainEvent::RestoreOrderChanged { .. } => "restore_order_changed",
             DomainEvent::CrisisClosed { .. } => "crisis_closed",
             DomainEvent::FailingNodesSet { .. } => "failing_nodes_set",
+            DomainEvent::SitrepIssued { .. } => "sitrep_issued",
             DomainEvent::EntrySaved { .. } => "entry_saved",
         }
     }
@@ -319,6 +329,7 @@ impl DomainEvent {
             | DomainEvent::RestoreOrderChanged { occurred_at, .. }
             | DomainEvent::CrisisClosed { occurred_at, .. }
             | DomainEvent::FailingNodesSet { occurred_at, .. }
+            | DomainEvent::SitrepIssued { occurred_at, .. }
             | DomainEvent::EntrySaved { occurred_at, .. } => occurred_at.as_deref(),
             _ => None,
         }

@@ -285,6 +285,8 @@ pub struct SitrepData {
     pub crisis_title: String,
     /// The report's sequence number within the crisis.
     pub number: u32,
+    /// Printed without being issued: the draft of report `number`, said on every page.
+    pub draft: bool,
     /// The time the picture describes.
     pub as_of: String,
     /// The crisis's classification and why.

@@ -137,6 +137,7 @@ pub(crate) async fn apply(
         | DomainEvent::CrisisTeamsChanged { .. }
         | DomainEvent::RestoreOrderChanged { .. }
         | DomainEvent::CrisisClosed { .. }
+        | DomainEvent::SitrepIssued { .. }
         | DomainEvent::FailingNodesSet { .. } => {
             crate::crisis::project_crisis(conn, env, event, &at).await?;
             crate::crisis::project_timeline(conn, env, "crisis", event.occurred_at(), &at).await?;

@@ -289,6 +289,13 @@ pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, Str
         DomainEvent::CrisisClosed { reason, .. } => {
             (tr.t("crisis-h-closed").to_owned(), reason.clone())
         }
+        DomainEvent::SitrepIssued { number, .. } => (
+            tr.with(
+                "crisis-h-sitrep",
+                &[("number", crate::i18n::Value::from(*number))],
+            ),
+            String::new(),
+        ),
         DomainEvent::FailingNodesSet { nodes, reason, .. } => {
             let names: Vec<String> = nodes.iter().map(|f| node_title(room, &f.key)).collect();
             (

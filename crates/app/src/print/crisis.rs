@@ -194,8 +194,9 @@ pub async fn sitrep_data(
         printed_at: now,
         exercise: s.exercise,
         crisis_title: s.title.clone(),
-        // The number is the crisis stream's length: the same number means the same state.
-        number: u32::try_from(stream.head_seq).unwrap_or(u32::MAX),
+        // Printed without being issued, it is the draft of the next report in the series.
+        number: u32::try_from(s.sitreps.len() + 1).unwrap_or(u32::MAX),
+        draft: true,
         as_of: local_display(now),
         classification,
         grip: tr.t(&format!("c-grip-{}", s.grip.code())).to_owned(),
@@ -219,6 +220,27 @@ pub async fn sitrep_data(
             head_hash: stream.head_hash,
         },
     })
+}
+
+/// The situation report just issued (`CrisisCommand::IssueSitrep`): its number in the series
+/// and the moment it describes, no longer a draft.
+pub async fn issued_sitrep_data(
+    app: &App,
+    ws: WorkspaceId,
+    crisis: StreamId,
+    lang: Lang,
+) -> Result<SitrepData, Error> {
+    let mut data = sitrep_data(app, ws, crisis, lang).await?;
+    let room = Room::load(app, ws, crisis).await?;
+    let issued = &room.state().sitreps;
+    if let Some(last) = issued.last() {
+        data.number = u32::try_from(issued.len()).unwrap_or(u32::MAX);
+        data.draft = false;
+        if let Ok(at) = last.parse::<jiff::Timestamp>() {
+            data.as_of = local_display(at);
+        }
+    }
+    Ok(data)
 }
 
 /// The decision record: every decision in order, superseded ones marked, closed by the

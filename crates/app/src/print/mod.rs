@@ -24,7 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-pub use crisis::{decision_record_data, render_decisions, render_sitrep, sitrep_data};
+pub use crisis::{
+    decision_record_data, issued_sitrep_data, render_decisions, render_sitrep, sitrep_data,
+};
 
 /// One renderer for the process: fonts and templates are loaded once.
 pub fn renderer() -> Result<Arc<Renderer>, Error> {

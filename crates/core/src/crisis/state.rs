@@ -51,6 +51,9 @@ pub struct CrisisState {
     /// it is refused instead of silently rewinding the picture.
     #[serde(default)]
     pub last_at: std::collections::BTreeMap<String, String>,
+    /// The moment each situation report was issued (canonical UTC); report N is the N-th.
+    #[serde(default)]
+    pub sitreps: Vec<String>,
 }
 
 /// Why a party is expected to have been informed.
@@ -164,6 +167,9 @@ pub enum CrisisCommand {
         /// Why the set changes.
         reason: String,
     },
+    /// Issues the next situation report: it takes the next number of the crisis's series and
+    /// describes the picture as of the command's moment.
+    IssueSitrep,
 }
 
 impl CrisisCommand {
@@ -177,6 +183,7 @@ impl CrisisCommand {
             CrisisCommand::SetRestoreOrder { .. } => "restore_order",
             CrisisCommand::Close { .. } => "closed",
             CrisisCommand::SetFailing { .. } => "failing",
+            CrisisCommand::IssueSitrep => "sitrep",
         }
     }
 }
@@ -193,6 +200,7 @@ fn aspect_of(event: &DomainEvent) -> Option<&'static str> {
         DomainEvent::RestoreOrderChanged { .. } => "restore_order",
         DomainEvent::FailingNodesSet { .. } => "failing",
         DomainEvent::CrisisClosed { .. } => "closed",
+        DomainEvent::SitrepIssued { .. } => "sitrep",
         _ => return None,
     })
 }
@@ -248,6 +256,7 @@ impl CrisisState {
                 classification_reason: String::new(),
                 failing: vec![],
                 last_at: Default::default(),
+                sitreps: vec![],
             }),
             _ => None,
         }
@@ -286,6 +295,9 @@ impl CrisisState {
             }
             DomainEvent::CrisisClosed { .. } => self.closed = true,
             DomainEvent::FailingNodesSet { nodes, .. } => self.failing = nodes.clone(),
+            DomainEvent::SitrepIssued { occurred_at, .. } => {
+                self.sitreps.push(occurred_at.clone().unwrap_or_default())
+            }
             _ => {}
         }
     }
@@ -473,6 +485,10 @@ impl CrisisState {
                     occurred_at,
                 }])
             }
+            CrisisCommand::IssueSitrep => Ok(vec![DomainEvent::SitrepIssued {
+                number: u32::try_from(self.sitreps.len() + 1).unwrap_or(u32::MAX),
+                occurred_at,
+            }]),
             CrisisCommand::Close { reason } => {
                 let reason = line("reason", &reason, 2000, true)?;
                 Ok(vec![DomainEvent::CrisisClosed {

@@ -118,6 +118,7 @@ pdf-arrived = Arrived
 pdf-left = Left
 pdf-signature = Signature
 pdf-situation-report = Situation report
+pdf-draft = draft
 pdf-as-of = As of
 pdf-classification = Classification
 pdf-reason = Reason

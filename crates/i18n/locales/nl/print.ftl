@@ -118,6 +118,7 @@ pdf-arrived = Aankomst
 pdf-left = Vertrek
 pdf-signature = Handtekening
 pdf-situation-report = Situatierapport
+pdf-draft = concept
 pdf-as-of = Stand per
 pdf-classification = Classificatie
 pdf-reason = Reden

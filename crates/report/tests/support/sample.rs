@@ -446,6 +446,7 @@ pub fn sitrep(lang: Lang) -> SitrepData {
         exercise: false,
         crisis_title: s("Ransomware gemeentehuis"),
         number: 4,
+        draft: false,
         as_of: s("28-11-2026 12:45"),
         classification: Classification {
             kind: l("Cybercrisis", "Cyber crisis"),

@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use crisismap_app::crisis::Room;
-use crisismap_app::i18n::Tr;
+use crisismap_app::i18n::{Tr, Value};
 use crisismap_core::crisis::EntryKind;
 use crisismap_core::time::local_display;
 
@@ -21,7 +21,16 @@ use crisismap_core::time::local_display;
 pub(super) struct SitrepPage {
     ctx: PageCtx,
     head: Head,
-    printed: String,
+    /// The moment the page shows the picture at.
+    as_of: String,
+    /// "Situatierapport 4": the number the next issued report takes (this page is its draft).
+    title: String,
+    /// The issue button's words, with the number.
+    issue_label: String,
+    /// The reports issued before, newest first, in words.
+    issued: Vec<String>,
+    /// Whether the reader may issue the report.
+    can_issue: bool,
     known: String,
     processes: Vec<(String, &'static str, String)>,
     decisions: Vec<(Row, String)>,
@@ -75,7 +84,32 @@ pub(super) async fn sitrep(
         .collect();
     render(&SitrepPage {
         head: head(&room, tr, "situatierapport", auth.user()),
-        printed: local_display(now),
+        as_of: local_display(now),
+        title: tr.with(
+            "crisis-sitrep-title",
+            &[("number", Value::from(room.state().sitreps.len() + 1))],
+        ),
+        issue_label: tr.with(
+            "crisis-sitrep-issue",
+            &[("number", Value::from(room.state().sitreps.len() + 1))],
+        ),
+        issued: room
+            .state()
+            .sitreps
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, at)| {
+                tr.with(
+                    "crisis-sitrep-issued-line",
+                    &[
+                        ("number", Value::from(i + 1)),
+                        ("at", Value::from(when(at))),
+                    ],
+                )
+            })
+            .collect(),
+        can_issue: head(&room, tr, "", auth.user()).can_steer,
         known: room.state().known.clone(),
         processes,
         decisions,
@@ -158,6 +192,36 @@ pub(super) async fn sitrep_pdf(
     )
     .await;
     Ok(pdf_response(pdf, "situatierapport.pdf"))
+}
+
+/// Issues the next situation report: records it in the crisis's series and answers with its
+/// PDF, numbered and dated as of now.
+pub(super) async fn issue_sitrep(
+    State(state): State<AppState>,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = crisis_id(&id)?;
+    state.store().crisis(auth.user().workspace, id).await?;
+    crisismap_app::crisis::command(
+        &state,
+        &auth.principal,
+        id,
+        crisismap_core::crisis::CrisisCommand::IssueSitrep,
+        None,
+    )
+    .await?;
+    let data =
+        crisismap_app::print::issued_sitrep_data(&state, auth.user().workspace, id, auth.ctx.lang)
+            .await?;
+    let number = data.number;
+    let pdf = crisismap_app::print::render_sitrep(data).await?;
+    crate::http::auth::audit(
+        &state,
+        auth.ctx.audit("print", &format!("sitrep:{id}"), "ok"),
+    )
+    .await;
+    Ok(pdf_response(pdf, &format!("situatierapport-{number}.pdf")))
 }
 
 pub(super) async fn decisions_pdf(

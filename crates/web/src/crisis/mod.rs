@@ -50,7 +50,10 @@ pub fn router() -> Router<AppState> {
             "/crisis/{id}/overnemen",
             get(transcribe::page).post(transcribe::save),
         )
-        .route("/crisis/{id}/situatierapport", get(documents::sitrep))
+        .route(
+            "/crisis/{id}/situatierapport",
+            get(documents::sitrep).post(documents::issue_sitrep),
+        )
         .route(
             "/crisis/{id}/situatierapport.pdf",
             get(documents::sitrep_pdf),

@@ -230,3 +230,91 @@ async fn a_crisis_prints_its_situation_report_and_a_verified_decision_record() {
     );
     assert!(!closed.exists(), "only running crises");
 }
+
+/// The team issues situation reports through the night: each takes the next number of the
+/// crisis's series, says "as of" the moment it was issued, and shows in the crisis's history;
+/// what is printed without issuing is the draft of the next one. Both engines.
+#[tokio::test]
+async fn situation_reports_are_numbered_in_sequence_per_crisis() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let crises = app.store.crises(app.ws).await.expect("crises");
+        let exercise = crises.iter().find(|c| c.state.exercise).expect("exercise");
+        let page = format!("/crisis/{}/situatierapport", exercise.id);
+        let mut b = app.login(&email_for(Role::Editor)).await;
+
+        let (status, html) = b.page(&page).await;
+        assert_eq!(status, StatusCode::OK);
+        let text = words(&html);
+        assert!(
+            text.contains("Situatierapport 1 (concept) stand per"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Afgedrukt"),
+            "nothing was printed yet: {text}"
+        );
+        assert!(text.contains("Nog geen situatierapport uitgebracht"));
+        let draft = pdf_text(
+            &b.get(&format!("{page}.pdf"))
+                .await
+                .bytes()
+                .await
+                .expect("pdf"),
+        );
+        assert!(draft.contains("Situatierapport 1 (concept)"), "{draft}");
+
+        for n in 1..=2 {
+            b.refresh_csrf(&page).await;
+            let r = b.post_form(&page, &[]).await;
+            assert_eq!(r.status(), StatusCode::OK);
+            assert_eq!(
+                r.headers()
+                    .get("content-disposition")
+                    .and_then(|v| v.to_str().ok()),
+                Some(format!("attachment; filename=\"situatierapport-{n}.pdf\"").as_str())
+            );
+            let issued = pdf_text(&r.bytes().await.expect("pdf"));
+            assert!(issued.contains(&format!("Situatierapport {n}")), "{issued}");
+            assert!(
+                !issued.contains("concept"),
+                "an issued report is no draft: {issued}"
+            );
+            assert!(issued.contains("Stand per"), "{issued}");
+        }
+        let (_, html) = b.page(&page).await;
+        let text = words(&html);
+        assert!(text.contains("Situatierapport 3 (concept)"), "{text}");
+        assert!(text.contains("Situatierapport 2, stand per"), "{text}");
+        assert!(text.contains("Situatierapport 1, stand per"), "{text}");
+        let (_, picture) = b.page(&format!("/crisis/{}", exercise.id)).await;
+        assert!(
+            words(&picture).contains("Situatierapport 2 uitgebracht"),
+            "the history says so"
+        );
+
+        // Reading is not issuing: a viewer prints drafts only.
+        let mut viewer = app.login(&email_for(Role::Viewer)).await;
+        let (_, html) = viewer.page(&page).await;
+        assert!(
+            !html.contains("Uitbrengen als"),
+            "no issue button for a viewer"
+        );
+        viewer.refresh_csrf(&page).await;
+        assert_eq!(
+            viewer.post_form(&page, &[]).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        let (_, html) = b.page(&page).await;
+        assert!(words(&html).contains("Situatierapport 3 (concept)"));
+    }
+}
+
+/// A page's visible text with its white space squeezed to single spaces.
+fn words(html: &str) -> String {
+    visible_text(html)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
