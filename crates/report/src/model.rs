@@ -55,6 +55,11 @@ pub struct FolderData {
     pub contacts: Vec<Contact>,
     /// The on-call rosters for the coming weeks.
     pub rosters: Vec<Roster>,
+    /// For the cover: per duty who is on call at printing and the shifts of the week after.
+    pub on_call: Vec<OnCallCover>,
+    /// For the cover: the first numbers to call outside the municipality (safety region,
+    /// police, IBD, …) as the register says to reach them.
+    pub first_numbers: Vec<FirstNumber>,
     /// The escalation agreements.
     pub escalations: Vec<Escalation>,
     /// The partner organisations and what was agreed with them.
@@ -175,6 +180,26 @@ pub struct Roster {
     pub duty: String,
     /// The shifts of the coming weeks, in order.
     pub shifts: Vec<Shift>,
+}
+
+/// One duty on the folder's cover: who is on call now, and who follows this week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OnCallCover {
+    /// E.g. "Piket adviseur crisisbeheersing".
+    pub duty: String,
+    /// The shift running at printing; `None` when nobody is on call then.
+    pub now: Option<Shift>,
+    /// The shifts starting in the seven days after printing, in order.
+    pub this_week: Vec<Shift>,
+}
+
+/// An organisation to call first when the municipality's own systems are down.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FirstNumber {
+    /// E.g. "Veiligheidsregio Voorbeeld (veiligheidsregio)".
+    pub organisation: String,
+    /// How to reach it, e.g. "Meldkamer 088 878 1000, dag en nacht".
+    pub reach: String,
 }
 
 /// One shift of an on-call duty.
@@ -299,6 +324,8 @@ pub struct SitrepData {
     pub processes: Vec<ProcessStatus>,
     /// The external organisations affected, with their cascade effects.
     pub affected_organisations: Vec<AffectedOrganisation>,
+    /// What the failures bring down, the earliest first, counted from `as_of`.
+    pub cascade: Vec<CascadeImpact>,
     /// The facts of the shared picture.
     pub facts: Vec<Fact>,
     /// The uncertainties and assumptions of the shared picture.
@@ -315,6 +342,19 @@ pub struct SitrepData {
     pub next_meeting: String,
     /// The head of the crisis stream at the time of printing.
     pub stream: StreamHead,
+}
+
+/// One thing a crisis's cascade brings down, as a situation report prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CascadeImpact {
+    /// The process, organisation or risk object's name.
+    pub name: String,
+    /// When it is (or was) hit, formatted for the reader.
+    pub at: String,
+    /// The same counted from the report's moment: "2 u geleden", "over 35 min".
+    pub from_now: String,
+    /// Whether it is hit already.
+    pub reached: bool,
 }
 
 /// The crisis's classification as printed on a situation report.

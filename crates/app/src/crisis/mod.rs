@@ -3,6 +3,7 @@
 //! paper forms back in.
 
 pub mod attention;
+pub mod cascade;
 mod commands;
 mod room;
 pub mod timeline;

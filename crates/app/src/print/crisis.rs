@@ -71,6 +71,27 @@ pub async fn sitrep_data(
             restore_order: u32::try_from(i + 1).unwrap_or(u32::MAX),
         })
         .collect();
+    let graph = crate::register::graph_of(&room.index)?;
+    let cascade = match crate::crisis::cascade::CrisisCascade::of(&room, &graph)? {
+        None => vec![],
+        Some(c) => c
+            .affected()
+            .filter_map(|(node, minutes)| {
+                let from_now = c.minutes_from(minutes, now);
+                let time = crate::words::duration_text(from_now.unsigned_abs(), tr);
+                Some(m::CascadeImpact {
+                    name: graph.node(node)?.title.clone(),
+                    at: local_display(c.at(minutes)),
+                    from_now: if from_now <= 0 {
+                        tr.with("time-ago", &[("time", crate::i18n::Value::from(time))])
+                    } else {
+                        tr.with("time-in", &[("time", crate::i18n::Value::from(time))])
+                    },
+                    reached: from_now <= 0,
+                })
+            })
+            .collect(),
+    };
     let affected_organisations = room
         .of(EntryKind::Effect)
         .map(|e| m::AffectedOrganisation {
@@ -203,6 +224,7 @@ pub async fn sitrep_data(
         phase: tr.t(&format!("c-phase-{}", s.phase.code())).to_owned(),
         processes,
         affected_organisations,
+        cascade,
         facts,
         uncertainties,
         decisions,

@@ -166,40 +166,77 @@ fn build_folder(
     let horizon = now
         .saturating_add(jiff::SignedDuration::from_hours(8 * 7 * 24))
         .unwrap_or(now);
-    let rosters = index
-        .views::<RosterView>(RecordKind::Roster)
-        .into_iter()
-        .map(|(_, r)| {
-            let mut periods: Vec<(&crisismap_core::register::views::Period, bool)> = r
-                .shifts
+    let shift = |p: &crisismap_core::register::views::Period, stand_in: bool| m::Shift {
+        person: if stand_in {
+            format!(
+                "{} ({})",
+                title(index, Some(p.person)),
+                tr.t("oncall-stand_in")
+            )
+        } else {
+            title(index, Some(p.person))
+        },
+        from: local_display(p.start),
+        to: local_display(p.end),
+        phone: phones_of(index, Some(p.person)).join(", "),
+    };
+    let week = now
+        .saturating_add(jiff::SignedDuration::from_hours(7 * 24))
+        .unwrap_or(now);
+    let mut rosters = vec![];
+    let mut on_call = vec![];
+    for (_, r) in index.views::<RosterView>(RecordKind::Roster) {
+        let mut periods: Vec<(&crisismap_core::register::views::Period, bool)> = r
+            .shifts
+            .iter()
+            .map(|p| (p, false))
+            .chain(r.exceptions.iter().map(|p| (p, true)))
+            .filter(|(p, _)| p.end > now && p.start < horizon)
+            .collect();
+        periods.sort_by_key(|(p, _)| p.start);
+        let duty = format!("{} ({})", tr.t(&format!("c-duty-{}", r.duty)), r.name);
+        // Now: a stand-in's exception wins over the regular shift it covers.
+        let current = periods
+            .iter()
+            .filter(|(p, _)| p.start <= now)
+            .max_by_key(|(p, stand_in)| (*stand_in, p.start))
+            .map(|(p, stand_in)| shift(p, *stand_in));
+        on_call.push(m::OnCallCover {
+            duty: duty.clone(),
+            now: current,
+            this_week: periods
                 .iter()
-                .map(|p| (p, false))
-                .chain(r.exceptions.iter().map(|p| (p, true)))
-                .filter(|(p, _)| p.end > now && p.start < horizon)
-                .collect();
-            periods.sort_by_key(|(p, _)| p.start);
-            m::Roster {
-                duty: format!("{} ({})", tr.t(&format!("c-duty-{}", r.duty)), r.name),
-                shifts: periods
-                    .into_iter()
-                    .map(|(p, stand_in)| m::Shift {
-                        person: if stand_in {
-                            format!(
-                                "{} ({})",
-                                title(index, Some(p.person)),
-                                tr.t("oncall-stand_in")
-                            )
-                        } else {
-                            title(index, Some(p.person))
-                        },
-                        from: local_display(p.start),
-                        to: local_display(p.end),
-                        phone: phones_of(index, Some(p.person)).join(", "),
-                    })
-                    .collect(),
-            }
+                .filter(|(p, _)| p.start > now && p.start < week)
+                .map(|(p, stand_in)| shift(p, *stand_in))
+                .collect(),
+        });
+        rosters.push(m::Roster {
+            duty,
+            shifts: periods.into_iter().map(|(p, s)| shift(p, s)).collect(),
+        });
+    }
+    // The first numbers outside the municipality, in the order a team calls them.
+    let first_kinds = ["safety_region", "police", "ibd", "ncsc", "prosecutor"];
+    let mut first_numbers: Vec<(usize, m::FirstNumber)> = index
+        .views::<crisismap_core::register::views::OrganisationView>(RecordKind::Organisation)
+        .into_iter()
+        .filter_map(|(_, o)| {
+            let rank = first_kinds.iter().position(|k| *k == o.org_type)?;
+            let reach = o.reachability.filter(|r| !r.trim().is_empty())?;
+            Some((
+                rank,
+                m::FirstNumber {
+                    organisation: format!(
+                        "{} ({})",
+                        o.name,
+                        tr.t(&format!("c-org_type-{}", o.org_type))
+                    ),
+                    reach,
+                },
+            ))
         })
         .collect();
+    first_numbers.sort_by_key(|(rank, _)| *rank);
     let mut escalation_views = index.views::<EscalationView>(RecordKind::Escalation);
     escalation_views.sort_by_key(|(_, e)| e.step);
     let escalations = escalation_views
@@ -299,6 +336,8 @@ fn build_folder(
         teams,
         contacts,
         rosters,
+        on_call,
+        first_numbers: first_numbers.into_iter().map(|(_, f)| f).collect(),
         escalations,
         partners,
         processes,

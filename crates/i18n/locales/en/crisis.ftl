@@ -620,6 +620,7 @@ cascade-lane-hour = Within 1 hour
 cascade-lane-four_hours = Within 4 hours
 cascade-lane-later = Later
 cascade-lanes-desc = Bands by period: what fails, what is hit already, what follows within the hour, within four hours and later, with full names. The table beside it shows the same.
+time-in = in { $time }
 time-ago = { $time } ago
 time-in-at = in { $time } ({ $at })
 cascade-picture-title = Cascade: what follows and how soon

@@ -620,6 +620,7 @@ cascade-lane-hour = Binnen 1 uur
 cascade-lane-four_hours = Binnen 4 uur
 cascade-lane-later = Later
 cascade-lanes-desc = Banden per periode: wat uitvalt, wat al geraakt is, wat binnen een uur, binnen vier uur en later volgt, met de volledige namen. De tabel ernaast geeft hetzelfde weer.
+time-in = over { $time }
 time-ago = { $time } geleden
 time-in-at = over { $time } ({ $at })
 cascade-picture-title = Cascade: wat volgt en hoe snel

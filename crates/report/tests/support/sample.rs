@@ -281,6 +281,28 @@ pub fn folder(lang: Lang) -> FolderData {
                     .collect(),
             },
         ],
+        on_call: vec![OnCallCover {
+            duty: l("Piket adviseur crisisbeheersing", "On-call crisis advisor"),
+            now: Some(Shift {
+                person: s("Jeroen Bakker"),
+                from: s("01-12-2026 08:00"),
+                to: s("08-12-2026 08:00"),
+                phone: s("06 12 34 56 78"),
+            }),
+            this_week: vec![Shift {
+                person: s("Eva Dekker"),
+                from: s("08-12-2026 08:00"),
+                to: s("15-12-2026 08:00"),
+                phone: s("06 87 65 43 21"),
+            }],
+        }],
+        first_numbers: vec![FirstNumber {
+            organisation: l(
+                "Veiligheidsregio Utrecht (veiligheidsregio)",
+                "Safety region Utrecht (safety region)",
+            ),
+            reach: s("Meldkamer 088 878 1000, dag en nacht"),
+        }],
         escalations: vec![
             Escalation {
                 applies_when: s(
@@ -477,6 +499,20 @@ pub fn sitrep(lang: Lang) -> SitrepData {
                 since: s("28-11-2026 07:40"),
                 expected_recovery: s("02-12-2026"),
                 restore_order: 3,
+            },
+        ],
+        cascade: vec![
+            CascadeImpact {
+                name: s("Sluis Zuid"),
+                at: s("28-11-2026 11:15"),
+                from_now: l("1 u 30 min geleden", "1 h 30 min ago"),
+                reached: true,
+            },
+            CascadeImpact {
+                name: s("Ziekenhuis Rijnoord"),
+                at: s("29-11-2026 12:45"),
+                from_now: l("over 1 d", "in 1 d"),
+                reached: false,
             },
         ],
         affected_organisations: vec![

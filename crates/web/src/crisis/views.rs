@@ -94,10 +94,10 @@ impl CrisisCascade {
     }
 }
 
-/// The rows in lanes counted from `now`; `first` is the moment minute 0 of the rows.
+/// The rows in lanes counted from `now`.
 fn lanes(
     rows: &[(crate::register::cascade::ImpactRow, String)],
-    first: jiff::Timestamp,
+    c: &crisismap_app::crisis::cascade::CrisisCascade,
     now: jiff::Timestamp,
     tr: Tr,
 ) -> (Vec<Lane>, Vec<String>) {
@@ -114,11 +114,9 @@ fn lanes(
         items: vec![],
     })
     .collect();
-    let since_first = now.duration_since(first).as_mins();
     let mut whens = vec![String::new(); rows.len()];
     for (k, (r, at)) in rows.iter().enumerate().filter(|(_, (r, _))| !r.failing) {
-        let minutes = i64::try_from(r.minutes).unwrap_or(i64::MAX / 2);
-        let from_now = minutes.saturating_sub(since_first);
+        let from_now = c.minutes_from(r.minutes, now);
         let (lane, when) = if from_now <= 0 {
             let ago = duration_text(from_now.unsigned_abs(), tr);
             (0, tr.with("time-ago", &[("time", Value::from(ago))]))
@@ -166,15 +164,7 @@ pub fn crisis_cascade(
     tr: Tr,
     now: jiff::Timestamp,
 ) -> Result<CrisisCascade, AppError> {
-    use crisismap_core::register::graph::NodeKey;
-    let failing: Vec<(NodeKey, jiff::Timestamp)> = room
-        .state()
-        .failing
-        .iter()
-        .filter_map(|f| Some((f.key.parse().ok()?, f.since.parse().ok()?)))
-        .filter(|(k, _): &(NodeKey, jiff::Timestamp)| graph.node_of(k).is_some())
-        .collect();
-    let Some(first) = failing.iter().map(|(_, t)| *t).min() else {
+    let Some(c) = crisismap_app::crisis::cascade::CrisisCascade::of(room, graph)? else {
         return Ok(CrisisCascade {
             rows: vec![],
             failing: vec![],
@@ -182,36 +172,22 @@ pub fn crisis_cascade(
             whens: vec![],
         });
     };
-    let staggered: Vec<(NodeKey, u32)> = failing
-        .iter()
-        .map(|(k, t)| {
-            let delay = t.duration_since(first).as_mins().max(0);
-            (k.clone(), u32::try_from(delay).unwrap_or(u32::MAX))
-        })
-        .collect();
-    let (cascade, source) = graph
-        .cascade_staggered(&staggered)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let rows: Vec<_> = crate::register::cascade::impact_rows(graph, &cascade, Some(source), tr)
+    let rows: Vec<_> = crate::register::cascade::impact_rows(graph, &c.cascade, Some(c.source), tr)
         .into_iter()
         .map(|r| {
-            let at = first
-                .checked_add(jiff::SignedDuration::from_mins(
-                    i64::try_from(r.minutes).unwrap_or(i64::MAX / 120),
-                ))
-                .map(crisismap_core::time::local_display)
-                .unwrap_or_default();
+            let at = crisismap_core::time::local_display(c.at(r.minutes));
             (r, at)
         })
         .collect();
-    let failing = failing
+    let failing = c
+        .failing
         .iter()
-        .filter_map(|(k, t)| {
-            let n = graph.node(graph.node_of(k)?)?;
+        .filter_map(|(n, t)| {
+            let n = graph.node(*n)?;
             Some((n.title.clone(), crisismap_core::time::local_display(*t)))
         })
         .collect();
-    let (lanes, whens) = lanes(&rows, first, now, tr);
+    let (lanes, whens) = lanes(&rows, &c, now, tr);
     Ok(CrisisCascade {
         lanes,
         whens,

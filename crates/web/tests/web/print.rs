@@ -318,3 +318,46 @@ fn words(html: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The folder's first page is what a team needs when the systems are down: who is on call
+/// now and this week with their numbers, and the first numbers outside the municipality;
+/// the contents follow, and the hash table that checks the paper against the record sits at
+/// the back with a line saying what it is for.
+#[tokio::test]
+async fn the_folder_opens_with_who_to_call_and_keeps_the_hash_table_at_the_back() {
+    let app = TestApp::spawn(TestDb::sqlite()).await;
+    app.fill_with_demo().await;
+    let b = app.login(&email_for(Role::Viewer)).await;
+    let r = b.get("/afdrukken/crisismap.pdf").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let text = pdf_text(&r.bytes().await.expect("pdf"));
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let cover = pages.first().copied().unwrap_or_default();
+    assert!(cover.contains("Als de systemen uitvallen"), "{cover}");
+    assert!(cover.contains("Nu piket"), "{cover}");
+    assert!(
+        cover.contains("Veiligheidsregio") && cover.contains("088 878 1000"),
+        "the safety region's control room: {cover}"
+    );
+    assert!(
+        cover.chars().filter(char::is_ascii_digit).count() > 40,
+        "numbers to call on the cover: {cover}"
+    );
+    assert!(!cover.contains("SHA-256"), "no hash table on the cover");
+    let contents = pages
+        .iter()
+        .position(|p| p.contains("Inhoud"))
+        .expect("a contents page");
+    assert_eq!(contents, 1, "the contents follow the cover");
+    let check = pages
+        .iter()
+        .rposition(|p| p.contains("Controle tegen het digitale logboek"))
+        .expect("the check section");
+    let forms = pages
+        .iter()
+        .position(|p| p.contains("Presentielijst"))
+        .expect("the blank forms");
+    assert!(check > forms, "the hash table comes after the blank forms");
+    assert!(pages[check].contains("SHA-256"), "{}", pages[check]);
+    assert!(pages[check].contains("toetst u of dit papieren dossier"));
+}
