@@ -112,6 +112,26 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
     }
 }
 
+/// The phone numbers of the contact a value points at, the first one to tap.
+fn phones_of(refs: &dyn Refs, value: Option<&Value>) -> Shown {
+    let numbers: Vec<String> = value
+        .and_then(Value::as_str)
+        .and_then(|id| id.parse().ok())
+        .and_then(|id| refs.index().get(id))
+        .and_then(|r| r.view::<crisismap_core::register::views::ContactView>())
+        .map(|c| c.phones.iter().map(|p| p.number.clone()).collect())
+        .unwrap_or_default();
+    Shown {
+        href: numbers.first().map(|n| format!("tel:{n}")),
+        text: numbers
+            .iter()
+            .map(|n| phone_display(n))
+            .collect::<Vec<_>>()
+            .join(", "),
+        multiline: false,
+    }
+}
+
 /// A field of a record or entry as its detail page shows it.
 pub struct DetailField {
     pub label: String,
@@ -144,27 +164,44 @@ pub fn detail(
     let groups = schema
         .groups
         .iter()
-        .map(|g| DetailGroup {
-            legend: tr.t(&format!("g-{kind}-{}", g.name)),
-            headers: g
+        .map(|g| {
+            // A row that names a contact (a shift, a stand-in) also shows how to call them.
+            let contact = g
+                .fields
+                .iter()
+                .find(|f| matches!(f.ty, FieldType::Ref(RecordKind::Contact)))
+                .map(|f| f.name);
+            let mut headers: Vec<String> = g
                 .fields
                 .iter()
                 .map(|f| tr.t(&format!("f-{kind}-{}-{}", g.name, f.name)).to_owned())
-                .collect(),
-            rows: data
-                .get(g.name)
-                .and_then(|v| v.as_array())
-                .map(|rows| {
-                    rows.iter()
-                        .map(|row| {
-                            g.fields
-                                .iter()
-                                .map(|f| show(f, row.get(f.name), refs, tr))
-                                .collect()
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+                .collect();
+            if contact.is_some() {
+                headers.push(tr.t("g-contact-phones").to_owned());
+            }
+            DetailGroup {
+                legend: tr.t(&format!("g-{kind}-{}", g.name)),
+                headers,
+                rows: data
+                    .get(g.name)
+                    .and_then(|v| v.as_array())
+                    .map(|rows| {
+                        rows.iter()
+                            .map(|row| {
+                                let mut cells: Vec<Shown> = g
+                                    .fields
+                                    .iter()
+                                    .map(|f| show(f, row.get(f.name), refs, tr))
+                                    .collect();
+                                if let Some(name) = contact {
+                                    cells.push(phones_of(refs, row.get(name)));
+                                }
+                                cells
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
         })
         .collect();
     (fields, groups)

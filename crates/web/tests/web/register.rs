@@ -82,6 +82,15 @@ async fn the_advisor_puts_the_ciso_on_call_and_the_dashboard_shows_them_reachabl
         );
         let (_, readiness) = b.page("/voorbereiden/gereedheid").await;
         assert!(!row(&readiness, "r-ciso_reachable").contains("in orde"));
+        // The roster's own page gives the number beside each shift, to call from it.
+        let (_, detail) = b.page(&format!("/voorbereiden/piket/{roster}")).await;
+        let shifts = &detail[detail.find("Diensten").expect("the shifts")..];
+        assert!(
+            shifts.contains("Telefoonnummers")
+                && shifts.contains("href=\"tel:+31612345678\"")
+                && shifts.contains("06 12345678"),
+            "{shifts}"
+        );
 
         // The second week closes the gap: the readiness item is proven.
         let (_, form) = b
