@@ -77,6 +77,10 @@ pub(super) struct EntriesPage {
     quick_back: &'static str,
     quick_focus: bool,
     quick_categories: Vec<(&'static str, &'static str)>,
+    is_decision: bool,
+    /// The quick decision line's suggestions: the active teams' members and their roles.
+    quick_people: Vec<(String, String)>,
+    quick_capacities: Vec<(String, String)>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -348,6 +352,11 @@ pub(super) async fn entries(
         EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => "",
         other => other.slug(),
     };
+    let (people, capacities) = if kind == EntryKind::Decision {
+        super::entry_form::decision_makers(&room, tr)
+    } else {
+        (vec![], vec![])
+    };
     render(&EntriesPage {
         head: head(&room, tr, tab, auth.user()),
         slug: kind.slug(),
@@ -361,7 +370,10 @@ pub(super) async fn entries(
         shown_from: (page - 1) * PAGE_SIZE,
         page,
         pages,
-        flash: tr.flash(q.melding.as_deref(), &["saved", "logged"]),
+        flash: tr.flash(q.melding.as_deref(), &["saved", "logged", "decided"]),
+        is_decision: kind == EntryKind::Decision,
+        quick_people: people,
+        quick_capacities: capacities,
         quick_back: "logboek",
         // On the log the line is the page's first task: the cursor starts there.
         quick_focus: kind == EntryKind::Log && q.page <= 1,

@@ -110,7 +110,7 @@ type Suggestions = Vec<(String, String)>;
 
 /// Who may have taken a decision: the members of the crisis's active teams, as (name, "role,
 /// team"), and the capacities they hold ("Voorzitter, Gemeentelijk beleidsteam").
-fn decision_makers(room: &Room, tr: Tr) -> (Suggestions, Suggestions) {
+pub(super) fn decision_makers(room: &Room, tr: Tr) -> (Suggestions, Suggestions) {
     let mut people: Suggestions = vec![];
     let mut capacities: Suggestions = vec![];
     for team in room.state().teams.iter().filter_map(|t| room.index.get(*t)) {
@@ -381,9 +381,28 @@ pub(super) async fn create(
     let kind = kind_of(&slug)?;
     let crisis = crisis_id(&id)?;
     let (mut raw, _) = form_pairs(&body)?;
+    // "The full form" from the quick decision line: what was typed, in the whole form, unsaved.
+    if raw.fields.remove("volledig").is_some() {
+        raw.fields.remove("snel");
+        raw.fields.retain(|k, _| kind.schema().field(k).is_some());
+        let room = Room::load(&state, auth.user().workspace, crisis).await?;
+        return form_page(
+            &state,
+            &auth,
+            &room,
+            kind,
+            None,
+            raw,
+            vec![],
+            false,
+            StatusCode::OK,
+        )
+        .await;
+    }
     let back = quick_line(&state, kind, &mut raw).map(|page| match page {
         QuickBack::Picture => format!("{}?melding=logged", crisis_href(crisis)),
         QuickBack::Log => format!("{}/logboek?melding=logged", crisis_href(crisis)),
+        QuickBack::Decisions => format!("{}/besluiten?melding=decided", crisis_href(crisis)),
     });
     save_from_form(&state, &auth, crisis, kind, None, raw, back).await
 }
@@ -392,6 +411,7 @@ pub(super) async fn create(
 enum QuickBack {
     Picture,
     Log,
+    Decisions,
 }
 
 /// A log line from the quick line (`snel` names the page it was typed on): the time is now
@@ -399,10 +419,22 @@ enum QuickBack {
 /// unchanged.
 fn quick_line(state: &AppState, kind: EntryKind, raw: &mut RawRecord) -> Option<QuickBack> {
     let from = raw.fields.remove("snel")?;
+    let blank = |v: Option<&String>| v.is_none_or(|v| v.trim().is_empty());
+    if kind == EntryKind::Decision {
+        // The quick decision: taken now unless a time was typed, titled by its first words.
+        if blank(raw.fields.get("decided_at")) {
+            let now = crisismap_core::time::local_input(state.now());
+            raw.fields.insert("decided_at".into(), now);
+        }
+        if blank(raw.fields.get("title")) {
+            let decision = raw.fields.get("decision").map(String::as_str).unwrap_or("");
+            raw.fields.insert("title".into(), short_title(decision));
+        }
+        return Some(QuickBack::Decisions);
+    }
     if kind != EntryKind::Log {
         return None;
     }
-    let blank = |v: Option<&String>| v.is_none_or(|v| v.trim().is_empty());
     if blank(raw.fields.get("occurred_at")) {
         let now = crisismap_core::time::local_input(state.now());
         raw.fields.insert("occurred_at".into(), now);
@@ -415,6 +447,28 @@ fn quick_line(state: &AppState, kind: EntryKind, raw: &mut RawRecord) -> Option<
     } else {
         QuickBack::Log
     })
+}
+
+/// A title from a decision's words: its first line, cut at a word before 100 characters.
+fn short_title(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() <= 100 {
+        return line.to_owned();
+    }
+    let mut out = String::new();
+    for word in line.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > 99 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = line.chars().take(99).collect();
+    }
+    format!("{out}…")
 }
 
 pub(super) async fn update(

@@ -117,6 +117,9 @@ pub struct FormGroup {
 #[derive(Debug, Clone)]
 pub struct FormView {
     pub fields: Vec<FormField>,
+    /// The optional links to other entries of the crisis (the dilemma a decision answers,
+    /// the decision it replaces, …), set apart after the fields that say what happened.
+    pub links: Vec<FormField>,
     pub groups: Vec<FormGroup>,
     /// (anchor, message) for the error summary at the top.
     pub summary: Vec<(String, String)>,
@@ -245,19 +248,27 @@ pub fn build(
             name,
         }
     };
-    let fields = schema
+    type Marked = Vec<(bool, FormField)>;
+    let (links, fields): (Marked, Marked) = schema
         .fields
         .iter()
         .map(|f| {
-            make(
-                f,
-                f.name.to_owned(),
-                format!("f-{kind}-{}", f.name),
-                format!("h-{kind}-{}", f.name),
-                raw.field(f.name).to_owned(),
+            (
+                !f.required && matches!(f.ty, FieldType::Entry(_)),
+                make(
+                    f,
+                    f.name.to_owned(),
+                    format!("f-{kind}-{}", f.name),
+                    format!("h-{kind}-{}", f.name),
+                    raw.field(f.name).to_owned(),
+                ),
             )
         })
-        .collect();
+        .partition(|(link, _)| *link);
+    let (links, fields) = (
+        links.into_iter().map(|(_, f)| f).collect(),
+        fields.into_iter().map(|(_, f)| f).collect(),
+    );
     let groups = schema
         .groups
         .iter()
@@ -310,6 +321,7 @@ pub fn build(
         .collect();
     FormView {
         fields,
+        links,
         groups,
         summary,
     }

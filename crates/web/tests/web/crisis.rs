@@ -1054,6 +1054,138 @@ async fn the_decision_form_offers_the_teams_members_and_prefills_nobody() {
     );
 }
 
+/// In a meeting the advisor records the mayor's decision in one line on Besluiten: Enter saves
+/// it, taken now, titled by its first words, and the list is back with the line empty. Asking
+/// for the full form opens what was typed in it, unsaved; a line without its considerations
+/// comes back with the message and keeps what was typed. Both engines.
+#[tokio::test]
+async fn a_decision_is_recorded_from_one_line_and_the_full_form_opens_only_when_asked() {
+    use crisismap_core::crisis::EntryKind;
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let exercise = app
+            .store
+            .crises(app.ws)
+            .await
+            .expect("crises")
+            .into_iter()
+            .find(|c| c.state.exercise)
+            .expect("the demo's exercise");
+        let list = format!("/crisis/{}/besluiten", exercise.id);
+        let count = async || {
+            app.store
+                .entries(app.ws, exercise.id, &[EntryKind::Decision])
+                .await
+                .expect("entries")
+                .len()
+        };
+        let before = count().await;
+        let mut b = app.login(&email_for(Role::Editor)).await;
+        let (_, page) = b.page(&list).await;
+        assert!(page.contains("id=\"besluit\""), "the quick decision line");
+        assert!(
+            page.contains("value=\"Marleen Hoekstra\" label=\"Voorzitter"),
+            "who may decide is offered"
+        );
+
+        let decision = "Gemeentehuis blijft dicht voor publiek tot de systemen weer veilig zijn; \
+                        loketten werken op afspraak vanuit de bibliotheek";
+        let r = b
+            .post_form(
+                &list,
+                &[
+                    ("snel", "besluiten"),
+                    ("decision", decision),
+                    (
+                        "considerations",
+                        "Geen zicht op welke werkplekken besmet zijn.",
+                    ),
+                    ("decided_by", "Marleen Hoekstra"),
+                    ("capacity", "Burgemeester"),
+                    ("decided_at", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        assert_eq!(location(r.headers()), format!("{list}?melding=decided"));
+        assert_eq!(count().await, before + 1, "one decision more");
+        let saved = app
+            .store
+            .entries(app.ws, exercise.id, &[EntryKind::Decision])
+            .await
+            .expect("entries")
+            .into_iter()
+            .find(|e| e.data.get("decision").and_then(|d| d.as_str()) == Some(decision))
+            .expect("saved as typed");
+        assert!(
+            saved.title.starts_with("Gemeentehuis blijft dicht") && saved.title.ends_with('…'),
+            "titled by its first words: {}",
+            saved.title
+        );
+        assert!(saved.title.chars().count() <= 100);
+        let at: jiff::Timestamp = saved
+            .data
+            .get("decided_at")
+            .and_then(|t| t.as_str())
+            .and_then(|t| t.parse().ok())
+            .expect("a moment");
+        assert_eq!(
+            at.as_second() / 60,
+            app.clock.now_us() / 60_000_000,
+            "taken now"
+        );
+        let (_, page) = b.page(&format!("{list}?melding=decided")).await;
+        assert!(page.contains("Besluit vastgelegd"), "said so");
+
+        // The full form, only when asked: what was typed, nothing saved.
+        let r = b
+            .post_form(
+                &list,
+                &[
+                    ("snel", "besluiten"),
+                    ("volledig", "1"),
+                    ("decision", "Noodverordening voorbereiden"),
+                    ("decided_by", "Marleen Hoekstra"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let form = r.text().await.expect("form");
+        assert!(
+            form.contains("Noodverordening voorbereiden"),
+            "typed text kept"
+        );
+        assert!(
+            form.contains("Koppelingen (niet verplicht)"),
+            "the optional links grouped"
+        );
+        assert!(
+            !form.contains("name=\"snel\""),
+            "the whole form, not the line"
+        );
+        assert_eq!(count().await, before + 1, "nothing saved by asking");
+
+        // Without considerations: the message, and what was typed stays.
+        let r = b
+            .post_form(
+                &list,
+                &[
+                    ("snel", "besluiten"),
+                    ("decision", "Inwoners informeren via de radio"),
+                    ("considerations", ""),
+                    ("decided_by", "Marleen Hoekstra"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.expect("body");
+        assert!(body.contains("Vul dit veld in."), "the message");
+        assert!(body.contains("Inwoners informeren via de radio"), "kept");
+        assert_eq!(count().await, before + 1);
+    }
+}
+
 /// "Vraagt aandacht" on Beeld (and under the crisis on Overzicht) collects every open step the
 /// record shows, each linking to where it is resolved, and forgets it once it is taken: a
 /// party the agreements say to inform, an action nobody owns, no meeting planned while teams
