@@ -147,6 +147,29 @@ test('the cascade picture draws every name in full and no two labels overlap', s
   await overlaps('the what-if analysis');
 }));
 
+test('on a phone each row of a table reads as a card with the column names, and the table stays a table for a screen reader', story(env, async ({ open }) => {
+  const { page } = await open('editor', { viewport: { width: 390, height: 800 } });
+  await page.goto('/voorbereiden/contacten');
+  const table = page.locator('main table.data').first();
+  await assertVisible(table, 'the contacts table');
+  const row = table.locator('tbody tr').first();
+  const cell = row.locator('td').first();
+  const look = await cell.evaluate((td) => ({
+    display: getComputedStyle(td).display,
+    label: getComputedStyle(td, '::before').content,
+    role: td.getAttribute('role'),
+  }));
+  assert.equal(look.display, 'block', 'a cell is a line of the card');
+  assert.match(look.label, /Functie/, 'the column name stands before the value');
+  assert.equal(look.role, 'cell', 'a screen reader still hears a table cell');
+  const box = await row.boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the card fits the screen (${JSON.stringify(box)})`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no sideways scrolling');
+  // At desktop width it is an ordinary table again.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await cell.evaluate((td) => getComputedStyle(td).display), 'table-cell');
+}));
+
 test('a decision recorded by the advisor appears at the mayor without a reload', story(env, async ({ open }) => {
   const a = await open('editor');
   const b = await open('mayor');

@@ -33,6 +33,30 @@
     tabs.scrollLeft = current.offsetLeft - tabs.offsetLeft - 16;
   }
 
+  // On a phone a data table reads as a card per row: each cell gets its column's name, and the
+  // table keeps its roles for screen readers when the stylesheet lays it out as blocks.
+  function cardTables(root) {
+    root.querySelectorAll('table.data').forEach((table) => {
+      const heads = Array.from(table.querySelectorAll('thead th'), (th) => th.textContent.trim());
+      if (!heads.length || table.hasAttribute('data-cards')) return;
+      table.setAttribute('role', 'table');
+      table.querySelectorAll('thead, tbody').forEach((g) => g.setAttribute('role', 'rowgroup'));
+      table.querySelectorAll('tr').forEach((tr) => {
+        tr.setAttribute('role', 'row');
+        const body = tr.parentElement && tr.parentElement.tagName !== 'THEAD';
+        let col = 0;
+        Array.from(tr.children).forEach((cell) => {
+          const header = cell.tagName === 'TH';
+          cell.setAttribute('role', header ? (body ? 'rowheader' : 'columnheader') : 'cell');
+          if (body && !header && heads[col]) cell.setAttribute('data-label', heads[col]);
+          col += cell.colSpan || 1;
+        });
+      });
+      table.setAttribute('data-cards', '');
+    });
+  }
+  cardTables(document);
+
   // Move focus to the error summary so screen reader users hear the errors first.
   const summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
@@ -94,6 +118,7 @@
     const active = document.activeElement;
     const focusId = active && main.contains(active) ? active.id : '';
     main.replaceChildren(...Array.from(fresh.childNodes, (n) => document.importNode(n, true)));
+    cardTables(main);
     if (doc.title) document.title = doc.title;
     dirty = false;
     hideNotice();
