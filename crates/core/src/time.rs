@@ -54,3 +54,13 @@ mod tests {
         assert_eq!(local_display(summer), "01-07-2026 14:03");
     }
 }
+
+/// A moment as a form or the API gives it: exact with an offset (`2026-11-28T09:00:00Z`), or
+/// a local date and time in Europe/Amsterdam (`2026-11-28T10:00`, as a form's field sends it).
+pub fn parse_moment(text: &str) -> Option<Timestamp> {
+    if let Ok(ts) = text.parse::<Timestamp>() {
+        return Some(ts);
+    }
+    let dt: jiff::civil::DateTime = text.parse().ok()?;
+    dt.to_zoned(amsterdam().clone()).ok().map(|z| z.timestamp())
+}

@@ -24,8 +24,8 @@ pub enum Resolve {
     NewEntry {
         /// The kind of entry that resolves it.
         kind: EntryKind,
-        /// A field and the value it starts with.
-        prefill: Option<(&'static str, String)>,
+        /// The fields it starts with, and their values.
+        prefill: Vec<(&'static str, String)>,
     },
     /// This entry, to change or decide on.
     Entry {
@@ -78,7 +78,7 @@ pub fn open_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
                 subject: choice_label(tr, "party", &party).to_owned(),
                 resolve: Resolve::NewEntry {
                     kind: EntryKind::Informing,
-                    prefill: Some(("party", party)),
+                    prefill: vec![("party", party)],
                 },
             });
         }
@@ -98,7 +98,7 @@ pub fn open_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
             subject: tr.t("attention-no_meeting-subject").to_owned(),
             resolve: Resolve::NewEntry {
                 kind: EntryKind::Bob,
-                prefill: None,
+                prefill: vec![],
             },
         });
     }
@@ -156,7 +156,112 @@ pub fn open_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
             },
         });
     }
+    steps.extend(duty_steps(room, now, tr));
     // Stable: the most urgent first, within that in the order above.
     steps.sort_by_key(|s| s.urgency);
+    steps
+}
+
+/// The duties that run: each open one by its deadline (late, within a day, later, due at once
+/// or still to be set), and the duties a decision's emergency power starts that nobody has
+/// recorded yet.
+fn duty_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
+    use crate::i18n::Value;
+    use crisismap_core::crisis::duties;
+    let mut steps = vec![];
+    let name = |e: &crisismap_core::crisis::Entry| match e.text("name") {
+        Some(n) if !n.trim().is_empty() => n.to_owned(),
+        _ => room.entry_title(EntryKind::Duty, &e.title, tr),
+    };
+    for e in room
+        .of(EntryKind::Duty)
+        .filter(|e| e.text("status") == Some("open"))
+    {
+        let due = e.text("deadline").and_then(|d| d.parse::<Timestamp>().ok());
+        let (urgency, what, subject) = match due {
+            Some(due) => {
+                let minutes = due.duration_since(now).as_mins();
+                let words = |key: &str| {
+                    tr.with(
+                        key,
+                        &[
+                            (
+                                "time",
+                                Value::from(crate::words::duration_text(
+                                    minutes.unsigned_abs(),
+                                    tr,
+                                )),
+                            ),
+                            ("at", Value::from(crisismap_core::time::local_display(due))),
+                        ],
+                    )
+                };
+                if minutes <= 0 {
+                    (Urgency::Now, "attention-duty_overdue", words("duty-late"))
+                } else {
+                    let urgency = if minutes <= 24 * 60 {
+                        Urgency::Now
+                    } else {
+                        Urgency::Soon
+                    };
+                    (urgency, "attention-duty_due", words("duty-left"))
+                }
+            }
+            None if duties::due_at_once(e.text("obligation").unwrap_or("")) => {
+                (Urgency::Now, "attention-duty_at_once", String::new())
+            }
+            None => (Urgency::Soon, "attention-duty_due", String::new()),
+        };
+        steps.push(OpenStep {
+            urgency,
+            what: tr.t(what),
+            subject: if subject.is_empty() {
+                name(e)
+            } else {
+                format!("{}: {subject}", name(e))
+            },
+            resolve: Resolve::Entry {
+                kind: e.kind,
+                id: e.id,
+            },
+        });
+    }
+    for decision in room.of(EntryKind::Decision) {
+        let Some(power) = decision.text("power") else {
+            continue;
+        };
+        for duty in duties::started_by(power) {
+            let recorded = room.of(EntryKind::Duty).any(|d| {
+                d.text("obligation") == Some(duty.code.as_str())
+                    && d.text("decision") == Some(decision.id.to_string().as_str())
+            });
+            if recorded {
+                continue;
+            }
+            let starts = decision
+                .text("decided_at")
+                .and_then(|t| t.parse::<Timestamp>().ok())
+                .map(crisismap_core::time::local_input)
+                .unwrap_or_default();
+            steps.push(OpenStep {
+                urgency: Urgency::Now,
+                what: tr.t("attention-duty_expected"),
+                subject: format!(
+                    "{} ({})",
+                    choice_label(tr, "obligation", &duty.code),
+                    room.entry_title(decision.kind, &decision.title, tr)
+                ),
+                resolve: Resolve::NewEntry {
+                    kind: EntryKind::Duty,
+                    prefill: vec![
+                        ("obligation", duty.code.clone()),
+                        ("decision", decision.id.to_string()),
+                        ("starts_at", starts),
+                        ("status", "open".to_owned()),
+                    ],
+                },
+            });
+        }
+    }
     steps
 }

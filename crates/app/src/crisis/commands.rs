@@ -286,6 +286,7 @@ pub async fn save_entry(
             return Err(Error::NotFound);
         }
     }
+    let raw = &with_deadline(kind, raw);
     // Only what the entry refers to is read, not the whole crisis (see `refs`).
     let validated = crate::refs::validate(app, ws, Some(crisis), kind.schema(), raw)
         .await?
@@ -310,6 +311,23 @@ pub async fn save_entry(
     ids.into_iter()
         .next()
         .ok_or(Error::Internal("nothing saved".into()))
+}
+
+/// A duty without a deadline gets the one its type's fixed term gives (72 hours from the moment
+/// the municipality became aware, a month, …); one the team typed is kept.
+fn with_deadline(kind: EntryKind, raw: &RawRecord) -> RawRecord {
+    let mut raw = raw.clone();
+    if kind != EntryKind::Duty || !raw.field("deadline").trim().is_empty() {
+        return raw;
+    }
+    let start = crisismap_core::time::parse_moment(raw.field("starts_at").trim());
+    if let Some(due) =
+        start.and_then(|s| crisismap_core::crisis::duties::deadline(raw.field("obligation"), s))
+    {
+        raw.fields
+            .insert("deadline".into(), crisismap_core::time::canonical(due));
+    }
+    raw
 }
 
 /// The kinds of paper form in the printed folder that can be typed back in.

@@ -43,11 +43,14 @@ pub enum EntryKind {
     ProcessStatus,
     /// An affected external organisation and its cascade effects.
     Effect,
+    /// A statutory or contractual duty with its deadline (plicht): a notification to the data
+    /// protection authority, the insurer, the council after an emergency ordinance, …
+    Duty,
 }
 
 impl EntryKind {
     /// Every kind of entry, in the order the crisis room lists them.
-    pub const ALL: [EntryKind; 13] = [
+    pub const ALL: [EntryKind; 14] = [
         EntryKind::Log,
         EntryKind::Decision,
         EntryKind::Action,
@@ -61,6 +64,7 @@ impl EntryKind {
         EntryKind::Fact,
         EntryKind::ProcessStatus,
         EntryKind::Effect,
+        EntryKind::Duty,
     ];
 
     /// The kind's stable code (`log`, `process_status`, …), as stored and in the API.
@@ -79,6 +83,7 @@ impl EntryKind {
             EntryKind::Fact => "fact",
             EntryKind::ProcessStatus => "process_status",
             EntryKind::Effect => "effect",
+            EntryKind::Duty => "duty",
         }
     }
 
@@ -98,6 +103,7 @@ impl EntryKind {
             EntryKind::Fact => "feiten",
             EntryKind::ProcessStatus => "processen",
             EntryKind::Effect => "effecten",
+            EntryKind::Duty => "plichten",
         }
     }
 
@@ -121,6 +127,7 @@ impl EntryKind {
         match self {
             EntryKind::Log => Some("category"),
             EntryKind::Action | EntryKind::Communication | EntryKind::Support => Some("status"),
+            EntryKind::Duty => Some("status"),
             EntryKind::ProcessStatus | EntryKind::Effect => Some("status"),
             EntryKind::Scenario => Some("case"),
             EntryKind::Informing => Some("party"),
@@ -143,6 +150,7 @@ impl EntryKind {
             EntryKind::Bob => Some("started_at"),
             EntryKind::Fact => Some("observed_at"),
             EntryKind::ProcessStatus => Some("since"),
+            EntryKind::Duty => Some("starts_at"),
             EntryKind::Action | EntryKind::Dilemma | EntryKind::Scenario | EntryKind::Effect => {
                 None
             }
@@ -184,6 +192,7 @@ impl EntryKind {
             EntryKind::Fact => &FACT,
             EntryKind::ProcessStatus => &PROCESS_STATUS,
             EntryKind::Effect => &EFFECT,
+            EntryKind::Duty => &DUTY,
         }
     }
 }
@@ -260,6 +269,23 @@ pub const COMMUNICATION_STATUSES: &[&str] = &["draft", "approved", "published"];
 pub const NATURES: &[&str] = &["fact", "uncertainty", "assumption"];
 /// The statuses of a municipal process in the shared picture.
 pub const PROCESS_STATUSES: &[&str] = &["normal", "disrupted", "down", "restored"];
+/// The types of duty (see `duties::catalogue`, which must list the same codes in this order).
+pub const OBLIGATIONS: &[&str] = &[
+    "avg_authority",
+    "avg_data_subjects",
+    "cbw_early_warning",
+    "cbw_notification",
+    "cbw_final_report",
+    "insurer",
+    "police_report",
+    "ordinance_inform",
+    "ordinance_ratify",
+    "ordinance_withdraw",
+    "order_report",
+    "other",
+];
+/// The statuses of a duty: open, done, or not applicable after all.
+pub const DUTY_STATUSES: &[&str] = &["open", "done", "not_applicable"];
 /// The statuses of an affected external organisation in the shared picture.
 pub const EFFECT_STATUSES: &[&str] = &["threatened", "disrupted", "down", "restored"];
 
@@ -301,6 +327,26 @@ static DECISION: Schema = Schema {
     ],
     groups: &[],
     columns: &["decided_at", "decided_by", "power", "reevaluate_at"],
+};
+
+static DUTY: Schema = Schema {
+    code: "duty",
+    checks: duty_checks,
+    title: "obligation",
+    fields: &[
+        f("obligation", T::Choice(OBLIGATIONS), true),
+        f("name", LINE, false),
+        f("starts_at", T::DateTime, true),
+        f("deadline", T::DateTime, false),
+        f("status", T::Choice(DUTY_STATUSES), true),
+        f("done_at", T::DateTime, false),
+        f("done_by", LINE, false),
+        f("evidence", TEXT, false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "deadline", "done_at", "done_by"],
 };
 
 static ACTION: Schema = Schema {
@@ -505,6 +551,21 @@ fn decision_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
         return vec![FieldIssue::new("reevaluate_at", "before_decision")];
     }
     vec![]
+}
+
+fn duty_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    if text(data, "obligation") == "other" && text(data, "name").trim().is_empty() {
+        issues.push(FieldIssue::new("name", "required_with_other"));
+    }
+    let deadline = text(data, "deadline");
+    if !deadline.is_empty() && deadline < text(data, "starts_at") {
+        issues.push(FieldIssue::new("deadline", "end_before_start"));
+    }
+    if text(data, "status") == "done" && text(data, "done_at").is_empty() {
+        issues.push(FieldIssue::new("done_at", "required_when_done"));
+    }
+    issues
 }
 
 fn attendance_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {

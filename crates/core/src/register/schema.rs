@@ -4,7 +4,7 @@
 use super::{RecordId, RecordKind};
 
 use crate::time::canonical;
-use jiff::civil::{Date, DateTime};
+use jiff::civil::Date;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -424,14 +424,7 @@ fn parse_value(f: &Field, text: &str, refs: &dyn RefLookup) -> Result<Option<Val
         }
         FieldType::DateTime => {
             // Exact moments (with an offset, as the API sends them) are taken as they are.
-            if let Ok(ts) = text.parse::<jiff::Timestamp>() {
-                return Ok(Some(Value::String(canonical(ts))));
-            }
-            let dt: DateTime = text.parse().map_err(|_| "invalid_datetime")?;
-            let ts = dt
-                .to_zoned(crate::time::amsterdam().clone())
-                .map_err(|_| "invalid_datetime")?
-                .timestamp();
+            let ts = crate::time::parse_moment(text).ok_or("invalid_datetime")?;
             Value::String(canonical(ts))
         }
         FieldType::Bool => Value::Bool(matches!(text, "true" | "on" | "1" | "ja" | "yes")),

@@ -217,6 +217,7 @@ pub(super) async fn new_form(
         EntryKind::Fact => &[("observed_at", "now"), ("nature", "fact")],
         EntryKind::ProcessStatus => &[("since", "now"), ("status", "disrupted")],
         EntryKind::Effect => &[("status", "disrupted")],
+        EntryKind::Duty => &[("starts_at", "now"), ("status", "open")],
         _ => &[],
     };
     for (k, v) in defaults {

@@ -67,7 +67,7 @@ impl Head {
     }
 }
 
-pub(super) const TABS: [(&str, &str); 12] = [
+pub(super) const TABS: [(&str, &str); 13] = [
     ("", "crisis-tab-picture"),
     ("logboek", "crisis-tab-log"),
     ("besluiten", "crisis-tab-decisions"),
@@ -76,6 +76,7 @@ pub(super) const TABS: [(&str, &str); 12] = [
     ("scenarios", "crisis-tab-scenarios"),
     ("aanwezigheid", "crisis-tab-team"),
     ("informeren", "crisis-tab-informing"),
+    ("plichten", "crisis-tab-duties"),
     ("communicatie", "crisis-tab-communication"),
     ("vergaderingen", "crisis-tab-meetings"),
     ("tijdlijn", "crisis-tab-timeline"),

@@ -172,12 +172,14 @@ pub(crate) fn open_steps(
                     Resolve::NewEntry { kind, .. } if !head.writes(kind.slug()) => {
                         format!("{base}/{}", kind.slug())
                     }
-                    Resolve::NewEntry { kind, prefill } => match prefill {
-                        Some((field, value)) => {
-                            format!("{base}/{}/nieuw?{field}={value}", kind.slug())
-                        }
-                        None => format!("{base}/{}/nieuw", kind.slug()),
-                    },
+                    Resolve::NewEntry { kind, prefill } if prefill.is_empty() => {
+                        format!("{base}/{}/nieuw", kind.slug())
+                    }
+                    Resolve::NewEntry { kind, prefill } => format!(
+                        "{base}/{}/nieuw?{}",
+                        kind.slug(),
+                        serde_urlencoded::to_string(&prefill).unwrap_or_default()
+                    ),
                     Resolve::Entry { kind, id } => entry_href(room.id(), kind, id),
                     Resolve::List(kind) => format!("{base}/{}", kind.slug()),
                 },

@@ -1328,3 +1328,198 @@ async fn the_picture_asks_attention_for_every_open_step_until_it_is_taken() {
         );
     }
 }
+
+/// A personal-data breach comes to light: the advisor records the duty to notify the Data
+/// Protection Authority without typing a deadline, and crisismap sets it 72 hours after the
+/// moment the municipality became aware. Beeld counts it down, then says it is late; marking it
+/// done asks when. The mayor's emergency ordinance starts its own duties, asked for until they
+/// are recorded. Both engines.
+#[tokio::test]
+async fn duties_run_from_their_start_count_down_on_the_picture_and_follow_from_emergency_powers()
+{
+    use crisismap_core::crisis::EntryKind;
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let exercise = app
+            .store
+            .crises(app.ws)
+            .await
+            .expect("crises")
+            .into_iter()
+            .find(|c| c.state.exercise)
+            .expect("the demo's exercise");
+        let base = format!("/crisis/{}", exercise.id);
+        let local = |minutes_ago: i64| {
+            jiff::Timestamp::from_microsecond(app.clock.now_us() - minutes_ago * 60_000_000)
+                .expect("moment")
+                .to_zoned(crisismap_core::time::amsterdam().clone())
+                .strftime("%Y-%m-%dT%H:%M")
+                .to_string()
+        };
+        let mut b = app.login(&email_for(Role::Editor)).await;
+        b.refresh_csrf(&format!("{base}/plichten/nieuw")).await;
+
+        // Aware 71 hours ago: one hour left.
+        let aware = local(71 * 60);
+        let r = b
+            .post_form(
+                &format!("{base}/plichten"),
+                &[
+                    ("obligation", "avg_authority"),
+                    ("starts_at", &aware),
+                    ("deadline", ""),
+                    ("status", "open"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let duty_page = location(r.headers());
+        let duty = app
+            .store
+            .entries(app.ws, exercise.id, &[EntryKind::Duty])
+            .await
+            .expect("entries")
+            .into_iter()
+            .next()
+            .expect("the duty");
+        let start: jiff::Timestamp = duty.data["starts_at"]
+            .as_str()
+            .and_then(|t| t.parse().ok())
+            .expect("start");
+        let due: jiff::Timestamp = duty.data["deadline"]
+            .as_str()
+            .and_then(|t| t.parse().ok())
+            .expect("a deadline was set");
+        assert_eq!(due.duration_since(start).as_hours(), 72, "72 hours");
+
+        let (_, picture) = b.page(&base).await;
+        let steps = words_of(&picture);
+        assert!(
+            steps.contains("Termijn loopt Datalek melden bij de Autoriteit Persoonsgegevens")
+                && steps.contains("nog 1 u"),
+            "{steps}"
+        );
+
+        // Two hours later it is late, and says by how much (a new session: the last one has
+        // been idle too long).
+        app.clock.advance_minutes(120);
+        let mut b = app.login(&email_for(Role::Editor)).await;
+        let (_, picture) = b.page(&base).await;
+        let steps = words_of(&picture);
+        assert!(
+            steps.contains("Termijn verstreken") && steps.contains("1 u te laat"),
+            "{steps}"
+        );
+
+        // Done, but when? Asked, and nothing typed is lost.
+        let edit = format!(
+            "{}/bewerken",
+            duty_page.split('?').next().unwrap_or_default()
+        );
+        b.refresh_csrf(&edit).await;
+        let update = edit.trim_end_matches("/bewerken").to_owned();
+        let fields = |done_at: &'static str| {
+            vec![
+                ("rev", "1"),
+                ("obligation", "avg_authority"),
+                ("starts_at", aware.as_str()),
+                ("deadline", ""),
+                ("status", "done"),
+                ("done_at", done_at),
+                ("done_by", "Functionaris gegevensbescherming"),
+                ("evidence", "Meldnummer AP 2026-1234"),
+            ]
+        };
+        let r = b.post_form(&update, &fields("")).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.expect("body");
+        assert!(body.contains("Vul in wanneer het gedaan is."), "asked when");
+        assert!(body.contains("Meldnummer AP 2026-1234"), "kept");
+        let done_at = local(30);
+        let mut done = fields("");
+        done.retain(|(k, _)| *k != "done_at");
+        done.push(("done_at", done_at.as_str()));
+        let r = b.post_form(&update, &done).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, picture) = b.page(&base).await;
+        assert!(
+            !words_of(&picture).contains("Termijn verstreken"),
+            "a duty done asks nothing more"
+        );
+
+        // The mayor's emergency ordinance starts three duties, asked for until recorded.
+        b.refresh_csrf(&format!("{base}/besluiten/nieuw")).await;
+        let decided = local(10);
+        let r = b
+            .post_form(
+                &format!("{base}/besluiten"),
+                &[
+                    ("title", "Noodverordening sluiting bruggen"),
+                    ("decision", "Bruggen blijven dicht voor alle verkeer"),
+                    ("considerations", "Handbediening is nog niet overal bemand."),
+                    ("decided_by", "Marleen Hoekstra"),
+                    ("power", "gemw_176"),
+                    ("decided_at", &decided),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, picture) = b.page(&base).await;
+        let steps = words_of(&picture);
+        for duty in [
+            "Noodverordening ter kennis brengen van raad",
+            "Noodverordening laten bekrachtigen",
+            "Noodverordening intrekken",
+        ] {
+            assert!(
+                steps.contains(&format!("Plicht vastleggen {duty}")),
+                "{duty}: {steps}"
+            );
+        }
+        let link = picture
+            .split("href=\"")
+            .filter_map(|s| s.split('"').next())
+            .find(|h| h.contains("/plichten/nieuw?") && h.contains("ordinance_inform"))
+            .expect("a link that records it")
+            .replace("&amp;", "&");
+        let (status, form) = b.page(&link).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("value=\"ordinance_inform\" selected"), "prefilled");
+        let decision_id = link
+            .split("decision=")
+            .nth(1)
+            .and_then(|s| s.split('&').next())
+            .expect("the decision")
+            .to_owned();
+        let r = b
+            .post_form(
+                &format!("{base}/plichten"),
+                &[
+                    ("obligation", "ordinance_inform"),
+                    ("decision", &decision_id),
+                    ("starts_at", &decided),
+                    ("status", "done"),
+                    ("done_at", &local(5)),
+                    ("done_by", "Griffier"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, picture) = b.page(&base).await;
+        let steps = words_of(&picture);
+        assert!(
+            !steps.contains("Plicht vastleggen Noodverordening ter kennis brengen"),
+            "recorded: {steps}"
+        );
+        assert!(steps.contains("Plicht vastleggen Noodverordening laten bekrachtigen"));
+    }
+}
+
+/// A page's visible text with its white space squeezed to single spaces.
+fn words_of(html: &str) -> String {
+    visible_text(html)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
