@@ -711,6 +711,7 @@ const KNOWN_TAGS: &[&str] = &[
     "title",
     "link",
     "body",
+    "datalist",
     "header",
     "nav",
     "main",
