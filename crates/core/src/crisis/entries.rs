@@ -46,11 +46,14 @@ pub enum EntryKind {
     /// A statutory or contractual duty with its deadline (plicht): a notification to the data
     /// protection authority, the insurer, the council after an emergency ordinance, …
     Duty,
+    /// A finding of the evaluation (bevinding): what went well or is to improve, by theme,
+    /// citing the record, with the lesson it teaches.
+    Finding,
 }
 
 impl EntryKind {
     /// Every kind of entry, in the order the crisis room lists them.
-    pub const ALL: [EntryKind; 14] = [
+    pub const ALL: [EntryKind; 15] = [
         EntryKind::Log,
         EntryKind::Decision,
         EntryKind::Action,
@@ -65,6 +68,7 @@ impl EntryKind {
         EntryKind::ProcessStatus,
         EntryKind::Effect,
         EntryKind::Duty,
+        EntryKind::Finding,
     ];
 
     /// The kind's stable code (`log`, `process_status`, …), as stored and in the API.
@@ -84,6 +88,7 @@ impl EntryKind {
             EntryKind::ProcessStatus => "process_status",
             EntryKind::Effect => "effect",
             EntryKind::Duty => "duty",
+            EntryKind::Finding => "finding",
         }
     }
 
@@ -104,6 +109,7 @@ impl EntryKind {
             EntryKind::ProcessStatus => "processen",
             EntryKind::Effect => "effecten",
             EntryKind::Duty => "plichten",
+            EntryKind::Finding => "bevindingen",
         }
     }
 
@@ -128,6 +134,7 @@ impl EntryKind {
             EntryKind::Log => Some("category"),
             EntryKind::Action | EntryKind::Communication | EntryKind::Support => Some("status"),
             EntryKind::Duty => Some("status"),
+            EntryKind::Finding => Some("theme"),
             EntryKind::ProcessStatus | EntryKind::Effect => Some("status"),
             EntryKind::Scenario => Some("case"),
             EntryKind::Informing => Some("party"),
@@ -151,6 +158,7 @@ impl EntryKind {
             EntryKind::Fact => Some("observed_at"),
             EntryKind::ProcessStatus => Some("since"),
             EntryKind::Duty => Some("starts_at"),
+            EntryKind::Finding => None,
             EntryKind::Action | EntryKind::Dilemma | EntryKind::Scenario | EntryKind::Effect => {
                 None
             }
@@ -193,6 +201,7 @@ impl EntryKind {
             EntryKind::ProcessStatus => &PROCESS_STATUS,
             EntryKind::Effect => &EFFECT,
             EntryKind::Duty => &DUTY,
+            EntryKind::Finding => &FINDING,
         }
     }
 }
@@ -347,6 +356,26 @@ static DUTY: Schema = Schema {
     ],
     groups: &[],
     columns: &["status", "deadline", "done_at", "done_by"],
+};
+
+/// Whether a finding went well or is to improve.
+pub const VERDICTS: &[&str] = &["went_well", "to_improve"];
+
+static FINDING: Schema = Schema {
+    code: "finding",
+    checks: no_checks,
+    title: "finding",
+    fields: &[
+        f("theme", T::Choice(crate::register::kinds::THEMES), true),
+        f("verdict", T::Choice(VERDICTS), true),
+        f("finding", TEXT, true),
+        f("lesson", TEXT, false),
+        f("log", T::Entry(EntryKind::Log), false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("moment", T::DateTime, false),
+    ],
+    groups: &[],
+    columns: &["theme", "verdict", "lesson"],
 };
 
 static ACTION: Schema = Schema {

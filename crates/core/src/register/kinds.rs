@@ -434,6 +434,41 @@ static RISK_OBJECT: Schema = Schema {
     columns: &["object_type", "address", "cause_fighter", "last_contact"],
 };
 
+/// The themes an evaluation is structured by, after the guidance: alerting and escalation,
+/// information position and shared picture, decision-making, communication, cooperation with
+/// partners, scaling up, continuity of the municipality's own processes, recovery.
+pub const THEMES: &[&str] = &[
+    "alerting",
+    "picture",
+    "decisions",
+    "communication",
+    "cooperation",
+    "scaling",
+    "continuity",
+    "recovery",
+];
+/// The statuses of an improvement action.
+pub const IMPROVEMENT_STATUSES: &[&str] = &["open", "in_progress", "done"];
+
+static IMPROVEMENT: Schema = Schema {
+    code: "improvement",
+    checks: no_checks,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("lesson", NOTE, true),
+        f("theme", T::Choice(THEMES), true),
+        f("source", LINE, false),
+        f("owner", T::Ref(RecordKind::Contact), false),
+        f("due_on", T::Date, false),
+        f("status", T::Choice(IMPROVEMENT_STATUSES), true),
+        f("changes", T::AnyRef, false),
+        f("result", NOTE, false),
+    ],
+    groups: &[],
+    columns: &["theme", "status", "owner", "due_on", "source"],
+};
+
 /// The schema of a kind of record.
 pub fn schema(kind: RecordKind) -> &'static Schema {
     match kind {
@@ -447,6 +482,7 @@ pub fn schema(kind: RecordKind) -> &'static Schema {
         RecordKind::Plan => &PLAN,
         RecordKind::Readiness => &READINESS,
         RecordKind::RiskObject => &RISK_OBJECT,
+        RecordKind::Improvement => &IMPROVEMENT,
     }
 }
 

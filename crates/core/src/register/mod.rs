@@ -43,11 +43,14 @@ pub enum RecordKind {
     Readiness,
     /// An organisation or object in the territory with cascade effects when disrupted.
     RiskObject,
+    /// An improvement action (verbeteractie): a lesson of a crisis or exercise turned into a
+    /// change of the preparation, with an owner and a due date.
+    Improvement,
 }
 
 impl RecordKind {
     /// Every kind of record, in the order the register lists them.
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Contact,
         RecordKind::Organisation,
         RecordKind::Team,
@@ -58,6 +61,7 @@ impl RecordKind {
         RecordKind::Plan,
         RecordKind::Readiness,
         RecordKind::RiskObject,
+        RecordKind::Improvement,
     ];
 
     /// The kind's stable code (`contact`, `risk_object`, …), as stored and in the API.
@@ -73,6 +77,7 @@ impl RecordKind {
             RecordKind::Plan => "plan",
             RecordKind::Readiness => "readiness",
             RecordKind::RiskObject => "risk_object",
+            RecordKind::Improvement => "improvement",
         }
     }
 
@@ -89,6 +94,7 @@ impl RecordKind {
             RecordKind::Plan => "plannen",
             RecordKind::Readiness => "gereedheid",
             RecordKind::RiskObject => "risico-objecten",
+            RecordKind::Improvement => "verbeteracties",
         }
     }
 

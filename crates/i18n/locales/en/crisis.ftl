@@ -735,3 +735,22 @@ attention-duty_at_once = As soon as possible
 attention-duty_expected = Record duty
 duty-left = { $time } left (deadline { $at })
 duty-late = { $time } late (deadline { $at })
+
+## Evaluation: findings (bevindingen)
+e-finding-plural = Findings
+e-finding-one = Finding
+e-finding-new = New finding
+e-finding-lead = The evaluation of this crisis or exercise, by theme: what went well and what is to improve, citing the log, a decision or a moment. A lesson becomes an improvement action in the preparation.
+f-finding-theme = Theme
+f-finding-verdict = Verdict
+f-finding-finding = Finding
+f-finding-lesson = Lesson
+f-finding-log = From the log
+f-finding-decision = About decision
+f-finding-moment = Moment
+h-finding-lesson = What we learn from it; then make it an improvement action.
+c-verdict-went_well = Went well
+c-verdict-to_improve = To improve
+crisis-tab-findings = Evaluation
+finding-to_improvement = Make an improvement action of this lesson
+finding-source = Evaluation of { $crisis }

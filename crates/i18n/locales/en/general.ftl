@@ -150,8 +150,6 @@ part-library-title = Library
 part-library-desc = The publications the guidance refers to, in one place.
 part-recovery-title = Recovery
 part-recovery-desc = The often long recovery of systems and services.
-part-evaluation-title = Evaluation and lessons
-part-evaluation-desc = What went well, what can improve, and what changes in the plans.
 part-accountability-title = Accountability (council)
 part-accountability-desc = The decision record for the city council, with verification of the record.
 part-costs-title = Costs, legal and insurance
@@ -346,3 +344,25 @@ dashboard-more_steps =
         [one] and 1 more open step
        *[other] and { $count } more open steps
     }
+part-improvements-title = Improvement actions
+part-improvements-desc = Lessons of crises and exercises turned into changes of the preparation, with an owner and a date.
+
+## Nafase
+aftermath-crises = Crises and exercises in the aftermath
+aftermath-no_crises = No crisis or exercise in the aftermath or closed yet.
+aftermath-closed = Record closed
+aftermath-open_duties = Open duties
+aftermath-improvements_open = { $count ->
+    [one] 1 improvement action running
+   *[other] { $count } improvement actions running
+}
+aftermath-improvements_overdue = { $count ->
+    [one] 1 past its date
+   *[other] { $count } past their date
+}
+aftermath-improvements_done = { $count ->
+    [one] 1 carried out
+   *[other] { $count } carried out
+}
+aftermath-all_improvements = All improvement actions
+aftermath-next = Still being built in crisismap

@@ -735,3 +735,22 @@ attention-duty_at_once = Zo spoedig mogelijk
 attention-duty_expected = Plicht vastleggen
 duty-left = nog { $time } (uiterlijk { $at })
 duty-late = { $time } te laat (uiterlijk { $at })
+
+## Evaluation: findings (bevindingen)
+e-finding-plural = Bevindingen
+e-finding-one = Bevinding
+e-finding-new = Nieuwe bevinding
+e-finding-lead = De evaluatie van deze crisis of oefening, per thema: wat ging goed en wat kan beter, met een verwijzing naar het logboek, een besluit of een moment. Een leerpunt wordt een verbeteractie in de voorbereiding.
+f-finding-theme = Thema
+f-finding-verdict = Oordeel
+f-finding-finding = Bevinding
+f-finding-lesson = Leerpunt
+f-finding-log = Uit het logboek
+f-finding-decision = Over besluit
+f-finding-moment = Moment
+h-finding-lesson = Wat we hiervan leren; maak er daarna een verbeteractie van.
+c-verdict-went_well = Ging goed
+c-verdict-to_improve = Kan beter
+crisis-tab-findings = Evaluatie
+finding-to_improvement = Verbeteractie maken van dit leerpunt
+finding-source = Evaluatie { $crisis }

@@ -150,8 +150,6 @@ part-library-title = Bibliotheek
 part-library-desc = De publicaties waar de handreiking naar verwijst, op één plek.
 part-recovery-title = Herstel
 part-recovery-desc = Het vaak lange herstel van systemen en diensten.
-part-evaluation-title = Evaluatie en leerpunten
-part-evaluation-desc = Wat ging goed, wat kan beter, en wat verandert er in de plannen.
 part-accountability-title = Verantwoording (raad)
 part-accountability-desc = Het besluitenverslag voor de gemeenteraad, met controle op de vastlegging.
 part-costs-title = Kosten, juridisch en verzekering
@@ -346,3 +344,25 @@ dashboard-more_steps =
         [one] en nog 1 open stap
        *[other] en nog { $count } open stappen
     }
+part-improvements-title = Verbeteracties
+part-improvements-desc = Leerpunten uit crises en oefeningen, omgezet in wijzigingen van de voorbereiding, met eigenaar en datum.
+
+## Nafase
+aftermath-crises = Crises en oefeningen in de nafase
+aftermath-no_crises = Nog geen crisis of oefening in de nafase of afgesloten.
+aftermath-closed = Dossier afgesloten
+aftermath-open_duties = Open plichten
+aftermath-improvements_open = { $count ->
+    [one] 1 verbeteractie loopt
+   *[other] { $count } verbeteracties lopen
+}
+aftermath-improvements_overdue = { $count ->
+    [one] 1 over datum
+   *[other] { $count } over datum
+}
+aftermath-improvements_done = { $count ->
+    [one] 1 uitgevoerd
+   *[other] { $count } uitgevoerd
+}
+aftermath-all_improvements = Alle verbeteracties
+aftermath-next = Nog in opbouw in crisismap

@@ -570,6 +570,32 @@ pub(super) async fn detail(
                 });
             }
         }
+        EntryKind::Finding => {
+            // A lesson outlives the crisis: it becomes an improvement action in the register,
+            // for whoever may change the preparation.
+            let lesson = e.text("lesson").unwrap_or("").trim();
+            if !lesson.is_empty() && auth.user().role.allows(Role::Editor) {
+                let source = tr.with(
+                    "finding-source",
+                    &[(
+                        "crisis",
+                        crisismap_app::i18n::Value::from(room.state().title.as_str()),
+                    )],
+                );
+                let query = serde_urlencoded::to_string([
+                    ("name", lesson.lines().next().unwrap_or(lesson)),
+                    ("lesson", lesson),
+                    ("theme", e.text("theme").unwrap_or("")),
+                    ("source", source.as_str()),
+                    ("status", "open"),
+                ])
+                .unwrap_or_default();
+                actions.push(Link {
+                    label: tr.t("finding-to_improvement").to_owned(),
+                    href: format!("/voorbereiden/verbeteracties/nieuw?{query}"),
+                });
+            }
+        }
         EntryKind::Scenario => {
             let decided = room
                 .of(EntryKind::Decision)

@@ -67,7 +67,7 @@ impl Head {
     }
 }
 
-pub(super) const TABS: [(&str, &str); 13] = [
+pub(super) const TABS: [(&str, &str); 14] = [
     ("", "crisis-tab-picture"),
     ("logboek", "crisis-tab-log"),
     ("besluiten", "crisis-tab-decisions"),
@@ -77,6 +77,7 @@ pub(super) const TABS: [(&str, &str); 13] = [
     ("aanwezigheid", "crisis-tab-team"),
     ("informeren", "crisis-tab-informing"),
     ("plichten", "crisis-tab-duties"),
+    ("bevindingen", "crisis-tab-findings"),
     ("communicatie", "crisis-tab-communication"),
     ("vergaderingen", "crisis-tab-meetings"),
     ("tijdlijn", "crisis-tab-timeline"),

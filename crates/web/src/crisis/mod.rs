@@ -19,6 +19,7 @@ mod timeline;
 mod transcribe;
 mod views;
 
+pub(crate) use frame::crisis_href;
 pub(crate) use list::{CrisisRow, crisis_rows};
 pub(crate) use picture::{StepView, open_steps_of};
 

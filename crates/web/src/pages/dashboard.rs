@@ -212,6 +212,7 @@ pub fn dashboard(
     for kind in [
         RecordKind::Contact,
         RecordKind::Roster,
+        RecordKind::Improvement,
         RecordKind::Plan,
         RecordKind::Organisation,
         RecordKind::Meeting,

@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod aftermath;
 pub(crate) mod dashboard;
 mod login;
 mod mfa;
@@ -30,7 +31,7 @@ pub fn router() -> Router<AppState> {
             "/wachtwoord",
             get(login::password_form).post(login::change_password),
         )
-        .route("/nafase", get(sections::aftermath))
+        .route("/nafase", get(aftermath::aftermath))
         .route("/oefenen", get(sections::exercise))
         .route("/afdrukken", get(sections::print))
         .route("/afdrukken/crisismap.pdf", get(sections::folder_pdf))

@@ -25,13 +25,6 @@ struct SectionPage {
 }
 
 /// The parts of a section: (title, description).
-const AFTERMATH: &[(&str, &str)] = &[
-    ("part-recovery-title", "part-recovery-desc"),
-    ("part-evaluation-title", "part-evaluation-desc"),
-    ("part-accountability-title", "part-accountability-desc"),
-    ("part-costs-title", "part-costs-desc"),
-    ("part-aftercare-title", "part-aftercare-desc"),
-];
 const EXERCISE: &[(&str, &str)] = &[
     ("part-exercise_plan-title", "part-exercise_plan-desc"),
     (
@@ -71,20 +64,6 @@ async fn section_page(
         ctx,
         parts,
     })
-}
-
-pub async fn aftermath(
-    State(s): State<AppState>,
-    a: Authed<ViewerUp>,
-) -> Result<Html<String>, AppError> {
-    section_page(
-        &s,
-        &a,
-        Section::Aftermath,
-        ("section-aftermath-title", "section-aftermath-lead"),
-        AFTERMATH,
-    )
-    .await
 }
 
 pub async fn exercise(

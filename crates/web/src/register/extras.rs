@@ -125,6 +125,17 @@ pub fn flags(
                 }
             }
         }
+        RecordKind::Improvement => {
+            let due = r
+                .data
+                .get("due_on")
+                .and_then(|v| v.as_str())
+                .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+            let done = r.data.get("status").and_then(|v| v.as_str()) == Some("done");
+            if !done && due.is_some_and(|d| d < today) {
+                out.push(("badge-bad", tr.t("flag-improvement_overdue").to_owned()));
+            }
+        }
         RecordKind::Plan => {
             if let Some(p) = r.view::<PlanView>()
                 && p.review_on.is_some_and(|d| d < today)

@@ -58,6 +58,7 @@ pub(super) async fn overview(
             RecordKind::Plan => ("part-plans-title", "part-plans-desc"),
             RecordKind::Readiness => ("part-readiness-title", "part-readiness-desc"),
             RecordKind::RiskObject => ("part-risk_objects-title", "part-risk_objects-desc"),
+            RecordKind::Improvement => ("part-improvements-title", "part-improvements-desc"),
         }
     };
     let mut cards: Vec<OverviewCard> = RecordKind::ALL
@@ -364,14 +365,23 @@ pub(super) async fn new_form(
     State(state): State<AppState>,
     auth: Authed<EditorUp>,
     Path(slug): Path<String>,
+    Query(q): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&slug)?;
+    // Prefilled from the address (an improvement action made from a finding's lesson): only
+    // the kind's own fields, and nothing is saved until the form is sent.
+    let mut raw = RawRecord::default();
+    for (k, v) in q {
+        if kind.schema().field(&k).is_some() {
+            raw.fields.insert(k, v);
+        }
+    }
     form_page(
         &state,
         &auth,
         kind,
         None,
-        RawRecord::default(),
+        raw,
         vec![],
         false,
         StatusCode::OK,

@@ -1335,8 +1335,7 @@ async fn the_picture_asks_attention_for_every_open_step_until_it_is_taken() {
 /// done asks when. The mayor's emergency ordinance starts its own duties, asked for until they
 /// are recorded. Both engines.
 #[tokio::test]
-async fn duties_run_from_their_start_count_down_on_the_picture_and_follow_from_emergency_powers()
-{
+async fn duties_run_from_their_start_count_down_on_the_picture_and_follow_from_emergency_powers() {
     use crisismap_core::crisis::EntryKind;
     for db in TestDb::all().await {
         let app = TestApp::spawn(db).await;
@@ -1485,7 +1484,10 @@ async fn duties_run_from_their_start_count_down_on_the_picture_and_follow_from_e
             .replace("&amp;", "&");
         let (status, form) = b.page(&link).await;
         assert_eq!(status, StatusCode::OK);
-        assert!(form.contains("value=\"ordinance_inform\" selected"), "prefilled");
+        assert!(
+            form.contains("value=\"ordinance_inform\" selected"),
+            "prefilled"
+        );
         let decision_id = link
             .split("decision=")
             .nth(1)
