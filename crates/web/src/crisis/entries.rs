@@ -450,6 +450,13 @@ pub(super) async fn detail(
         return Err(AppError::NotFound);
     }
     let tr = Tr(auth.ctx.lang);
+    // The room holds no log lines (they are paged): a log line a finding cites is read here.
+    if kind == EntryKind::Finding
+        && let Some(cited) = e.text("log").and_then(|t| t.parse().ok())
+        && let Ok(t) = state.store().entry(ws, room.id(), cited).await
+    {
+        room.add(t);
+    }
     // Log entries this one corrects, or that correct it.
     let mut corrections = vec![];
     if kind == EntryKind::Log {

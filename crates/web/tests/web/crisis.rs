@@ -1380,7 +1380,7 @@ async fn duties_run_from_their_start_count_down_on_the_picture_and_follow_from_e
             .await
             .expect("entries")
             .into_iter()
-            .next()
+            .find(|e| e.text("obligation") == Some("avg_authority"))
             .expect("the duty");
         let start: jiff::Timestamp = duty.data["starts_at"]
             .as_str()
@@ -1481,7 +1481,8 @@ async fn duties_run_from_their_start_count_down_on_the_picture_and_follow_from_e
             .filter_map(|s| s.split('"').next())
             .find(|h| h.contains("/plichten/nieuw?") && h.contains("ordinance_inform"))
             .expect("a link that records it")
-            .replace("&amp;", "&");
+            .replace("&amp;", "&")
+            .replace("&#38;", "&");
         let (status, form) = b.page(&link).await;
         assert_eq!(status, StatusCode::OK);
         assert!(
@@ -1524,4 +1525,142 @@ fn words_of(html: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// After the ransomware crisis the advisor evaluates: a finding that is to improve, citing the
+/// log line it is about, with its lesson. One click makes the lesson an improvement action in
+/// the register (prefilled, saved only when sent); Nafase lists the evaluation and the action,
+/// and once its date passes the overview asks for it. Both engines.
+#[tokio::test]
+async fn a_lesson_of_the_evaluation_becomes_an_improvement_action_that_the_overview_keeps_in_sight()
+{
+    use crisismap_core::crisis::EntryKind;
+    use crisismap_core::register::RecordKind;
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let exercise = app
+            .store
+            .crises(app.ws)
+            .await
+            .expect("crises")
+            .into_iter()
+            .find(|c| c.state.exercise)
+            .expect("the demo's exercise");
+        let base = format!("/crisis/{}", exercise.id);
+        let log_line = app
+            .store
+            .entries(app.ws, exercise.id, &[EntryKind::Log])
+            .await
+            .expect("entries")
+            .into_iter()
+            .next()
+            .expect("a log line");
+        let mut b = app.login(&email_for(Role::Editor)).await;
+        b.refresh_csrf(&format!("{base}/bevindingen/nieuw")).await;
+        let lesson = "Handbediening van bruggen vooraf oefenen met de brugwachters";
+        let r = b
+            .post_form(
+                &format!("{base}/bevindingen"),
+                &[
+                    ("theme", "continuity"),
+                    ("verdict", "to_improve"),
+                    (
+                        "finding",
+                        "Brugwachters kenden de handbediening niet uit hun hoofd.",
+                    ),
+                    ("lesson", lesson),
+                    ("log", &log_line.id.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let finding = location(r.headers());
+        let (_, page) = b.page(&finding).await;
+        let text = words_of(&page);
+        assert!(
+            text.contains("Continuïteit van de eigen processen") && text.contains("Kan beter"),
+            "{text}"
+        );
+        assert!(
+            text.contains(log_line.title.lines().next().unwrap_or("")),
+            "the log line it cites, by its words: {text}"
+        );
+        let make = page
+            .split("href=\"")
+            .filter_map(|s| s.split('"').next())
+            .find(|h| h.starts_with("/voorbereiden/verbeteracties/nieuw?"))
+            .expect("a link that makes the improvement action")
+            .replace("&amp;", "&")
+            .replace("&#38;", "&");
+        let (status, form) = b.page(&make).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains(lesson), "the lesson is prefilled");
+        assert!(
+            form.contains("Evaluatie Oefening"),
+            "with where it comes from"
+        );
+        let before = app
+            .store
+            .records(app.ws, RecordKind::Improvement)
+            .await
+            .expect("records")
+            .len();
+        let due = jiff::Timestamp::from_microsecond(app.clock.now_us())
+            .expect("now")
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .date()
+            .checked_add(jiff::ToSpan::days(7))
+            .expect("date")
+            .to_string();
+        let r = b
+            .post_form(
+                "/voorbereiden/verbeteracties",
+                &[
+                    ("name", lesson),
+                    ("lesson", lesson),
+                    ("theme", "continuity"),
+                    ("source", "Evaluatie Oefening brugbediening"),
+                    ("due_on", &due),
+                    ("status", "open"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.store
+                .records(app.ws, RecordKind::Improvement)
+                .await
+                .expect("records")
+                .len(),
+            before + 1
+        );
+
+        // Nafase: the demo's closed crisis with its evaluation, and the running actions.
+        let (_, aftermath) = b.page("/nafase").await;
+        let text = words_of(&aftermath);
+        assert!(
+            text.contains("Ransomware-aanval op de gemeentelijke systemen"),
+            "{text}"
+        );
+        assert!(text.contains(lesson), "the new action is listed");
+        assert!(
+            text.contains("datum verstreken"),
+            "the demo's overdue action is flagged"
+        );
+        assert!(
+            !text.contains("Nog niets"),
+            "no empty card about evaluation"
+        );
+
+        // Eight days on, the new action is past its date too: the overview asks for it.
+        app.clock.advance_minutes(8 * 24 * 60);
+        let mut b = app.login(&email_for(Role::Viewer)).await;
+        let (_, overview) = b.page("/").await;
+        assert!(
+            words_of(&overview).contains("Verbeteracties: 2 vragen aandacht"),
+            "{}",
+            words_of(&overview)
+        );
+    }
 }
