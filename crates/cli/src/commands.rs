@@ -82,6 +82,10 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::User { command } => user(command).await,
         Command::Verify { db } => verify(&db).await,
         Command::Print { document } => print(document).await,
+        Command::Openapi => {
+            println!("{:#}", crisismap_web::api::openapi_document());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rebuild { db } => {
             let store = open(&db, OpenMode::MustExist).await?;
             let n = store.rebuild().await?;

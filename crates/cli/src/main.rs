@@ -132,6 +132,8 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Write the API's OpenAPI document (the one `/api/v1/openapi.json` serves) to stdout.
+    Openapi,
     /// Rebuild every read model from the event log.
     Rebuild {
         #[command(flatten)]

@@ -5,7 +5,7 @@
 //! The router is built apart from serving it (`app`), so that tests run the real
 //! application on port 0.
 
-mod api;
+pub mod api;
 mod crisis;
 mod http;
 mod pages;

@@ -20,7 +20,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 
-pub const API_VERSION: &str = "1";
+/// The API's full version, in every response's `API-Version` header and in its description.
+/// The major version is the `/v1` in the address.
+mod conventions;
+
+pub const API_VERSION: &str = "1.0.0";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -83,9 +87,17 @@ impl Modify for BearerAuth {
     }
 }
 
-/// The OpenAPI 3 document, generated from the code.
+/// The OpenAPI 3 document, generated from the code and brought in line with the NL GOV API
+/// Design Rules (`conventions`).
 async fn openapi() -> impl IntoResponse {
-    Json(ApiDoc::openapi())
+    Json(openapi_document().clone())
+}
+
+/// The API's OpenAPI 3 document as it is served, built once.
+pub fn openapi_document() -> &'static serde_json::Value {
+    static DOC: std::sync::LazyLock<serde_json::Value> =
+        std::sync::LazyLock::new(|| conventions::apply(ApiDoc::openapi()));
+    &DOC
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -206,6 +218,7 @@ pub struct EventDto {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// Return events after this seq (default 0).
     after: Option<i64>,

@@ -298,6 +298,7 @@ pub struct OnCallDto {
 
 /// Which moment to ask about.
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default, deny_unknown_fields)]
 pub struct OnCallQuery {
     /// Amsterdam local time (`2026-12-08T02:00`) or UTC; empty: now.

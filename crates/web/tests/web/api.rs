@@ -27,7 +27,8 @@ async fn an_administrator_adds_a_user_through_the_api_with_a_personal_token() {
             me.headers()
                 .get("api-version")
                 .and_then(|v| v.to_str().ok()),
-            Some("1")
+            Some("1.0.0"),
+            "the full version, as the API Design Rules ask"
         );
         let me: Value = me.json().await.expect("json");
         assert_eq!(me["workspace_name"], "Gemeente Voorbeeld");
@@ -207,19 +208,50 @@ async fn the_openapi_document_describes_every_endpoint() {
     assert_eq!(r.status(), StatusCode::OK);
     let doc: Value = r.json().await.expect("json");
     assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3."));
+    // The server carries the major version; the paths are relative to it.
+    assert_eq!(doc["servers"][0]["url"], "/api/v1");
+    assert_eq!(doc["info"]["version"], "1.0.0");
     let paths = doc["paths"].as_object().expect("paths");
     for p in [
-        "/api/v1/me",
-        "/api/v1/streams",
-        "/api/v1/streams/{id}/events",
-        "/api/v1/users",
-        "/api/v1/users/{id}/disable",
-        "/api/v1/register/{kind}",
-        "/api/v1/register/{kind}/{id}",
-        "/api/v1/oncall",
-        "/api/v1/readiness",
+        "/me",
+        "/streams",
+        "/streams/{id}/events",
+        "/users",
+        "/users/{id}/disable",
+        "/register/{kind}",
+        "/register/{kind}/{id}",
+        "/oncall",
+        "/readiness",
     ] {
         assert!(paths.contains_key(p), "{p} missing");
+    }
+    // Every success says the version; every error is a problem report; every operation that
+    // takes input says what a 400 is; no operation id is used twice.
+    let mut ids = std::collections::HashSet::new();
+    for (path, item) in paths {
+        for (method, op) in item.as_object().expect("operations") {
+            let id = op["operationId"].as_str().expect("an id");
+            assert!(ids.insert(id.to_owned()), "{id} used twice");
+            for (status, r) in op["responses"].as_object().expect("responses") {
+                if status.starts_with('2') {
+                    assert!(
+                        r["headers"]["API-Version"].is_object(),
+                        "{method} {path} {status}"
+                    );
+                } else if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        r["content"]["application/problem+json"].is_object(),
+                        "{method} {path} {status}"
+                    );
+                }
+            }
+            if method == "post" || method == "put" {
+                assert!(
+                    op["responses"]["400"].is_object(),
+                    "{method} {path} has no 400"
+                );
+            }
+        }
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     assert!(doc["components"]["schemas"]["Problem"].is_object());
