@@ -30,6 +30,16 @@ pub fn local_display(ts: Timestamp) -> String {
         .to_string()
 }
 
+/// A moment as a form or the API gives it: exact with an offset (`2026-11-28T09:00:00Z`), or
+/// a local date and time in Europe/Amsterdam (`2026-11-28T10:00`, as a form's field sends it).
+pub fn parse_moment(text: &str) -> Option<Timestamp> {
+    if let Ok(ts) = text.parse::<Timestamp>() {
+        return Some(ts);
+    }
+    let dt: jiff::civil::DateTime = text.parse().ok()?;
+    dt.to_zoned(amsterdam().clone()).ok().map(|z| z.timestamp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,14 +63,4 @@ mod tests {
         let summer: Timestamp = "2026-07-01T12:03:00Z".parse().expect("valid");
         assert_eq!(local_display(summer), "01-07-2026 14:03");
     }
-}
-
-/// A moment as a form or the API gives it: exact with an offset (`2026-11-28T09:00:00Z`), or
-/// a local date and time in Europe/Amsterdam (`2026-11-28T10:00`, as a form's field sends it).
-pub fn parse_moment(text: &str) -> Option<Timestamp> {
-    if let Ok(ts) = text.parse::<Timestamp>() {
-        return Some(ts);
-    }
-    let dt: jiff::civil::DateTime = text.parse().ok()?;
-    dt.to_zoned(amsterdam().clone()).ok().map(|z| z.timestamp())
 }
