@@ -140,6 +140,7 @@ impl Index {
             meetings: self.views(RecordKind::Meeting),
             plans: self.views(RecordKind::Plan),
             readiness: self.views(RecordKind::Readiness),
+            improvements: self.views(RecordKind::Improvement),
         }
     }
 }

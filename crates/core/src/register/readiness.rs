@@ -110,7 +110,7 @@ pub const ITEMS: &[Item] = &[
     item("communication", Warm, false),
     item("scenarios", Warm, false),
     item("long_recovery", Aftermath, false),
-    item("evaluation", Aftermath, false),
+    item("evaluation", Aftermath, true),
     item("accountability", Aftermath, false),
     item("legal_insurance", Aftermath, false),
     item("aftercare", Aftermath, false),
@@ -161,6 +161,8 @@ pub struct Evidence {
     pub plans: Vec<(RecordId, PlanView)>,
     /// The readiness records, the team's own judgement per item.
     pub readiness: Vec<(RecordId, ReadinessView)>,
+    /// The improvement actions that lessons of crises and exercises became.
+    pub improvements: Vec<(RecordId, super::views::ImprovementView)>,
 }
 
 /// The state of one item: what the team recorded, what the registers prove, and the result.
@@ -262,6 +264,13 @@ impl Evidence {
                 .filter(|(_, p)| p.restore_priority.is_some())
                 .map(|(id, _)| *id)
                 .collect(),
+            // Lessons are carried through: improvement actions exist and none is past its date.
+            "evaluation" => {
+                let today = now.to_zoned(crate::time::amsterdam().clone()).date();
+                let ids: Vec<RecordId> = self.improvements.iter().map(|(id, _)| *id).collect();
+                let on_time = !self.improvements.iter().any(|(_, i)| i.overdue(today));
+                return (!ids.is_empty() && on_time, ids);
+            }
             "gbt_staffing" => self
                 .teams
                 .iter()
@@ -411,5 +420,47 @@ mod tests {
         let ivp = a.iter().find(|a| a.code == "ivp").expect("item");
         assert_eq!(ivp.status, Status::InProgress);
         assert_eq!(ivp.manual, Some(Status::InOrder));
+    }
+
+    #[test]
+    fn lessons_are_in_order_when_improvement_actions_exist_and_none_is_late() {
+        use crate::register::views::ImprovementView;
+        let now: Timestamp = "2026-11-28T12:00:00Z".parse().expect("ts");
+        let action = |status: &str, due: &str| {
+            (
+                RecordId::new(),
+                ImprovementView {
+                    name: "Piketnummers bij de servicedesk".into(),
+                    status: status.into(),
+                    due_on: Some(due.parse().expect("date")),
+                },
+            )
+        };
+        let status = |improvements| {
+            Evidence {
+                improvements,
+                ..Evidence::default()
+            }
+            .assess(now)
+            .into_iter()
+            .find(|a| a.code == "evaluation")
+            .map(|a| a.status)
+        };
+        assert_eq!(status(vec![]), Some(Status::NotStarted), "no lessons yet");
+        assert_eq!(
+            status(vec![
+                action("open", "2026-12-15"),
+                action("done", "2026-11-01")
+            ]),
+            Some(Status::InOrder)
+        );
+        assert_eq!(
+            status(vec![
+                action("open", "2026-12-15"),
+                action("in_progress", "2026-11-27")
+            ]),
+            Some(Status::NotStarted),
+            "one past its date: not in order (and nothing was ticked by hand)"
+        );
     }
 }

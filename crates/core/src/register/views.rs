@@ -296,6 +296,24 @@ pub struct PlanView {
     pub review_on: Option<Date>,
 }
 
+/// An improvement action: a lesson turned into a change of the preparation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ImprovementView {
+    /// What is to change.
+    pub name: String,
+    /// `open`, `in_progress` or `done`.
+    pub status: String,
+    /// The date it is to be done by.
+    pub due_on: Option<Date>,
+}
+
+impl ImprovementView {
+    /// Not done and past its date on `today`.
+    pub fn overdue(&self, today: Date) -> bool {
+        self.status != "done" && self.due_on.is_some_and(|d| d < today)
+    }
+}
+
 /// One point of the readiness checklist and how it stands.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ReadinessView {
