@@ -1,0 +1,411 @@
+//! The schema of each kind of crisis entry: its fields, the choices they offer, and the
+//! checks across fields. `EntryKind::schema` hands them out.
+
+use super::{EntryKind, text};
+use crate::crisis::PARTIES;
+use crate::register::RecordKind;
+use crate::register::schema::{Field, FieldIssue, FieldType as T, Group, Schema};
+use serde_json::{Map, Value};
+
+const fn f(name: &'static str, ty: T, required: bool) -> Field {
+    Field { name, ty, required }
+}
+
+const LINE: T = T::Text { max: 200 };
+const TEXT: T = T::LongText { max: 5000 };
+const LONG: T = T::LongText { max: 20000 };
+
+/// The categories of a log line (report, picture, contact, …).
+pub const LOG_CATEGORIES: &[&str] = &[
+    "report",
+    "picture",
+    "contact",
+    "communication",
+    "decision",
+    "action",
+    "other",
+];
+/// Legal powers a decision may rest on (Gemeentewet and Wet veiligheidsregio's).
+pub const POWERS: &[&str] = &[
+    "gemw_172",
+    "gemw_172_3",
+    "gemw_174",
+    "gemw_175",
+    "gemw_176",
+    "wvr_39",
+    "other",
+];
+/// The statuses of an action, from new to closed.
+pub const ACTION_STATUSES: &[&str] = &["new", "in_progress", "done", "closed"];
+/// The cases a scenario describes: worst, real or best.
+pub const CASES: &[&str] = &["worst", "real", "best"];
+/// The levels of a scenario's likelihood and impact.
+pub const LEVELS: &[&str] = &["low", "medium", "high"];
+/// In what capacity someone attends: team member, liaison, expert or support.
+pub const ATTENDANCE_KINDS: &[&str] = &["member", "liaison", "expert", "support"];
+/// The roles the safety region can send in support.
+pub const SUPPORT_ROLES: &[&str] = &[
+    "operational_leader",
+    "technical_chair",
+    "information_manager",
+    "communication_advisor",
+    "other",
+];
+/// The statuses of a request for support, from requested to ended.
+pub const SUPPORT_STATUSES: &[&str] = &["requested", "confirmed", "arrived", "declined", "ended"];
+/// How a party was informed.
+pub const CHANNELS: &[&str] = &["phone", "email", "in_person", "meeting", "message", "other"];
+/// The audiences a crisis communication message is for.
+pub const AUDIENCES: &[&str] = &["residents", "staff", "council", "press", "partners"];
+/// The statuses of a communication message: draft, approved, published.
+pub const COMMUNICATION_STATUSES: &[&str] = &["draft", "approved", "published"];
+/// The nature of an item in the shared picture: fact, uncertainty or assumption.
+pub const NATURES: &[&str] = &["fact", "uncertainty", "assumption"];
+/// The statuses of a municipal process in the shared picture.
+pub const PROCESS_STATUSES: &[&str] = &["normal", "disrupted", "down", "restored"];
+/// The types of duty (see `duties::catalogue`, which must list the same codes in this order).
+pub const OBLIGATIONS: &[&str] = &[
+    "avg_authority",
+    "avg_data_subjects",
+    "cbw_early_warning",
+    "cbw_notification",
+    "cbw_final_report",
+    "insurer",
+    "police_report",
+    "ordinance_inform",
+    "ordinance_ratify",
+    "ordinance_withdraw",
+    "order_report",
+    "other",
+];
+/// The statuses of a duty: open, done, or not applicable after all.
+pub const DUTY_STATUSES: &[&str] = &["open", "done", "not_applicable"];
+/// The statuses of an affected external organisation in the shared picture.
+pub const EFFECT_STATUSES: &[&str] = &["threatened", "disrupted", "down", "restored"];
+
+pub(super) static LOG: Schema = Schema {
+    code: "log",
+    checks: no_checks,
+    title: "text",
+    fields: &[
+        f("occurred_at", T::DateTime, true),
+        f("category", T::Choice(LOG_CATEGORIES), true),
+        f("text", TEXT, true),
+        f("source", LINE, false),
+        f("corrects", T::Entry(EntryKind::Log), false),
+        f("background", T::Bool, false),
+    ],
+    groups: &[],
+    columns: &["occurred_at", "category", "source"],
+};
+
+pub(super) static DECISION: Schema = Schema {
+    code: "decision",
+    checks: decision_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("decision", TEXT, true),
+        f("considerations", LONG, true),
+        f("alternatives", TEXT, false),
+        f("decided_by", LINE, true),
+        f("capacity", LINE, false),
+        f("power", T::Choice(POWERS), false),
+        f("power_other", LINE, false),
+        f("decided_at", T::DateTime, true),
+        f("dilemma", T::Entry(EntryKind::Dilemma), false),
+        f("scenario", T::Entry(EntryKind::Scenario), false),
+        f("meeting", T::Entry(EntryKind::Bob), false),
+        f("reevaluate_at", T::DateTime, false),
+        f("supersedes", T::Entry(EntryKind::Decision), false),
+    ],
+    groups: &[],
+    columns: &["decided_at", "decided_by", "power", "reevaluate_at"],
+};
+
+pub(super) static DUTY: Schema = Schema {
+    code: "duty",
+    checks: duty_checks,
+    title: "obligation",
+    fields: &[
+        f("obligation", T::Choice(OBLIGATIONS), true),
+        f("name", LINE, false),
+        f("starts_at", T::DateTime, true),
+        f("deadline", T::DateTime, false),
+        f("status", T::Choice(DUTY_STATUSES), true),
+        f("done_at", T::DateTime, false),
+        f("done_by", LINE, false),
+        f("evidence", TEXT, false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "deadline", "done_at", "done_by"],
+};
+
+/// Whether a finding went well or is to improve.
+pub const VERDICTS: &[&str] = &["went_well", "to_improve"];
+
+pub(super) static FINDING: Schema = Schema {
+    code: "finding",
+    checks: no_checks,
+    title: "finding",
+    fields: &[
+        f("theme", T::Choice(crate::register::kinds::THEMES), true),
+        f("verdict", T::Choice(VERDICTS), true),
+        f("finding", TEXT, true),
+        f("lesson", TEXT, false),
+        f("log", T::Entry(EntryKind::Log), false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("moment", T::DateTime, false),
+    ],
+    groups: &[],
+    columns: &["theme", "verdict", "lesson"],
+};
+
+pub(super) static ACTION: Schema = Schema {
+    code: "action",
+    checks: no_checks,
+    title: "what",
+    fields: &[
+        f("what", LINE, true),
+        f("owner", T::User, false),
+        f("owner_name", LINE, false),
+        f("team", T::Ref(RecordKind::Team), false),
+        f("deadline", T::DateTime, false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("status", T::Choice(ACTION_STATUSES), true),
+        f("result", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "owner", "deadline", "team"],
+};
+
+pub(super) static DILEMMA: Schema = Schema {
+    code: "dilemma",
+    checks: no_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("question", TEXT, false),
+        f("options", TEXT, false),
+        f("notes", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["question"],
+};
+
+pub(super) static SCENARIO: Schema = Schema {
+    code: "scenario",
+    checks: no_checks,
+    title: "title",
+    fields: &[
+        f("case", T::Choice(CASES), true),
+        f("title", LINE, true),
+        f("description", TEXT, true),
+        f("likelihood", T::Choice(LEVELS), true),
+        f("impact", T::Choice(LEVELS), true),
+        f("consequences", TEXT, false),
+        f("indicators", TEXT, false),
+        f("preparations", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["case", "likelihood", "impact"],
+};
+
+pub(super) static ATTENDANCE: Schema = Schema {
+    code: "attendance",
+    checks: attendance_checks,
+    title: "person",
+    fields: &[
+        f("person", LINE, true),
+        f("capacity", LINE, false),
+        f("kind", T::Choice(ATTENDANCE_KINDS), true),
+        f("organisation", LINE, false),
+        f("team", T::Ref(RecordKind::Team), false),
+        f("arrived_at", T::DateTime, false),
+        f("left_at", T::DateTime, false),
+    ],
+    groups: &[],
+    columns: &["kind", "capacity", "team", "arrived_at", "left_at"],
+};
+
+pub(super) static SUPPORT: Schema = Schema {
+    code: "support",
+    checks: support_checks,
+    title: "role",
+    fields: &[
+        f("role", T::Choice(SUPPORT_ROLES), true),
+        f("detail", LINE, false),
+        f("requested_at", T::DateTime, true),
+        f("requested_by", LINE, false),
+        f("status", T::Choice(SUPPORT_STATUSES), true),
+        f("who", LINE, false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "requested_at", "who"],
+};
+
+pub(super) static INFORMING: Schema = Schema {
+    code: "informing",
+    checks: no_checks,
+    title: "party",
+    fields: &[
+        f("party", T::Choice(PARTIES), true),
+        f("person", LINE, false),
+        f("informed_at", T::DateTime, true),
+        f("by", LINE, true),
+        f("how", T::Choice(CHANNELS), true),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["informed_at", "person", "by", "how"],
+};
+
+pub(super) static COMMUNICATION: Schema = Schema {
+    code: "communication",
+    checks: communication_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("audience", T::Choice(AUDIENCES), true),
+        f("message", LONG, true),
+        f("status", T::Choice(COMMUNICATION_STATUSES), true),
+        f("approved_by", LINE, false),
+        f("channel", LINE, false),
+        f("published_at", T::DateTime, false),
+    ],
+    groups: &[],
+    columns: &["audience", "status", "approved_by", "published_at"],
+};
+
+pub(super) static BOB: Schema = Schema {
+    code: "bob",
+    checks: no_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("team", T::Ref(RecordKind::Team), false),
+        f("started_at", T::DateTime, true),
+        f("picture", LONG, false),
+        f("judgement", LONG, false),
+        f("options", TEXT, false),
+        f("next_meeting", T::DateTime, false),
+    ],
+    groups: &[Group {
+        name: "attendees",
+        fields: &[f("person", LINE, true), f("capacity", LINE, false)],
+        blank_rows: 4,
+        max_rows: 60,
+    }],
+    columns: &["started_at", "team", "next_meeting"],
+};
+
+pub(super) static FACT: Schema = Schema {
+    code: "fact",
+    checks: no_checks,
+    title: "statement",
+    fields: &[
+        f("statement", TEXT, true),
+        f("nature", T::Choice(NATURES), true),
+        f("source", LINE, false),
+        f("observed_at", T::DateTime, false),
+        f("background", T::Bool, false),
+    ],
+    groups: &[],
+    columns: &["nature", "source", "observed_at"],
+};
+
+pub(super) static PROCESS_STATUS: Schema = Schema {
+    code: "process_status",
+    checks: no_checks,
+    title: "process",
+    fields: &[
+        f("process", T::Ref(RecordKind::Process), true),
+        f("status", T::Choice(PROCESS_STATUSES), true),
+        f("since", T::DateTime, false),
+        f("expected_recovery", T::DateTime, false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "since", "expected_recovery"],
+};
+
+pub(super) static EFFECT: Schema = Schema {
+    code: "effect",
+    checks: no_checks,
+    title: "name",
+    fields: &[
+        f("name", LINE, true),
+        f("organisation", T::Ref(RecordKind::Organisation), false),
+        f("status", T::Choice(EFFECT_STATUSES), true),
+        f("effect", TEXT, true),
+        f("cascade", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "organisation"],
+};
+
+fn no_checks(_: &Map<String, Value>) -> Vec<FieldIssue> {
+    vec![]
+}
+
+fn decision_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    if text(data, "power") == "other" && text(data, "power_other").trim().is_empty() {
+        return vec![FieldIssue::new("power_other", "required_with_other")];
+    }
+    if !text(data, "reevaluate_at").is_empty()
+        && text(data, "reevaluate_at") <= text(data, "decided_at")
+    {
+        return vec![FieldIssue::new("reevaluate_at", "before_decision")];
+    }
+    vec![]
+}
+
+fn duty_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    if text(data, "obligation") == "other" && text(data, "name").trim().is_empty() {
+        issues.push(FieldIssue::new("name", "required_with_other"));
+    }
+    let deadline = text(data, "deadline");
+    if !deadline.is_empty() && deadline < text(data, "starts_at") {
+        issues.push(FieldIssue::new("deadline", "end_before_start"));
+    }
+    if text(data, "status") == "done" && text(data, "done_at").is_empty() {
+        issues.push(FieldIssue::new("done_at", "required_when_done"));
+    }
+    issues
+}
+
+fn attendance_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let (a, l) = (text(data, "arrived_at"), text(data, "left_at"));
+    if !a.is_empty() && !l.is_empty() && l <= a {
+        return vec![FieldIssue::new("left_at", "end_before_start")];
+    }
+    vec![]
+}
+
+fn support_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    if text(data, "role") == "other" && text(data, "detail").trim().is_empty() {
+        return vec![FieldIssue::new("detail", "required_with_other")];
+    }
+    vec![]
+}
+
+pub(super) fn communication_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    let status = text(data, "status");
+    if matches!(status, "approved" | "published") && text(data, "approved_by").trim().is_empty() {
+        issues.push(FieldIssue::new("approved_by", "required_to_approve"));
+    }
+    if status == "published" {
+        if text(data, "channel").trim().is_empty() {
+            issues.push(FieldIssue::new("channel", "required_to_publish"));
+        }
+        if text(data, "published_at").is_empty() {
+            issues.push(FieldIssue::new("published_at", "required_to_publish"));
+        }
+    }
+    issues
+}
