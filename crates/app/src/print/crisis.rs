@@ -48,12 +48,43 @@ pub async fn sitrep_data(
     crisis: StreamId,
     lang: Lang,
 ) -> Result<SitrepData, Error> {
+    sitrep(app, ws, crisis, lang, false).await
+}
+
+/// The situation report just issued (`CrisisCommand::IssueSitrep`): its number in the series
+/// and the moment it describes, no longer a draft.
+pub async fn issued_sitrep_data(
+    app: &App,
+    ws: WorkspaceId,
+    crisis: StreamId,
+    lang: Lang,
+) -> Result<SitrepData, Error> {
+    sitrep(app, ws, crisis, lang, true).await
+}
+
+/// The situation report: the latest one issued (`issued`), or the draft of the next.
+async fn sitrep(
+    app: &App,
+    ws: WorkspaceId,
+    crisis: StreamId,
+    lang: Lang,
+    issued: bool,
+) -> Result<SitrepData, Error> {
     let tr = Tr(lang);
     let room = Room::load(app, ws, crisis).await?;
     let workspace = app.store().workspace(ws).await?;
     let stream = app.store().stream_in(ws, crisis).await?;
     let now = app.now();
     let s = room.state();
+    // An issued report describes the moment it was issued; a draft, now.
+    let last_issued = s
+        .sitreps
+        .last()
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok());
+    let (draft, as_of) = match (issued, last_issued) {
+        (true, Some(at)) => (false, at),
+        _ => (true, now),
+    };
     let processes = room
         .processes_in_order()
         .into_iter()
@@ -77,7 +108,7 @@ pub async fn sitrep_data(
         Some(c) => c
             .affected()
             .filter_map(|(node, minutes)| {
-                let from_now = c.minutes_from(minutes, now);
+                let from_now = c.minutes_from(minutes, as_of);
                 let time = crate::words::duration_text(from_now.unsigned_abs(), tr);
                 Some(m::CascadeImpact {
                     name: graph.node(node)?.title.clone(),
@@ -216,9 +247,9 @@ pub async fn sitrep_data(
         exercise: s.exercise,
         crisis_title: s.title.clone(),
         // Printed without being issued, it is the draft of the next report in the series.
-        number: u32::try_from(s.sitreps.len() + 1).unwrap_or(u32::MAX),
-        draft: true,
-        as_of: local_display(now),
+        number: u32::try_from(s.sitreps.len() + usize::from(draft)).unwrap_or(u32::MAX),
+        draft,
+        as_of: local_display(as_of),
         classification,
         grip: tr.t(&format!("c-grip-{}", s.grip.code())).to_owned(),
         phase: tr.t(&format!("c-phase-{}", s.phase.code())).to_owned(),
@@ -242,27 +273,6 @@ pub async fn sitrep_data(
             head_hash: stream.head_hash,
         },
     })
-}
-
-/// The situation report just issued (`CrisisCommand::IssueSitrep`): its number in the series
-/// and the moment it describes, no longer a draft.
-pub async fn issued_sitrep_data(
-    app: &App,
-    ws: WorkspaceId,
-    crisis: StreamId,
-    lang: Lang,
-) -> Result<SitrepData, Error> {
-    let mut data = sitrep_data(app, ws, crisis, lang).await?;
-    let room = Room::load(app, ws, crisis).await?;
-    let issued = &room.state().sitreps;
-    if let Some(last) = issued.last() {
-        data.number = u32::try_from(issued.len()).unwrap_or(u32::MAX);
-        data.draft = false;
-        if let Ok(at) = last.parse::<jiff::Timestamp>() {
-            data.as_of = local_display(at);
-        }
-    }
-    Ok(data)
 }
 
 /// The decision record: every decision in order, superseded ones marked, closed by the
