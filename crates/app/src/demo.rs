@@ -130,6 +130,14 @@ enum What {
     Close {
         reason: String,
     },
+    Handover {
+        coordinator: String,
+        reason: String,
+        #[serde(default)]
+        transfers: Vec<DemoTransfer>,
+        #[serde(default)]
+        restoring: Vec<String>,
+    },
     Entry(Entry),
     Change(Entry),
     Transcribe {
@@ -139,6 +147,14 @@ enum What {
         written_by: String,
         rows: Vec<Item>,
     },
+}
+
+/// An open action handed to a line owner at the handover (`action` is a `$ref:`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoTransfer {
+    action: String,
+    owner: String,
 }
 
 #[derive(Deserialize)]
@@ -479,6 +495,31 @@ async fn run(
                 .collect::<Result<Vec<_>, _>>()?;
             let c = failing_command(app, by, nodes, &reason).await?;
             command(app, by, crisis, c, moment).await
+        }
+        What::Handover {
+            coordinator,
+            reason,
+            transfers,
+            restoring,
+        } => {
+            let input = crate::crisis::HandoverInput {
+                coordinator,
+                reason,
+                transfers: transfers
+                    .iter()
+                    .map(|t| {
+                        Ok(crate::crisis::TransferInput {
+                            action: context.value(&t.action)?,
+                            owner: t.owner.clone(),
+                        })
+                    })
+                    .collect::<Result<_, Error>>()?,
+                restoring: restoring
+                    .iter()
+                    .map(|r| context.value(r))
+                    .collect::<Result<_, _>>()?,
+            };
+            crate::crisis::hand_over(app, by, crisis, &input, moment).await
         }
         What::Close { reason } => {
             let c = crisismap_core::crisis::CrisisCommand::Close { reason };

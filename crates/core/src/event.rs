@@ -234,7 +234,22 @@ pub enum DomainEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         occurred_at: Option<String>,
     },
-    /// The crisis was closed: it is read-only from now on.
+    /// The crisis organisation handed over to the line organisation: the crisis is in its
+    /// aftermath from now on.
+    CrisisHandedOver {
+        /// Who coordinates the aftermath.
+        coordinator: String,
+        /// The open actions handed to an owner in the line organisation.
+        transfers: Vec<crate::crisis::Transfer>,
+        /// The register processes still being restored.
+        restoring: Vec<RecordId>,
+        /// What was agreed at the handover.
+        reason: String,
+        /// When it happened (canonical UTC).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
+    },
+    /// The dossier was closed at the end of the aftermath: the record takes nothing more.
     CrisisClosed {
         /// Why the crisis was closed.
         reason: String,
@@ -309,6 +324,7 @@ impl DomainEvent {
             DomainEvent::CrisisTeamsChanged { .. } => "crisis_teams_changed",
             DomainEvent::RestoreOrderChanged { .. } => "restore_order_changed",
             DomainEvent::CrisisClosed { .. } => "crisis_closed",
+            DomainEvent::CrisisHandedOver { .. } => "crisis_handed_over",
             DomainEvent::FailingNodesSet { .. } => "failing_nodes_set",
             DomainEvent::SitrepIssued { .. } => "sitrep_issued",
             DomainEvent::EntrySaved { .. } => "entry_saved",
@@ -328,6 +344,7 @@ impl DomainEvent {
             | DomainEvent::CrisisTeamsChanged { occurred_at, .. }
             | DomainEvent::RestoreOrderChanged { occurred_at, .. }
             | DomainEvent::CrisisClosed { occurred_at, .. }
+            | DomainEvent::CrisisHandedOver { occurred_at, .. }
             | DomainEvent::FailingNodesSet { occurred_at, .. }
             | DomainEvent::SitrepIssued { occurred_at, .. }
             | DomainEvent::EntrySaved { occurred_at, .. } => occurred_at.as_deref(),

@@ -138,6 +138,7 @@ pub(crate) async fn apply(
         | DomainEvent::RestoreOrderChanged { .. }
         | DomainEvent::CrisisClosed { .. }
         | DomainEvent::SitrepIssued { .. }
+        | DomainEvent::CrisisHandedOver { .. }
         | DomainEvent::FailingNodesSet { .. } => {
             crate::crisis::project_crisis(conn, env, event, &at).await?;
             crate::crisis::project_timeline(conn, env, "crisis", event.occurred_at(), &at).await?;

@@ -487,3 +487,136 @@ pub fn classify_command(
         teams: teams_for(room, &standards),
     }
 }
+
+/// A handover to the line organisation, as both doors ask for it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoverInput {
+    /// Who coordinates the aftermath (the municipal secretary, usually).
+    #[serde(default)]
+    pub coordinator: String,
+    /// What was agreed at the handover.
+    #[serde(default)]
+    pub reason: String,
+    /// The open actions that go to an owner in the line organisation.
+    #[serde(default)]
+    pub transfers: Vec<TransferInput>,
+    /// The register processes still being restored (ids).
+    #[serde(default)]
+    pub restoring: Vec<String>,
+}
+
+/// One open action and its new owner in the line organisation.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferInput {
+    /// The action entry's id.
+    #[serde(default)]
+    pub action: String,
+    /// Its owner in the line organisation: a name or a department.
+    #[serde(default)]
+    pub owner: String,
+}
+
+/// Whether an action is still open (new or in progress).
+pub fn action_open(e: &crisismap_core::crisis::Entry) -> bool {
+    matches!(e.text("status"), Some("new" | "in_progress"))
+}
+
+/// Hands the crisis over to the line organisation: the aftermath starts, and each action
+/// handed over gets its line owner in the same transaction (all of it, or nothing). Every
+/// action must be an open action of this crisis and every process one of the register's.
+pub async fn hand_over(
+    app: &App,
+    by: &Principal,
+    crisis: StreamId,
+    input: &HandoverInput,
+    at: Option<Occurrence>,
+) -> Result<(), Error> {
+    guest_may_write(by, None)?;
+    let ws = by.user.workspace;
+    let room = Room::load_with(app, ws, crisis, &[EntryKind::Action]).await?;
+    if room.state().closed {
+        return Err(Error::CrisisClosed);
+    }
+    let mut errors = vec![];
+    let mut transfers = vec![];
+    let mut changes = vec![];
+    for (i, t) in input.transfers.iter().enumerate() {
+        let action = t
+            .action
+            .trim()
+            .parse::<RecordId>()
+            .ok()
+            .and_then(|id| room.entry(id))
+            .filter(|e| e.kind == EntryKind::Action && action_open(e));
+        let Some(action) = action else {
+            errors.push(FieldError {
+                field: format!("transfers.{i}.action"),
+                code: "unknown_reference".into(),
+                message: String::new(),
+            });
+            continue;
+        };
+        let schema = EntryKind::Action.schema();
+        let mut raw = RawRecord::from_data(schema, &action.data);
+        raw.fields.insert("owner".into(), String::new());
+        raw.fields
+            .insert("owner_name".into(), t.owner.trim().to_owned());
+        match crate::refs::validate(app, ws, Some(crisis), schema, &raw).await? {
+            Ok(record) => changes.push(EntryChange {
+                kind: EntryKind::Action,
+                id: Some(action.id),
+                expected_rev: Some(action.rev),
+                record,
+                occurred_at: None,
+                transcribed: None,
+            }),
+            Err(issues) => errors.extend(issues.into_iter().map(|issue| FieldError {
+                field: format!(
+                    "transfers.{i}.{}",
+                    if issue.field == "owner_name" {
+                        "owner"
+                    } else {
+                        issue.field.as_str()
+                    }
+                ),
+                code: issue.code.to_owned(),
+                message: String::new(),
+            })),
+        }
+        transfers.push(crisismap_core::crisis::Transfer {
+            action: action.id,
+            owner: t.owner.clone(),
+        });
+    }
+    let mut restoring = vec![];
+    for text in &input.restoring {
+        match text.trim().parse::<RecordId>().ok().filter(|id| {
+            room.index
+                .get(*id)
+                .is_some_and(|r| r.kind == RecordKind::Process)
+        }) {
+            Some(id) => restoring.push(id),
+            None => errors.push(FieldError {
+                field: "restoring".into(),
+                code: "unknown_reference".into(),
+                message: String::new(),
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let command = CrisisCommand::HandOver {
+        coordinator: input.coordinator.clone(),
+        transfers,
+        restoring,
+        reason: input.reason.clone(),
+    };
+    app.store()
+        .handle_crisis_command_with(ws, crisis, &by.actor(), command, at, changes)
+        .await
+        .map_err(crisis_error)?;
+    Ok(())
+}

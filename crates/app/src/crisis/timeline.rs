@@ -289,6 +289,49 @@ pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, Str
         DomainEvent::CrisisClosed { reason, .. } => {
             (tr.t("crisis-h-closed").to_owned(), reason.clone())
         }
+        DomainEvent::CrisisHandedOver {
+            coordinator,
+            transfers,
+            restoring,
+            reason,
+            ..
+        } => {
+            let mut detail = vec![];
+            if !reason.is_empty() {
+                detail.push(reason.clone());
+            }
+            if !transfers.is_empty() {
+                let list: Vec<String> = transfers
+                    .iter()
+                    .map(|t| match room.entry(t.action) {
+                        Some(a) => format!("{} ({})", a.title, t.owner),
+                        None => t.owner.clone(),
+                    })
+                    .collect();
+                detail.push(tr.with(
+                    "crisis-h-handover-actions",
+                    &[("list", crate::i18n::Value::from(list.join("; ")))],
+                ));
+            }
+            let names: Vec<String> = restoring
+                .iter()
+                .filter_map(|p| room.index.title(*p))
+                .map(str::to_owned)
+                .collect();
+            if !names.is_empty() {
+                detail.push(tr.with(
+                    "crisis-h-handover-restoring",
+                    &[("list", crate::i18n::Value::from(names.join(", ")))],
+                ));
+            }
+            (
+                tr.with(
+                    "crisis-h-handover",
+                    &[("coordinator", crate::i18n::Value::from(coordinator.clone()))],
+                ),
+                detail.join(". "),
+            )
+        }
         DomainEvent::SitrepIssued { number, .. } => (
             tr.with(
                 "crisis-h-sitrep",

@@ -172,6 +172,32 @@ pub const PARTIES: &[&str] = &[
 /// The standard teams a classification can activate (register teams carry these codes).
 pub const TEAM_STANDARDS: &[&str] = &["calamity_team", "local_triangle", "policy_team"];
 
+/// The handover from the crisis organisation to the line organisation that starts the
+/// aftermath: who coordinates from then on, which open actions went to which line owner, and
+/// which processes were still being restored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handover {
+    /// Who coordinates the aftermath (by default the municipal secretary).
+    pub coordinator: String,
+    /// The open actions handed to an owner in the line organisation.
+    pub transfers: Vec<Transfer>,
+    /// The register processes that were still being restored at the handover.
+    pub restoring: Vec<crate::register::RecordId>,
+    /// What was agreed at the handover.
+    pub reason: String,
+    /// When the handover happened (canonical UTC).
+    pub at: String,
+}
+
+/// One open action handed to an owner in the line organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    /// The action entry.
+    pub action: crate::register::RecordId,
+    /// Its owner in the line organisation, as a name or a department.
+    pub owner: String,
+}
+
 /// A node of the register's dependency graph (`register::graph::NodeKey` as text) that is
 /// failing in a crisis, and since when (canonical UTC).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

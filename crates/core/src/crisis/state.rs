@@ -3,7 +3,7 @@
 
 use super::classify::{Answers, Proposal, propose};
 use super::occurrence::{self, Occurrence};
-use super::{Classification, Grip, Phase};
+use super::{Classification, Grip, Handover, Phase, Transfer};
 use crate::DomainEvent;
 use crate::register::RecordId;
 use crate::register::schema::FieldIssue;
@@ -54,6 +54,9 @@ pub struct CrisisState {
     /// The moment each situation report was issued (canonical UTC); report N is the N-th.
     #[serde(default)]
     pub sitreps: Vec<String>,
+    /// The handover to the line organisation that started the aftermath, once there was one.
+    #[serde(default)]
+    pub handover: Option<Handover>,
 }
 
 /// Why a party is expected to have been informed.
@@ -154,9 +157,23 @@ pub enum CrisisCommand {
         /// Why the order changes.
         reason: String,
     },
-    /// Closes the crisis, with the reason; after that it is read-only.
+    /// Hands the crisis over to the line organisation: the aftermath starts, with who
+    /// coordinates it, the open actions that go to line owners and the processes still being
+    /// restored.
+    HandOver {
+        /// Who coordinates the aftermath.
+        coordinator: String,
+        /// Open actions and their owners in the line organisation.
+        transfers: Vec<Transfer>,
+        /// The register processes still being restored.
+        restoring: Vec<RecordId>,
+        /// What was agreed.
+        reason: String,
+    },
+    /// Closes the dossier at the end of the aftermath, with the reason; after that the record
+    /// takes nothing more.
     Close {
-        /// Why the crisis is closed.
+        /// Why the dossier is closed.
         reason: String,
     },
     /// Marks these graph nodes failing (the whole new set); nodes already failing keep the
@@ -177,7 +194,9 @@ impl CrisisCommand {
     fn aspect(&self) -> &'static str {
         match self {
             CrisisCommand::Classify { .. } => "classification",
-            CrisisCommand::ChangePhase { .. } | CrisisCommand::ConfirmPhase { .. } => "phase",
+            CrisisCommand::ChangePhase { .. }
+            | CrisisCommand::ConfirmPhase { .. }
+            | CrisisCommand::HandOver { .. } => "phase",
             CrisisCommand::ChangeGrip { .. } | CrisisCommand::ConfirmGrip { .. } => "grip",
             CrisisCommand::SetTeams { .. } => "teams",
             CrisisCommand::SetRestoreOrder { .. } => "restore_order",
@@ -192,9 +211,9 @@ impl CrisisCommand {
 fn aspect_of(event: &DomainEvent) -> Option<&'static str> {
     Some(match event {
         DomainEvent::CrisisClassified { .. } => "classification",
-        DomainEvent::CrisisPhaseChanged { .. } | DomainEvent::CrisisPhaseConfirmed { .. } => {
-            "phase"
-        }
+        DomainEvent::CrisisPhaseChanged { .. }
+        | DomainEvent::CrisisPhaseConfirmed { .. }
+        | DomainEvent::CrisisHandedOver { .. } => "phase",
         DomainEvent::CrisisGripChanged { .. } | DomainEvent::CrisisGripConfirmed { .. } => "grip",
         DomainEvent::CrisisTeamsChanged { .. } => "teams",
         DomainEvent::RestoreOrderChanged { .. } => "restore_order",
@@ -257,6 +276,7 @@ impl CrisisState {
                 failing: vec![],
                 last_at: Default::default(),
                 sitreps: vec![],
+                handover: None,
             }),
             _ => None,
         }
@@ -294,6 +314,22 @@ impl CrisisState {
                 self.restore_order = Some(order.clone())
             }
             DomainEvent::CrisisClosed { .. } => self.closed = true,
+            DomainEvent::CrisisHandedOver {
+                coordinator,
+                transfers,
+                restoring,
+                reason,
+                occurred_at,
+            } => {
+                self.phase = Phase::Aftermath;
+                self.handover = Some(Handover {
+                    coordinator: coordinator.clone(),
+                    transfers: transfers.clone(),
+                    restoring: restoring.clone(),
+                    reason: reason.clone(),
+                    at: occurred_at.clone().unwrap_or_default(),
+                });
+            }
             DomainEvent::FailingNodesSet { nodes, .. } => self.failing = nodes.clone(),
             DomainEvent::SitrepIssued { occurred_at, .. } => {
                 self.sitreps.push(occurred_at.clone().unwrap_or_default())
@@ -406,6 +442,10 @@ impl CrisisState {
                 if phase == self.phase {
                     return Err(invalid("phase", "unchanged"));
                 }
+                // The aftermath starts with a handover to the line organisation.
+                if phase == Phase::Aftermath {
+                    return Err(invalid("phase", "handover_required"));
+                }
                 let reason = line("reason", &reason, 2000, true)?;
                 Ok(vec![DomainEvent::CrisisPhaseChanged {
                     phase,
@@ -489,7 +529,57 @@ impl CrisisState {
                 number: u32::try_from(self.sitreps.len() + 1).unwrap_or(u32::MAX),
                 occurred_at,
             }]),
+            CrisisCommand::HandOver {
+                coordinator,
+                transfers,
+                restoring,
+                reason,
+            } => {
+                if self.phase == Phase::Aftermath {
+                    return Err(invalid("phase", "unchanged"));
+                }
+                let coordinator = line("coordinator", &coordinator, 200, true)?;
+                if coordinator.contains('\n') {
+                    return Err(invalid("coordinator", "control_characters"));
+                }
+                let reason = line("reason", &reason, 2000, false)?;
+                let mut transferred = vec![];
+                for (i, t) in transfers.into_iter().enumerate() {
+                    let owner = line(&format!("transfers.{i}.owner"), &t.owner, 200, true)?;
+                    if owner.contains('\n') {
+                        return Err(invalid(
+                            &format!("transfers.{i}.owner"),
+                            "control_characters",
+                        ));
+                    }
+                    if transferred.iter().any(|x: &Transfer| x.action == t.action) {
+                        return Err(invalid(
+                            &format!("transfers.{i}.action"),
+                            "duplicate_action",
+                        ));
+                    }
+                    transferred.push(Transfer {
+                        action: t.action,
+                        owner,
+                    });
+                }
+                let mut seen = std::collections::HashSet::new();
+                if !restoring.iter().all(|id| seen.insert(*id)) {
+                    return Err(invalid("restoring", "duplicate"));
+                }
+                Ok(vec![DomainEvent::CrisisHandedOver {
+                    coordinator,
+                    transfers: transferred,
+                    restoring,
+                    reason,
+                    occurred_at,
+                }])
+            }
             CrisisCommand::Close { reason } => {
+                // The dossier closes when the aftermath is done, not during the acute phase.
+                if self.phase != Phase::Aftermath {
+                    return Err(invalid("phase", "not_in_aftermath"));
+                }
                 let reason = line("reason", &reason, 2000, true)?;
                 Ok(vec![DomainEvent::CrisisClosed {
                     reason,
@@ -755,6 +845,15 @@ mod tests {
             }),
             Err(invalid("grip", "unchanged"))
         );
+        let handover = s
+            .decide_now(CrisisCommand::HandOver {
+                coordinator: "Gemeentesecretaris".into(),
+                transfers: vec![],
+                restoring: vec![],
+                reason: String::new(),
+            })
+            .expect("valid");
+        s.apply(&handover[0]);
         let close = s
             .decide_now(CrisisCommand::Close {
                 reason: "Afgeschaald".into(),
@@ -768,5 +867,80 @@ mod tests {
             }),
             Err(CrisisError::Closed)
         );
+    }
+
+    #[test]
+    fn the_aftermath_starts_with_a_handover_and_only_the_aftermath_closes_the_dossier() {
+        let mut s = opened();
+        // Closing during the acute phase is refused: the aftermath is not done.
+        assert_eq!(
+            s.decide_now(CrisisCommand::Close {
+                reason: "Klaar".into()
+            }),
+            Err(invalid("phase", "not_in_aftermath"))
+        );
+        // A bare phase change to the aftermath skips the handover.
+        assert_eq!(
+            s.decide_now(CrisisCommand::ChangePhase {
+                phase: Phase::Aftermath,
+                reason: "Klaar".into()
+            }),
+            Err(invalid("phase", "handover_required"))
+        );
+        let action = RecordId::new();
+        let process = RecordId::new();
+        let twice = s.decide_now(CrisisCommand::HandOver {
+            coordinator: "Gemeentesecretaris".into(),
+            transfers: vec![
+                Transfer {
+                    action,
+                    owner: "Afdeling ICT".into(),
+                },
+                Transfer {
+                    action,
+                    owner: "Burgerzaken".into(),
+                },
+            ],
+            restoring: vec![process],
+            reason: String::new(),
+        });
+        assert_eq!(
+            twice,
+            Err(invalid("transfers.1.action", "duplicate_action"))
+        );
+        assert_eq!(
+            s.decide_now(CrisisCommand::HandOver {
+                coordinator: " ".into(),
+                transfers: vec![],
+                restoring: vec![],
+                reason: String::new(),
+            }),
+            Err(invalid("coordinator", "required"))
+        );
+        let events = s
+            .decide_now(CrisisCommand::HandOver {
+                coordinator: "Gemeentesecretaris".into(),
+                transfers: vec![Transfer {
+                    action,
+                    owner: " Afdeling ICT ".into(),
+                }],
+                restoring: vec![process],
+                reason: "Herstel loopt via de lijn".into(),
+            })
+            .expect("valid");
+        s.apply(&events[0]);
+        assert_eq!(s.phase, Phase::Aftermath);
+        let h = s.handover.clone().expect("recorded");
+        assert_eq!(h.coordinator, "Gemeentesecretaris");
+        assert_eq!(h.transfers[0].owner, "Afdeling ICT");
+        assert_eq!(h.restoring, [process]);
+        assert_eq!(h.at, "2026-11-28T10:00:00.000000Z");
+        let close = s
+            .decide_now(CrisisCommand::Close {
+                reason: "Nafase afgerond".into(),
+            })
+            .expect("valid");
+        s.apply(&close[0]);
+        assert!(s.closed);
     }
 }

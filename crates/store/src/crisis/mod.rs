@@ -240,12 +240,30 @@ impl Store {
         command: CrisisCommand,
         at: Option<Occurrence>,
     ) -> Result<Vec<Envelope>, StoreError> {
+        self.handle_crisis_command_with(ws, crisis, actor, command, at, vec![])
+            .await
+    }
+
+    /// Decides a command about the crisis and records it together with entry changes that
+    /// belong to it (a handover gives open actions to their line owners): all of it, or none.
+    pub async fn handle_crisis_command_with(
+        &self,
+        ws: WorkspaceId,
+        crisis: StreamId,
+        actor: &Actor,
+        command: CrisisCommand,
+        at: Option<Occurrence>,
+        changes: Vec<EntryChange>,
+    ) -> Result<Vec<Envelope>, StoreError> {
         let _writer = self.writer().await;
         let mut tx = self.pool.begin().await?;
         Self::lock_stream(&mut tx, crisis).await?;
         let state = Self::crisis_state_tx(&mut tx, ws, crisis).await?;
         let now = self.clock.now();
-        let events = state.decide(command, at.unwrap_or(Occurrence::now(now)), now)?;
+        let mut events = state.decide(command, at.unwrap_or(Occurrence::now(now)), now)?;
+        let (entry_events, _) =
+            Self::entry_events_tx(&mut tx, &state, crisis, changes, now).await?;
+        events.extend(entry_events);
         let envelopes = self
             .append_tx(&mut tx, crisis, Expected::Any, actor, &events)
             .await?;
@@ -271,6 +289,30 @@ impl Store {
             return Err(CrisisError::Closed.into());
         }
         let now = self.clock.now();
+        let (events, ids) = Self::entry_events_tx(&mut tx, &state, crisis, changes, now).await?;
+        let envelopes = match self
+            .append_tx(&mut tx, crisis, Expected::Any, actor, &events)
+            .await
+        {
+            Err(StoreError::Conflict) => {
+                return Err(StoreError::Register(RegisterError::NameTaken));
+            }
+            other => other?,
+        };
+        tx.commit().await?;
+        self.announce(&envelopes);
+        Ok(ids)
+    }
+
+    /// The events that record entry changes, each checked against its kind's rules, its
+    /// older revision and the crisis's times.
+    async fn entry_events_tx(
+        tx: &mut AnyConnection,
+        state: &CrisisState,
+        crisis: StreamId,
+        changes: Vec<EntryChange>,
+        now: jiff::Timestamp,
+    ) -> Result<(Vec<DomainEvent>, Vec<RecordId>), StoreError> {
         let first = state.first_moment().unwrap_or(now);
         let mut events = Vec::with_capacity(changes.len());
         let mut ids = Vec::with_capacity(changes.len());
@@ -278,7 +320,7 @@ impl Store {
             let (id, rev, old) = match change.id {
                 None => (RecordId::new(), 1, None),
                 Some(id) => {
-                    let old = Self::entry_tx(&mut tx, crisis, id).await?;
+                    let old = Self::entry_tx(&mut *tx, crisis, id).await?;
                     if old.kind != change.kind {
                         return Err(StoreError::NotFound);
                     }
@@ -326,18 +368,7 @@ impl Store {
                 transcribed: change.transcribed,
             });
         }
-        let envelopes = match self
-            .append_tx(&mut tx, crisis, Expected::Any, actor, &events)
-            .await
-        {
-            Err(StoreError::Conflict) => {
-                return Err(StoreError::Register(RegisterError::NameTaken));
-            }
-            other => other?,
-        };
-        tx.commit().await?;
-        self.announce(&envelopes);
-        Ok(ids)
+        Ok((events, ids))
     }
 
     async fn entry_tx(

@@ -49,6 +49,8 @@ pub struct Head {
     pub classified: bool,
     pub phase: &'static str,
     pub grip: &'static str,
+    /// Who coordinates the aftermath, once the crisis was handed over to the line.
+    pub coordinator: Option<String>,
     pub tabs: Vec<Tab>,
     pub can_write: bool,
     /// May change the crisis itself (phase, GRIP, classification, teams, restore order,
@@ -101,6 +103,11 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::U
         classified: s.classification.is_some(),
         phase: tr.t(&format!("c-phase-{}", s.phase.code())),
         grip: tr.t(&format!("c-grip-{}", s.grip.code())),
+        coordinator: s
+            .handover
+            .as_ref()
+            .filter(|_| s.phase == crisismap_core::crisis::Phase::Aftermath)
+            .map(|h| h.coordinator.clone()),
         tabs: TABS
             .iter()
             .map(|(slug, key)| Tab {

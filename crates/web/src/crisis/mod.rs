@@ -13,6 +13,7 @@ mod entries;
 mod entry_form;
 mod frame;
 mod guests;
+mod handover;
 mod list;
 mod picture;
 mod timeline;
@@ -41,6 +42,10 @@ pub fn router() -> Router<AppState> {
         .route("/crisis/{id}/teams", post(changes::set_teams))
         .route("/crisis/{id}/herstelvolgorde", post(changes::move_process))
         .route("/crisis/{id}/afsluiten", post(changes::close))
+        .route(
+            "/crisis/{id}/overdracht",
+            get(handover::page).post(handover::save),
+        )
         .route("/crisis/{id}/uitval", post(changes::set_failing))
         .route(
             "/crisis/{id}/gasten",

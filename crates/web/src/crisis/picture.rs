@@ -69,6 +69,7 @@ pub(super) struct PicturePage {
     steps: Vec<StepView>,
     history: Vec<HistoryLine>,
     phases: Vec<(&'static str, &'static str, bool)>,
+    aftermath: bool,
     grips: Vec<(&'static str, &'static str, bool)>,
     flash: Option<&'static str>,
     cascade: super::views::CrisisCascade,
@@ -384,8 +385,11 @@ pub(super) async fn picture_page(
         next_meeting: room.entries.next_meeting(now).map(local_display),
         steps,
         history: history(state, &room, tr).await?,
+        aftermath: s.phase == Phase::Aftermath,
         phases: Phase::ALL
             .iter()
+            // The aftermath starts with a handover, not with a bare change of phase.
+            .filter(|p| **p != Phase::Aftermath || s.phase == Phase::Aftermath)
             .map(|p| {
                 (
                     p.code(),
@@ -414,6 +418,7 @@ pub(super) async fn picture_page(
                 "teams",
                 "order",
                 "closed",
+                "handover",
                 "failing",
                 "confirmed",
             ],

@@ -162,6 +162,7 @@ fn steers(path: &str) -> bool {
         "/teams",
         "/herstelvolgorde",
         "/afsluiten",
+        "/overdracht",
         "/uitval",
         "/classificatie",
         "/situatierapport",
@@ -172,6 +173,7 @@ fn steers(path: &str) -> bool {
         "/teams",
         "/restore-order",
         "/close",
+        "/handover",
         "/failing",
         "/classification",
         "/confirmations",
@@ -214,7 +216,7 @@ async fn every_route_for_every_visitor() {
         assert!(all.len() > 80, "the routes are found: {}", all.len());
         assert_eq!(
             all.iter().filter(|(m, p)| m == "POST" && steers(p)).count(),
-            16,
+            18,
             "every steering route is known to the matrix"
         );
         assert!(all.contains(&("POST".into(), "/crisis/{id}/{slug}".into())));

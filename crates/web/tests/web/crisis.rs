@@ -228,16 +228,53 @@ async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
         created(advisor.put_json(&format!("{base}/entries/communication/{mid}"), &json!({"rev": 1, "title": "Cyberaanval", "audience": "residents", "message": "Het loket werkt op papier.", "status": "approved", "approved_by": "Burgemeester"})).await).await;
         created(advisor.put_json(&format!("{base}/entries/communication/{mid}"), &json!({"rev": 2, "title": "Cyberaanval", "audience": "residents", "message": "Het loket werkt op papier.", "status": "published", "approved_by": "Burgemeester", "channel": "website", "published_at": "2026-11-28T11:00:00Z"})).await).await;
 
-        // The aftermath, then the record holds.
-        created(
+        // The aftermath starts with a handover to the line, not with a bare phase change;
+        // the open action goes to its line owner in the same step.
+        let bare = advisor
+            .post_json(
+                &format!("{base}/phase"),
+                &json!({"phase": "aftermath", "reason": "Hersteld"}),
+            )
+            .await;
+        assert_eq!(bare.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bare.text()
+                .await
+                .expect("body")
+                .contains("handover_required")
+        );
+        let passwords = created(
+            ciso.post_json(
+                &format!("{base}/entries/action"),
+                &json!({"what": "Beheerwachtwoorden vernieuwen", "status": "in_progress"}),
+            )
+            .await,
+        )
+        .await;
+        let handed = created(
             advisor
                 .post_json(
-                    &format!("{base}/phase"),
-                    &json!({"phase": "aftermath", "reason": "Hersteld"}),
+                    &format!("{base}/handover"),
+                    &json!({"coordinator": "Gemeentesecretaris", "reason": "Hersteld",
+                        "transfers": [{"action": passwords["id"], "owner": "Afdeling ICT"}],
+                        "restoring": [process["id"]]}),
                 )
                 .await,
         )
         .await;
+        assert_eq!(handed["phase"], "aftermath");
+        assert_eq!(handed["coordinator"], "Gemeentesecretaris");
+        let moved: Value = ciso
+            .get(&format!(
+                "{base}/entries/action/{}",
+                passwords["id"].as_str().expect("id")
+            ))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(moved["data"]["owner_name"], "Afdeling ICT");
+        assert_eq!(moved["rev"], 2, "the handover revised the action");
         let report = app.store.verify(Some(app.ws)).await.expect("verify");
         assert!(report.is_intact(), "{}: the chain verifies", app.db_name);
 
@@ -274,7 +311,7 @@ async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
             "crisis GRIP gewijzigd: GRIP 4",
             "action Werkplekken herstellen",
             "communication Cyberaanval",
-            "crisis Fase gewijzigd: Nafase",
+            "crisis Overgedragen aan de lijn; de nafase begint. Coördinatie: Gemeentesecretaris",
         ];
         let correction = timeline
             .as_array()
@@ -1517,14 +1554,6 @@ async fn duties_run_from_their_start_count_down_on_the_picture_and_follow_from_e
         );
         assert!(steps.contains("Plicht vastleggen Noodverordening laten bekrachtigen"));
     }
-}
-
-/// A page's visible text with its white space squeezed to single spaces.
-fn words_of(html: &str) -> String {
-    visible_text(html)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// After the ransomware crisis the advisor evaluates: a finding that is to improve, citing the

@@ -6,6 +6,7 @@
 mod common;
 
 mod accounts;
+mod aftermath;
 mod api;
 mod authz;
 mod crisis;

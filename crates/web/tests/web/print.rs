@@ -246,7 +246,7 @@ async fn situation_reports_are_numbered_in_sequence_per_crisis() {
 
         let (status, html) = b.page(&page).await;
         assert_eq!(status, StatusCode::OK);
-        let text = words(&html);
+        let text = words_of(&html);
         assert!(
             text.contains("Situatierapport 1 (concept) stand per"),
             "{text}"
@@ -284,13 +284,13 @@ async fn situation_reports_are_numbered_in_sequence_per_crisis() {
             assert!(issued.contains("Stand per"), "{issued}");
         }
         let (_, html) = b.page(&page).await;
-        let text = words(&html);
+        let text = words_of(&html);
         assert!(text.contains("Situatierapport 3 (concept)"), "{text}");
         assert!(text.contains("Situatierapport 2, stand per"), "{text}");
         assert!(text.contains("Situatierapport 1, stand per"), "{text}");
         let (_, picture) = b.page(&format!("/crisis/{}", exercise.id)).await;
         assert!(
-            words(&picture).contains("Situatierapport 2 uitgebracht"),
+            words_of(&picture).contains("Situatierapport 2 uitgebracht"),
             "the history says so"
         );
 
@@ -307,16 +307,8 @@ async fn situation_reports_are_numbered_in_sequence_per_crisis() {
             StatusCode::FORBIDDEN
         );
         let (_, html) = b.page(&page).await;
-        assert!(words(&html).contains("Situatierapport 3 (concept)"));
+        assert!(words_of(&html).contains("Situatierapport 3 (concept)"));
     }
-}
-
-/// A page's visible text with its white space squeezed to single spaces.
-fn words(html: &str) -> String {
-    visible_text(html)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The folder's first page is what a team needs when the systems are down: who is on call

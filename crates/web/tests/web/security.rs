@@ -625,6 +625,7 @@ async fn a_guest_adds_to_the_record_but_does_not_steer_the_crisis() {
             ("grip", vec![("grip", "grip4"), ("reason", "x")]),
             ("fase", vec![("phase", "aftermath"), ("reason", "x")]),
             ("afsluiten", vec![("reason", "x")]),
+            ("overdracht", vec![("coordinator", "x")]),
             ("teams", vec![("reason", "x")]),
             ("uitval", vec![("reason", "x")]),
             ("classificatie", vec![("choice", "accept")]),

@@ -326,6 +326,73 @@ pub async fn close(
     .await
 }
 
+/// The handover to the line organisation that starts the aftermath.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandoverBody {
+    /// Who coordinates the aftermath (usually the municipal secretary).
+    #[serde(default)]
+    pub coordinator: String,
+    /// What was agreed at the handover.
+    #[serde(default)]
+    pub reason: String,
+    /// Open actions and their new owners in the line organisation; each becomes the action's
+    /// owner in the same transaction.
+    #[serde(default)]
+    pub transfers: Vec<TransferBody>,
+    /// Register process ids still being restored.
+    #[serde(default)]
+    pub restoring: Vec<String>,
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// One open action and its new owner in the line organisation.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransferBody {
+    /// The action entry's id.
+    #[serde(default)]
+    pub action: String,
+    /// A name or a department.
+    #[serde(default)]
+    pub owner: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/crises/{id}/handover", tag = "crisis",
+    params(("id" = String, Path)), request_body = HandoverBody,
+    responses((status = 200, body = CrisisDto), (status = 422, body = crate::http::layers::Problem)))]
+pub async fn handover(
+    State(state): State<AppState>,
+    crate::http::auth::Steerer(auth): crate::http::auth::Steerer,
+    Path(id): Path<String>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<CrisisDto>, AppError> {
+    let input: HandoverBody = json(body)?;
+    let at = crisismap_app::crisis::occurrence(&input.occurred_at, input.background)?;
+    let crisis = crisis_id(&id)?;
+    let ws = auth.user().workspace;
+    state.store().crisis(ws, crisis).await?;
+    let handover = crisismap_app::crisis::HandoverInput {
+        coordinator: input.coordinator,
+        reason: input.reason,
+        transfers: input
+            .transfers
+            .into_iter()
+            .map(|t| crisismap_app::crisis::TransferInput {
+                action: t.action,
+                owner: t.owner,
+            })
+            .collect(),
+        restoring: input.restoring,
+    };
+    crisismap_app::crisis::hand_over(&state, &auth.principal, crisis, &handover, at).await?;
+    let room = Room::load(&state, ws, crisis).await?;
+    Ok(Json(dto(&room.crisis, room.restore_order())))
+}
+
 /// The whole set of failing nodes of the dependency graph.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

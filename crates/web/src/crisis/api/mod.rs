@@ -40,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .route("/crises/{id}/transcriptions", post(transcribe))
         .route("/crises/{id}/restore-order", post(restore_order))
         .route("/crises/{id}/close", post(close))
+        .route("/crises/{id}/handover", post(handover))
         .route("/crises/{id}/timeline", get(timeline))
         .route("/crises/{id}/guests", post(invite_guest))
         .route("/crises/{id}/failing", post(set_failing))
@@ -68,7 +69,10 @@ pub struct CrisisDto {
     pub teams: Vec<String>,
     /// Register process ids in the order this crisis restores them.
     pub restore_order: Vec<String>,
+    /// Whether the dossier is closed (the record takes nothing more).
     pub closed: bool,
+    /// Who coordinates the aftermath, from the handover on; null before it.
+    pub coordinator: Option<String>,
     pub opened_at: String,
     pub updated_at: String,
 }
@@ -87,6 +91,7 @@ fn dto(c: &CrisisRecord, order: Vec<RecordId>) -> CrisisDto {
         teams: s.teams.iter().map(ToString::to_string).collect(),
         restore_order: order.iter().map(ToString::to_string).collect(),
         closed: s.closed,
+        coordinator: s.handover.as_ref().map(|h| h.coordinator.clone()),
         opened_at: c.opened_at.clone(),
         updated_at: c.updated_at.clone(),
     }

@@ -436,6 +436,14 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A page's visible text with its white space squeezed to single spaces.
+pub fn words_of(html: &str) -> String {
+    visible_text(html)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What a person reads on a page: the text between the tags (no scripts, styles or
 /// attributes, so addresses in links do not count), with the common entities decoded.
 pub fn visible_text(html: &str) -> String {

@@ -1,0 +1,223 @@
+//! Stories of the aftermath: the handover to the line organisation that starts it, the
+//! crisis room still taking entries during it, and the closed dossier that takes nothing more.
+
+use crate::common::*;
+use crisismap_core::Role;
+use crisismap_testing::TestDb;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn created(r: reqwest::Response) -> Value {
+    let status = r.status();
+    let body: Value = r.json().await.expect("json");
+    assert!(status.is_success(), "{status}: {body}");
+    body
+}
+
+#[tokio::test]
+async fn the_acute_phase_ends_with_a_handover_to_the_line_and_the_dossier_closes_after_the_aftermath()
+ {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Editor)).await;
+        let process = created(
+            api.post_json(
+                "/api/v1/register/process",
+                &json!({"name": "Uitkeringen", "criticality": "high", "restore_priority": 1}),
+            )
+            .await,
+        )
+        .await;
+        let other = created(
+            api.post_json(
+                "/api/v1/register/process",
+                &json!({"name": "Vergunningen", "criticality": "low", "restore_priority": 2}),
+            )
+            .await,
+        )
+        .await;
+        let crisis = created(
+            api.post_json(
+                "/api/v1/crises",
+                &json!({"title": "Ransomware stadskantoor", "phase": "warm"}),
+            )
+            .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let base = format!("/api/v1/crises/{id}");
+        created(
+            api.post_json(
+                &format!("{base}/entries/process_status"),
+                &json!({"process": process["id"], "status": "down"}),
+            )
+            .await,
+        )
+        .await;
+        let open = created(
+            api.post_json(
+                &format!("{base}/entries/action"),
+                &json!({"what": "Achterstand aanvragen wegwerken", "status": "new", "owner_name": "Teamleider crisis"}),
+            )
+            .await,
+        )
+        .await;
+        let stays = created(
+            api.post_json(
+                &format!("{base}/entries/action"),
+                &json!({"what": "Persbericht nazorg opstellen", "status": "in_progress"}),
+            )
+            .await,
+        )
+        .await;
+
+        let mut b = app.login(&email_for(Role::Member)).await;
+        let page_of = format!("/crisis/{id}");
+        let (_, picture) = b.page(&page_of).await;
+        let text = words_of(&picture);
+        assert!(text.contains("Overdragen aan de lijn"), "{}", app.db_name);
+        assert!(
+            !picture.contains("id=\"form-close\""),
+            "no closing during the acute phase"
+        );
+
+        // The form offers the open actions and ticks the process that is down.
+        let (status, form) = b.page(&format!("/crisis/{id}/overdracht")).await;
+        assert_eq!(status, StatusCode::OK);
+        let words = words_of(&form);
+        assert!(words.contains("Achterstand aanvragen wegwerken"), "{words}");
+        assert!(words.contains("nu bij Teamleider crisis"), "{words}");
+        assert!(
+            form.contains("value=\"Gemeentesecretaris\""),
+            "the default coordinator"
+        );
+        let pid = process["id"].as_str().expect("id");
+        let oid = other["id"].as_str().expect("id");
+        let checked = |html: &str, p: &str| {
+            html.split("<input")
+                .find(|i| i.contains(&format!("value=\"{p}\"")))
+                .is_some_and(|i| i.split('>').next().unwrap_or("").contains("checked"))
+        };
+        assert!(checked(&form, pid), "the process that is down is ticked");
+        assert!(!checked(&form, oid), "the working one is not");
+
+        // Without a coordinator: refused, what was typed kept, nothing recorded.
+        b.refresh_csrf(&format!("/crisis/{id}/overdracht")).await;
+        let aid = open["id"].as_str().expect("id");
+        let owner_key = format!("owner-{aid}");
+        let r = b
+            .post_form(
+                &format!("/crisis/{id}/overdracht"),
+                &[
+                    ("coordinator", " "),
+                    (owner_key.as_str(), "Afdeling Werk en Inkomen"),
+                    ("restoring", pid),
+                    ("reason", "Wekelijks herstelgesprek"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.expect("body");
+        assert!(body.contains("Vul dit veld in."), "{}", app.db_name);
+        assert!(body.contains("Afdeling Werk en Inkomen"), "kept");
+        let state = app
+            .store
+            .crisis(app.ws, id.parse().expect("id"))
+            .await
+            .expect("crisis");
+        assert_eq!(state.state.phase, crisismap_core::crisis::Phase::Warm);
+
+        let r = b
+            .post_form(
+                &format!("/crisis/{id}/overdracht"),
+                &[
+                    ("coordinator", "Gemeentesecretaris"),
+                    (owner_key.as_str(), "Afdeling Werk en Inkomen"),
+                    (
+                        format!("owner-{}", stays["id"].as_str().expect("id")).as_str(),
+                        "",
+                    ),
+                    ("restoring", pid),
+                    ("reason", "Wekelijks herstelgesprek"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let (_, picture) = b.page(&location(r.headers())).await;
+        let text = words_of(&picture);
+        assert!(text.contains("Overgedragen aan de lijn"), "{text}");
+        assert!(text.contains("Coördinatie Gemeentesecretaris"), "{text}");
+        assert!(text.contains("Fase Nafase"), "{text}");
+        assert!(
+            picture.contains("id=\"form-close\""),
+            "closing is offered now"
+        );
+
+        // The action went to the line; the one left empty stayed with its owner.
+        let moved: Value = api
+            .get(&format!("{base}/entries/action/{aid}"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(moved["data"]["owner_name"], "Afdeling Werk en Inkomen");
+        let kept: Value = api
+            .get(&format!(
+                "{base}/entries/action/{}",
+                stays["id"].as_str().expect("id")
+            ))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(kept["rev"], 1, "untouched");
+
+        // The timeline says who coordinates, what went to the line, what is being restored.
+        let (_, timeline) = b.page(&format!("/crisis/{id}/tijdlijn")).await;
+        let text = words_of(&timeline);
+        assert!(
+            text.contains(
+                "Acties naar de lijn: Achterstand aanvragen wegwerken (Afdeling Werk en Inkomen)"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Nog in herstel: Uitkeringen"), "{text}");
+
+        // The aftermath still takes log entries, decisions and actions.
+        created(
+            api.post_json(
+                &format!("{base}/entries/log"),
+                &json!({"category": "report", "text": "Uitkeringen weer bereikbaar", "occurred_at": crisis["started_at"]}),
+            )
+            .await,
+        )
+        .await;
+
+        // A second handover is refused: the crisis is already in its aftermath.
+        let again = api
+            .post_json(&format!("{base}/handover"), &json!({"coordinator": "x"}))
+            .await;
+        assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The dossier closes; after that every write is refused with a clear message.
+        b.refresh_csrf(&page_of).await;
+        let r = b
+            .post_form(
+                &format!("/crisis/{id}/afsluiten"),
+                &[("reason", "Nafase afgerond")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let late = api
+            .post_json(
+                &format!("{base}/entries/log"),
+                &json!({"category": "report", "text": "Nog iets", "occurred_at": crisis["started_at"]}),
+            )
+            .await;
+        assert!(late.status().is_client_error(), "{}", late.status());
+        let problem = late.text().await.expect("body");
+        assert!(problem.contains("closed"), "{problem}");
+        let (_, picture) = b.page(&page_of).await;
+        assert!(words_of(&picture).contains("dossier afgesloten"));
+    }
+}
