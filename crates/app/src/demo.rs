@@ -247,6 +247,7 @@ impl Context {
             "local" => Self::local(self.today(), arg)?,
             "monday" => Self::local(self.monday(), arg)?,
             "at" => crisismap_core::time::canonical(self.at(arg)?.timestamp()),
+            "day" => self.at(arg)?.date().to_string(),
             "form" => format!("LB-{}", self.at(arg)?.strftime("%y%m%d%H%M")),
             _ => return Err(bad(format!("unknown value {text:?}"))),
         })

@@ -10,6 +10,7 @@ pub mod event;
 pub mod ids;
 pub mod interchange;
 pub mod lang;
+pub mod money;
 pub mod phone;
 pub mod regions;
 pub mod register;

@@ -157,9 +157,48 @@ pub fn open_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
         });
     }
     steps.extend(duty_steps(room, now, tr));
+    steps.extend(question_steps(room, now, tr));
     // Stable: the most urgent first, within that in the order above.
     steps.sort_by_key(|s| s.urgency);
     steps
+}
+
+/// Council questions whose answer has not been sent: late ones and those due within two days
+/// first.
+fn question_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
+    let today = now
+        .to_zoned(crisismap_core::time::amsterdam().clone())
+        .date();
+    room.of(EntryKind::CouncilQuestion)
+        .filter(|e| e.text("status") != Some("sent"))
+        .map(|e| {
+            let due = e
+                .text("deadline")
+                .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+            let late = overdue(e, now);
+            let soon = due.is_some_and(|d| d <= today.saturating_add(jiff::Span::new().days(2)));
+            OpenStep {
+                urgency: if late || soon {
+                    Urgency::Now
+                } else {
+                    Urgency::Soon
+                },
+                what: tr.t(if late {
+                    "attention-question_overdue"
+                } else {
+                    "attention-question_due"
+                }),
+                subject: match e.text("deadline") {
+                    Some(d) => format!("{} ({})", e.title, crate::words::date_nl(d)),
+                    None => e.title.clone(),
+                },
+                resolve: Resolve::Entry {
+                    kind: e.kind,
+                    id: e.id,
+                },
+            }
+        })
+        .collect()
 }
 
 /// The duties that run: each open one by its deadline (late, within a day, later, due at once

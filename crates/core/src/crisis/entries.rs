@@ -47,11 +47,17 @@ pub enum EntryKind {
     /// A finding of the evaluation (bevinding): what went well or is to improve, by theme,
     /// citing the record, with the lesson it teaches.
     Finding,
+    /// A cost the crisis caused (kosten): amount in cents, VAT, category, status.
+    Cost,
+    /// A claim with the insurer (verzekeringsclaim).
+    Claim,
+    /// A question from the council (raadsvraag) with its answer deadline and draft answer.
+    CouncilQuestion,
 }
 
 impl EntryKind {
     /// Every kind of entry, in the order the crisis room lists them.
-    pub const ALL: [EntryKind; 15] = [
+    pub const ALL: [EntryKind; 18] = [
         EntryKind::Log,
         EntryKind::Decision,
         EntryKind::Action,
@@ -67,6 +73,9 @@ impl EntryKind {
         EntryKind::Effect,
         EntryKind::Duty,
         EntryKind::Finding,
+        EntryKind::Cost,
+        EntryKind::Claim,
+        EntryKind::CouncilQuestion,
     ];
 
     /// The kind's stable code (`log`, `process_status`, …), as stored and in the API.
@@ -87,6 +96,9 @@ impl EntryKind {
             EntryKind::Effect => "effect",
             EntryKind::Duty => "duty",
             EntryKind::Finding => "finding",
+            EntryKind::Cost => "cost",
+            EntryKind::Claim => "claim",
+            EntryKind::CouncilQuestion => "council_question",
         }
     }
 
@@ -108,6 +120,9 @@ impl EntryKind {
             EntryKind::Effect => "effecten",
             EntryKind::Duty => "plichten",
             EntryKind::Finding => "bevindingen",
+            EntryKind::Cost => "kosten",
+            EntryKind::Claim => "verzekering",
+            EntryKind::CouncilQuestion => "raadsvragen",
         }
     }
 
@@ -133,6 +148,8 @@ impl EntryKind {
             EntryKind::Action | EntryKind::Communication | EntryKind::Support => Some("status"),
             EntryKind::Duty => Some("status"),
             EntryKind::Finding => Some("theme"),
+            EntryKind::Cost => Some("category"),
+            EntryKind::Claim | EntryKind::CouncilQuestion => Some("status"),
             EntryKind::ProcessStatus | EntryKind::Effect => Some("status"),
             EntryKind::Scenario => Some("case"),
             EntryKind::Informing => Some("party"),
@@ -156,7 +173,8 @@ impl EntryKind {
             EntryKind::Fact => Some("observed_at"),
             EntryKind::ProcessStatus => Some("since"),
             EntryKind::Duty => Some("starts_at"),
-            EntryKind::Finding => None,
+            EntryKind::Finding | EntryKind::Cost | EntryKind::Claim => None,
+            EntryKind::CouncilQuestion => None,
             EntryKind::Action | EntryKind::Dilemma | EntryKind::Scenario | EntryKind::Effect => {
                 None
             }
@@ -200,6 +218,9 @@ impl EntryKind {
             EntryKind::Effect => &EFFECT,
             EntryKind::Duty => &DUTY,
             EntryKind::Finding => &FINDING,
+            EntryKind::Cost => &COST,
+            EntryKind::Claim => &CLAIM,
+            EntryKind::CouncilQuestion => &COUNCIL_QUESTION,
         }
     }
 }
@@ -227,6 +248,7 @@ pub use schemas::{
     DUTY_STATUSES, EFFECT_STATUSES, LEVELS, LOG_CATEGORIES, NATURES, OBLIGATIONS, POWERS,
     PROCESS_STATUSES, SUPPORT_ROLES, SUPPORT_STATUSES, VERDICTS,
 };
+pub use schemas::{CLAIM_STATUSES, COST_CATEGORIES, COST_STATUSES, QUESTION_STATUSES};
 
 fn text<'a>(data: &'a Map<String, Value>, name: &str) -> &'a str {
     data.get(name).and_then(Value::as_str).unwrap_or("")

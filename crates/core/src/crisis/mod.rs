@@ -5,6 +5,7 @@
 //! records, with rules about what may change (`entries::check_change`).
 
 pub mod classify;
+pub mod costs;
 pub mod duties;
 pub mod entries;
 pub mod guidance;

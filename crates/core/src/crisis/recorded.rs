@@ -194,11 +194,22 @@ impl<'a> IntoIterator for &'a Entries {
     }
 }
 
-/// An action that passed its deadline and is neither done nor closed.
+/// An action that passed its deadline and is neither done nor closed; a council question
+/// whose answer was not sent by the end of its deadline's day (in Amsterdam).
 pub fn overdue(e: &Entry, now: Timestamp) -> bool {
-    e.kind == EntryKind::Action
-        && !matches!(e.text("status"), Some("done" | "closed"))
-        && e.before("deadline", now)
+    match e.kind {
+        EntryKind::Action => {
+            !matches!(e.text("status"), Some("done" | "closed")) && e.before("deadline", now)
+        }
+        EntryKind::CouncilQuestion => {
+            let today = now.to_zoned(crate::time::amsterdam().clone()).date();
+            e.text("status") != Some("sent")
+                && e.text("deadline")
+                    .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+                    .is_some_and(|d| d < today)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -238,6 +249,22 @@ mod tests {
             &[("deadline", "2026-12-07T09:00:00Z"), ("status", "new")],
         );
         assert!(overdue(&late, now));
+        let question = |status: &str| {
+            entry(
+                EntryKind::CouncilQuestion,
+                &[("deadline", "2026-12-06"), ("status", status)],
+            )
+        };
+        assert!(
+            overdue(&question("drafting"), now),
+            "the day after its deadline"
+        );
+        assert!(!overdue(&question("sent"), now));
+        let on_the_day = entry(
+            EntryKind::CouncilQuestion,
+            &[("deadline", "2026-12-07"), ("status", "received")],
+        );
+        assert!(!overdue(&on_the_day, now), "still its day");
         let done = entry(
             EntryKind::Action,
             &[("deadline", "2026-12-07T09:00:00Z"), ("status", "done")],

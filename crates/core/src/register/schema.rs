@@ -38,6 +38,11 @@ pub enum FieldType {
         /// The largest value allowed.
         max: i64,
     },
+    /// An amount in euro, typed as `1.250,50`, stored as whole cents (a JSON integer).
+    Money {
+        /// The largest amount allowed, in cents.
+        max: i64,
+    },
     /// One of a fixed set of codes; labels come from the translations (`choice.{name}.{code}`).
     Choice(&'static [&'static str]),
     /// Another record of this kind in the same workspace.
@@ -240,6 +245,9 @@ fn form_text(ty: FieldType, v: &Value) -> String {
             .map(crate::time::local_input)
             .unwrap_or_default(),
         (FieldType::Bool, Value::Bool(b)) => if *b { "true" } else { "" }.to_owned(),
+        (FieldType::Money { .. }, Value::Number(n)) => {
+            n.as_i64().map(crate::money::input_text).unwrap_or_default()
+        }
         _ => json_text(v),
     }
 }
@@ -435,6 +443,7 @@ fn parse_value(f: &Field, text: &str, refs: &dyn RefLookup) -> Result<Option<Val
             }
             Value::from(n)
         }
+        FieldType::Money { max } => Value::from(crate::money::parse_euros(text, max)?),
         FieldType::Choice(codes) => {
             if !codes.contains(&text) {
                 return Err("unknown_choice");

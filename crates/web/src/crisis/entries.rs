@@ -81,6 +81,8 @@ pub(super) struct EntriesPage {
     /// The quick decision line's suggestions: the active teams' members and their roles.
     quick_people: Vec<(String, String)>,
     quick_capacities: Vec<(String, String)>,
+    /// On the costs: the totals by category and in all.
+    costs: Option<super::costs::CostTotals>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -240,7 +242,7 @@ pub(super) async fn entries(
         (list, total)
     };
     let mut rows: Vec<Row> = entries.iter().map(|e| row(&room, e, tr, now)).collect();
-    if kind == EntryKind::Action {
+    if matches!(kind, EntryKind::Action | EntryKind::CouncilQuestion) {
         // Overdue first, then by deadline.
         rows.sort_by_key(|r| r.flags.is_empty());
     }
@@ -357,7 +359,13 @@ pub(super) async fn entries(
     } else {
         (vec![], vec![])
     };
+    let costs = if kind == EntryKind::Cost {
+        super::costs::cost_totals(&room, tr)
+    } else {
+        None
+    };
     render(&EntriesPage {
+        costs,
         head: head(&room, tr, tab, auth.user()),
         slug: kind.slug(),
         heading: tr.t(&format!("e-{kind}-plural")),

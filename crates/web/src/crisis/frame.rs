@@ -69,7 +69,7 @@ impl Head {
     }
 }
 
-pub(super) const TABS: [(&str, &str); 14] = [
+pub(super) const TABS: [(&str, &str); 16] = [
     ("", "crisis-tab-picture"),
     ("logboek", "crisis-tab-log"),
     ("besluiten", "crisis-tab-decisions"),
@@ -80,6 +80,8 @@ pub(super) const TABS: [(&str, &str); 14] = [
     ("informeren", "crisis-tab-informing"),
     ("plichten", "crisis-tab-duties"),
     ("bevindingen", "crisis-tab-findings"),
+    ("kosten", "crisis-tab-costs"),
+    ("raadsvragen", "crisis-tab-council"),
     ("communicatie", "crisis-tab-communication"),
     ("vergaderingen", "crisis-tab-meetings"),
     ("tijdlijn", "crisis-tab-timeline"),

@@ -21,6 +21,8 @@ pub struct CrisisRow {
     pub exercise: bool,
     pub closed: bool,
     pub phase: &'static str,
+    /// Who coordinates the aftermath, once handed over to the line.
+    pub coordinator: Option<String>,
     pub classification: &'static str,
     pub grip: &'static str,
     pub started: String,
@@ -45,6 +47,14 @@ pub(crate) fn crisis_rows(
         exercise: c.state.exercise,
         closed: c.state.closed,
         phase: tr.t(&format!("c-phase-{}", c.state.phase.code())),
+        coordinator: c
+            .state
+            .handover
+            .as_ref()
+            .filter(|_| {
+                c.state.phase == crisismap_core::crisis::Phase::Aftermath && !c.state.closed
+            })
+            .map(|h| h.coordinator.clone()),
         classification: match c.state.classification {
             Some(cl) => tr.t(&format!("c-classification-{}", cl.code())),
             None => tr.t("crisis-unclassified"),

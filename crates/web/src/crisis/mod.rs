@@ -8,6 +8,7 @@
 pub mod api;
 mod changes;
 mod classify;
+mod costs;
 mod documents;
 mod entries;
 mod entry_form;
@@ -65,6 +66,7 @@ pub fn router() -> Router<AppState> {
             get(documents::sitrep_pdf),
         )
         .route("/crisis/{id}/besluiten.pdf", get(documents::decisions_pdf))
+        .route("/crisis/{id}/kosten.csv", get(costs::costs_csv))
         .route(
             "/crisis/{id}/{slug}",
             get(entries::entries).post(entry_form::create),

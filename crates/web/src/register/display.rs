@@ -46,6 +46,11 @@ pub fn show(field: &Field, value: Option<&Value>, refs: &dyn Refs, tr: Tr) -> Sh
     match (field.ty, value) {
         (FieldType::Bool, Value::Bool(b)) => Shown::plain(tr.t(if *b { "yes" } else { "no" })),
         (FieldType::Integer { .. }, Value::Number(n)) => Shown::plain(n.to_string()),
+        (FieldType::Money { .. }, Value::Number(n)) => Shown::plain(
+            n.as_i64()
+                .map(|c| crisismap_core::money::display(c, tr.0))
+                .unwrap_or_default(),
+        ),
         (_, Value::String(s)) => match field.ty {
             FieldType::DateTime => Shown::plain(
                 s.parse::<jiff::Timestamp>()

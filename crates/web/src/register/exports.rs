@@ -41,7 +41,8 @@ pub(super) fn contact_vcards(records: &[&Record]) -> String {
     vcards(&contacts)
 }
 
-pub(super) fn download(body: Vec<u8>, mime: &'static str, filename: &str) -> Response {
+/// A file to download under this name.
+pub(crate) fn download(body: Vec<u8>, mime: &str, filename: &str) -> Response {
     let disposition = format!("attachment; filename=\"{filename}\"");
     (
         [

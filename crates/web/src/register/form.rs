@@ -139,6 +139,7 @@ fn input_for(field: &Field, value: &str, refs: &dyn Refs, tr: Tr) -> Input {
         FieldType::DateTime => Input::DateTime,
         FieldType::Bool => Input::Check,
         FieldType::Integer { min, max } => Input::Number { min, max },
+        FieldType::Money { .. } => Input::Text { max: 24 },
         FieldType::Choice(codes) => {
             let mut opts = vec![Opt {
                 value: String::new(),

@@ -5,7 +5,7 @@
 pub mod api;
 pub(crate) mod cascade;
 pub(crate) mod display;
-mod exports;
+pub(crate) mod exports;
 mod extras;
 mod frame;
 pub(crate) use extras::flags;

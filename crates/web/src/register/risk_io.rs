@@ -9,7 +9,7 @@ use crate::http::page::PageCtx;
 use crate::http::page::render;
 use askama::Template;
 use axum::extract::{Multipart, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use crisismap_app::i18n::Tr;
 use crisismap_app::register::Index;
@@ -20,19 +20,7 @@ use crisismap_store::RecordChange;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 
-fn download(bytes: Vec<u8>, kind: &str, name: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, kind.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
-}
+use super::exports::download;
 
 fn node_name(index: &Index, value: &Value) -> Option<String> {
     let text = value.as_str()?;

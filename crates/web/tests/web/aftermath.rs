@@ -221,3 +221,188 @@ async fn the_acute_phase_ends_with_a_handover_to_the_line_and_the_dossier_closes
         assert!(words_of(&picture).contains("dossier afgesloten"));
     }
 }
+
+/// The finance department asks what the crisis cost: items typed the Dutch way add up exactly
+/// per category, a bad amount comes back with the reason and loses nothing, and the CSV
+/// export is formula-safe. A council question past its deadline asks for attention on the
+/// overview until its answer is sent.
+#[tokio::test]
+async fn costs_add_up_to_the_cent_and_council_questions_keep_their_deadline_in_sight() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Editor)).await;
+        let crisis = created(
+            api.post_json(
+                "/api/v1/crises",
+                &json!({"title": "Ransomware stadskantoor", "phase": "warm"}),
+            )
+            .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let mut b = app.login(&email_for(Role::Member)).await;
+        b.refresh_csrf(&format!("/crisis/{id}/kosten/nieuw")).await;
+        let post = |fields: Vec<(&'static str, &'static str)>| {
+            let b = &b;
+            let id = id.clone();
+            async move { b.post_form(&format!("/crisis/{id}/kosten"), &fields).await }
+        };
+        let bad = post(vec![
+            ("description", "Forensisch onderzoek"),
+            ("category", "external_expertise"),
+            ("amount", "ruim 12.000"),
+            ("date", "2026-11-30"),
+            ("status", "invoiced"),
+        ])
+        .await;
+        assert_eq!(
+            bad.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.db_name
+        );
+        let body = bad.text().await.expect("body");
+        assert!(body.contains("Vul een bedrag in euro in"), "the reason");
+        assert!(body.contains("Forensisch onderzoek"), "kept");
+        for fields in [
+            vec![
+                ("description", "Forensisch onderzoek"),
+                ("category", "external_expertise"),
+                ("amount", "48.500,00"),
+                ("vat", "10.185"),
+                ("date", "2026-11-30"),
+                ("supplier", "=HYPERLINK(\"http://x\")"),
+                ("status", "invoiced"),
+                ("insured", "on"),
+            ],
+            vec![
+                ("description", "Overuren eerste week"),
+                ("category", "overtime"),
+                ("amount", "1.250,50"),
+                ("date", "2026-11-29"),
+                ("status", "paid"),
+            ],
+            vec![
+                ("description", "Overuren tweede week"),
+                ("category", "overtime"),
+                ("amount", "€ 999,99"),
+                ("date", "2026-12-01"),
+                ("status", "committed"),
+            ],
+        ] {
+            let r = post(fields).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        }
+        let (_, page) = b.page(&format!("/crisis/{id}/kosten")).await;
+        let text = words_of(&page);
+        // Overtime: 1.250,50 + 999,99 = 2.250,49; all: 48.500 + 2.250,49 = 50.750,49
+        // excluding VAT, 60.935,49 including.
+        assert!(
+            text.contains("Overuren € 2.250,49 € 0,00 € 2.250,49"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Totaal € 50.750,49 € 10.185,00 € 60.935,49 € 48.500,00"),
+            "{text}"
+        );
+        let stored: Value = api
+            .get(&format!("/api/v1/crises/{id}/entries/cost"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let cents: Vec<i64> = stored
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|e| e["data"]["amount"].as_i64())
+            .collect();
+        assert!(cents.contains(&125_050), "stored as whole cents: {cents:?}");
+
+        let csv = b.get(&format!("/crisis/{id}/kosten.csv")).await;
+        assert_eq!(csv.status(), StatusCode::OK);
+        let csv = csv.text().await.expect("csv");
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[0].contains("Omschrijving"), "{}", lines[0]);
+        assert!(
+            lines[1].starts_with("2026-11-29;Overuren eerste week;Overuren;1250,50;0,00;1250,50"),
+            "{}",
+            lines[1]
+        );
+        assert!(csv.contains("'=HYPERLINK"), "formula-safe: {csv}");
+
+        // A council question whose deadline passed asks for attention on the overview.
+        b.refresh_csrf(&format!("/crisis/{id}/raadsvragen/nieuw"))
+            .await;
+        let today = jiff::Timestamp::from_microsecond(app.clock.now_us())
+            .expect("now")
+            .to_zoned(crisismap_core::time::amsterdam().clone())
+            .date();
+        let asked = today
+            .checked_sub(jiff::ToSpan::days(30))
+            .expect("date")
+            .to_string();
+        let due = today
+            .checked_sub(jiff::ToSpan::days(1))
+            .expect("date")
+            .to_string();
+        let r = b
+            .post_form(
+                &format!("/crisis/{id}/raadsvragen"),
+                &[
+                    ("subject", "Datalek"),
+                    ("question", "Zijn de inwoners geïnformeerd?"),
+                    ("asked_by", "J. de Vries (Stadsbelang)"),
+                    ("asked_on", asked.as_str()),
+                    ("deadline", due.as_str()),
+                    ("status", "sent"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "sent needs an answer and a date"
+        );
+        let r = b
+            .post_form(
+                &format!("/crisis/{id}/raadsvragen"),
+                &[
+                    ("subject", "Datalek"),
+                    ("question", "Zijn de inwoners geïnformeerd?"),
+                    ("asked_by", "J. de Vries (Stadsbelang)"),
+                    ("asked_on", asked.as_str()),
+                    ("deadline", due.as_str()),
+                    ("status", "drafting"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let question = location(r.headers());
+        let (_, overview) = b.page("/").await;
+        let text = words_of(&overview);
+        assert!(
+            text.contains("Raadsvraag over de termijn Datalek"),
+            "{text}"
+        );
+        let (_, list) = b.page(&format!("/crisis/{id}/raadsvragen")).await;
+        assert!(
+            words_of(&list).contains("Te laat") || list.contains("badge-bad"),
+            "flagged on the list"
+        );
+
+        // Answered and sent: the overview lets go of it.
+        let qid = question.rsplit('/').next().expect("id");
+        let sent = api
+            .put_json(
+                &format!("/api/v1/crises/{id}/entries/council_question/{qid}"),
+                &json!({"rev": 1, "subject": "Datalek", "question": "Zijn de inwoners geïnformeerd?",
+                    "asked_by": "J. de Vries (Stadsbelang)", "asked_on": asked, "deadline": due,
+                    "answer": "Ja, per brief.", "status": "sent", "sent_on": today.to_string()}),
+            )
+            .await;
+        assert!(sent.status().is_success(), "{}", sent.status());
+        let (_, overview) = b.page("/").await;
+        assert!(!words_of(&overview).contains("Raadsvraag over de termijn"));
+    }
+}

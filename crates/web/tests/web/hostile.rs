@@ -121,6 +121,7 @@ fn filler(f: &Field, t: &Targets) -> Option<String> {
         FieldType::DateTime => "2026-11-28T10:00".into(),
         FieldType::Bool => return None,
         FieldType::Integer { min, .. } => min.to_string(),
+        FieldType::Money { .. } => "1.250,50".into(),
         FieldType::Choice(codes) => codes[0].into(),
         FieldType::Ref(kind) => t.records[&kind].clone(),
         FieldType::AnyRef => t.records[&RecordKind::Contact].clone(),

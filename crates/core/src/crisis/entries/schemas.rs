@@ -378,6 +378,108 @@ fn duty_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
     issues
 }
 
+/// The categories of a crisis's costs.
+pub const COST_CATEGORIES: &[&str] = &[
+    "external_expertise",
+    "overtime",
+    "hardware_software",
+    "lost_income",
+    "third_party_claims",
+    "communication",
+    "other",
+];
+/// Where a cost stands: committed, invoiced, paid.
+pub const COST_STATUSES: &[&str] = &["committed", "invoiced", "paid"];
+/// The most a single amount may be: ten million euro, in cents.
+const MAX_AMOUNT: i64 = 1_000_000_000;
+const MONEY: T = T::Money { max: MAX_AMOUNT };
+
+pub(super) static COST: Schema = Schema {
+    code: "cost",
+    checks: no_checks,
+    title: "description",
+    fields: &[
+        f("description", LINE, true),
+        f("category", T::Choice(COST_CATEGORIES), true),
+        f("amount", MONEY, true),
+        f("vat", MONEY, false),
+        f("date", T::Date, true),
+        f("supplier", LINE, false),
+        f("invoice", LINE, false),
+        f("status", T::Choice(COST_STATUSES), true),
+        f("insured", T::Bool, false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["category", "amount", "vat", "status", "date"],
+};
+
+/// Where an insurance claim stands.
+pub const CLAIM_STATUSES: &[&str] = &["preparing", "notified", "assessed", "paid", "rejected"];
+
+pub(super) static CLAIM: Schema = Schema {
+    code: "claim",
+    checks: claim_checks,
+    title: "insurer",
+    fields: &[
+        f("insurer", LINE, true),
+        f("policy", LINE, false),
+        f("claim_number", LINE, false),
+        f("notified_at", T::DateTime, false),
+        f("status", T::Choice(CLAIM_STATUSES), true),
+        f("claimed", MONEY, false),
+        f("paid", MONEY, false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["status", "notified_at", "claimed", "paid"],
+};
+
+fn claim_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    if text(data, "status") != "preparing" && text(data, "notified_at").is_empty() {
+        return vec![FieldIssue::new("notified_at", "required_when_notified")];
+    }
+    vec![]
+}
+
+/// Where a council question stands, from received to answered.
+pub const QUESTION_STATUSES: &[&str] = &["received", "drafting", "adopted", "sent"];
+
+pub(super) static COUNCIL_QUESTION: Schema = Schema {
+    code: "council_question",
+    checks: question_checks,
+    title: "subject",
+    fields: &[
+        f("subject", LINE, true),
+        f("question", TEXT, true),
+        f("asked_by", LINE, true),
+        f("asked_on", T::Date, true),
+        f("deadline", T::Date, true),
+        f("answer", LONG, false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("log", T::Entry(EntryKind::Log), false),
+        f("status", T::Choice(QUESTION_STATUSES), true),
+        f("sent_on", T::Date, false),
+    ],
+    groups: &[],
+    columns: &["status", "asked_by", "deadline", "sent_on"],
+};
+
+fn question_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    if text(data, "deadline") < text(data, "asked_on") {
+        issues.push(FieldIssue::new("deadline", "end_before_start"));
+    }
+    if text(data, "status") == "sent" && text(data, "sent_on").is_empty() {
+        issues.push(FieldIssue::new("sent_on", "required_when_sent"));
+    }
+    if matches!(text(data, "status"), "adopted" | "sent") && text(data, "answer").trim().is_empty()
+    {
+        issues.push(FieldIssue::new("answer", "required_to_adopt"));
+    }
+    issues
+}
+
 fn attendance_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
     let (a, l) = (text(data, "arrived_at"), text(data, "left_at"));
     if !a.is_empty() && !l.is_empty() && l <= a {
