@@ -329,7 +329,18 @@ pub fn describe(event: &DomainEvent, room: &Room, tr: Tr) -> Option<(String, Str
                     "crisis-h-handover",
                     &[("coordinator", crate::i18n::Value::from(coordinator.clone()))],
                 ),
-                detail.join(". "),
+                detail
+                    .iter()
+                    .map(|d| {
+                        let d = d.trim();
+                        if d.ends_with(['.', '!', '?']) {
+                            d.to_owned()
+                        } else {
+                            format!("{d}.")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
             )
         }
         DomainEvent::SitrepIssued { number, .. } => (

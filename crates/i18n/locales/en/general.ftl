@@ -150,10 +150,6 @@ part-library-title = Library
 part-library-desc = The publications the guidance refers to, in one place.
 part-recovery-title = Recovery
 part-recovery-desc = The often long recovery of systems and services.
-part-accountability-title = Accountability (council)
-part-accountability-desc = The decision record for the city council, with verification of the record.
-part-costs-title = Costs, legal and insurance
-part-costs-desc = What the crisis cost, and the legal and insurance side.
 part-aftercare-title = Aftercare
 part-aftercare-desc = Care for the staff who carried the crisis.
 part-exercise_plan-title = Exercise plan
@@ -366,3 +362,11 @@ aftermath-improvements_done = { $count ->
 }
 aftermath-all_improvements = All improvement actions
 aftermath-next = Still being built in crisismap
+aftermath-open_questions = Open council questions
+aftermath-costs = Costs (incl. VAT)
+aftermath-no_costs = none yet
+aftermath-account = Account
+aftermath-late = { $count ->
+    [one] 1 late
+   *[other] { $count } late
+}

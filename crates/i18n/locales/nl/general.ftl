@@ -150,10 +150,6 @@ part-library-title = Bibliotheek
 part-library-desc = De publicaties waar de handreiking naar verwijst, op één plek.
 part-recovery-title = Herstel
 part-recovery-desc = Het vaak lange herstel van systemen en diensten.
-part-accountability-title = Verantwoording (raad)
-part-accountability-desc = Het besluitenverslag voor de gemeenteraad, met controle op de vastlegging.
-part-costs-title = Kosten, juridisch en verzekering
-part-costs-desc = Wat de crisis kostte, en de juridische en verzekeringskant.
 part-aftercare-title = Nazorg
 part-aftercare-desc = Aandacht voor de medewerkers die de crisis droegen.
 part-exercise_plan-title = Oefenplan (OTO)
@@ -366,3 +362,11 @@ aftermath-improvements_done = { $count ->
 }
 aftermath-all_improvements = Alle verbeteracties
 aftermath-next = Nog in opbouw in crisismap
+aftermath-open_questions = Open raadsvragen
+aftermath-costs = Kosten (incl. btw)
+aftermath-no_costs = nog geen
+aftermath-account = Verantwoording
+aftermath-late = { $count ->
+    [one] 1 te laat
+   *[other] { $count } te laat
+}

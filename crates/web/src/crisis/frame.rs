@@ -69,7 +69,7 @@ impl Head {
     }
 }
 
-pub(super) const TABS: [(&str, &str); 16] = [
+pub(super) const TABS: [(&str, &str); 17] = [
     ("", "crisis-tab-picture"),
     ("logboek", "crisis-tab-log"),
     ("besluiten", "crisis-tab-decisions"),
@@ -86,6 +86,7 @@ pub(super) const TABS: [(&str, &str); 16] = [
     ("vergaderingen", "crisis-tab-meetings"),
     ("tijdlijn", "crisis-tab-timeline"),
     ("situatierapport", "crisis-tab-sitrep"),
+    ("verantwoording", "accountability-title"),
 ];
 
 pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::UserRecord) -> Head {

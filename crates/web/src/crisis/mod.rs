@@ -5,6 +5,7 @@
 //! they share (`frame`); and the JSON door (`api`). The commands behind both doors live in
 //! `crisismap_app::crisis`.
 
+mod account;
 pub mod api;
 mod changes;
 mod classify;
@@ -67,6 +68,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/crisis/{id}/besluiten.pdf", get(documents::decisions_pdf))
         .route("/crisis/{id}/kosten.csv", get(costs::costs_csv))
+        .route("/crisis/{id}/verantwoording", get(account::account))
         .route(
             "/crisis/{id}/{slug}",
             get(entries::entries).post(entry_form::create),

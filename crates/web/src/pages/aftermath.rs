@@ -27,6 +27,13 @@ pub struct AftermathCrisis {
     pub to_improve: usize,
     /// Duties still open.
     pub open_duties: usize,
+    /// Who coordinates the aftermath (while it runs).
+    pub coordinator: Option<String>,
+    /// Council questions not yet answered, and how many of them are late.
+    pub open_questions: usize,
+    pub late_questions: usize,
+    /// What the crisis cost so far, including VAT; empty when nothing was recorded.
+    pub costs: String,
 }
 
 /// An improvement action in the list: overdue ones first.
@@ -70,8 +77,23 @@ pub async fn aftermath(
         }
         let entries = state
             .store()
-            .entries(ws, c.id, &[EntryKind::Finding, EntryKind::Duty])
+            .entries(
+                ws,
+                c.id,
+                &[
+                    EntryKind::Finding,
+                    EntryKind::Duty,
+                    EntryKind::Cost,
+                    EntryKind::CouncilQuestion,
+                ],
+            )
             .await?;
+        let now = state.now();
+        let open_questions: Vec<_> = entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::CouncilQuestion && e.text("status") != Some("sent"))
+            .collect();
+        let costs = crisismap_core::crisis::costs::totals(&entries);
         let verdict = |v: &str| {
             entries
                 .iter()
@@ -90,6 +112,22 @@ pub async fn aftermath(
                 .iter()
                 .filter(|e| e.kind == EntryKind::Duty && e.text("status") == Some("open"))
                 .count(),
+            coordinator: c
+                .state
+                .handover
+                .as_ref()
+                .filter(|_| !c.state.closed && c.state.phase == Phase::Aftermath)
+                .map(|h| h.coordinator.clone()),
+            open_questions: open_questions.len(),
+            late_questions: open_questions
+                .iter()
+                .filter(|e| crisismap_core::crisis::overdue(e, now))
+                .count(),
+            costs: if costs.all.items == 0 {
+                String::new()
+            } else {
+                crisismap_core::money::display(costs.all.total(), tr.0)
+            },
         });
     }
     let index = Index::load(&state, ws).await?;
@@ -140,8 +178,6 @@ pub async fn aftermath(
         can_edit: auth.user().role.allows(Role::Editor),
         parts: vec![
             ("part-recovery-title", "part-recovery-desc"),
-            ("part-accountability-title", "part-accountability-desc"),
-            ("part-costs-title", "part-costs-desc"),
             ("part-aftercare-title", "part-aftercare-desc"),
         ],
         ctx,

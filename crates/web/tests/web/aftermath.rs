@@ -406,3 +406,59 @@ async fn costs_add_up_to_the_cent_and_council_questions_keep_their_deadline_in_s
         assert!(!words_of(&overview).contains("Raadsvraag over de termijn"));
     }
 }
+
+/// The mayor renders account to the council: the demo's ransomware crisis, closed, gives an
+/// account composed from its record, with every decision and its legal basis, the emergency
+/// ordinance and the council's ratification, the costs to the cent, the council's questions,
+/// the lessons, and the check value equal to the verification of the stream.
+#[tokio::test]
+async fn the_account_to_the_council_is_composed_from_the_record_and_ends_with_its_check_value() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let crisis = app
+            .store
+            .crises(app.ws)
+            .await
+            .expect("crises")
+            .into_iter()
+            .find(|c| c.state.closed)
+            .expect("the demo's closed ransomware crisis");
+        let mut b = app.login(&email_for(Role::Viewer)).await;
+        let (status, page) = b
+            .page(&format!("/crisis/{}/verantwoording", crisis.id))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{}", app.db_name);
+        let text = words_of(&page);
+        for expected in [
+            "We betalen geen losgeld",
+            "Wettelijke grondslag",
+            "vervangen door besluit",
+            "Noodverordening toegang stadskantoor",
+            "Bekrachtigd",
+            "Totaal € 121.835,75 € 19.818,80 € 141.654,55",
+            "Datalek na de ransomware-aanval",
+            "Verzonden",
+            "Piketnummers van CISO",
+            "Overgedragen aan de lijn",
+            "Coördinatie: Gemeentesecretaris",
+            "ongeschonden",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{}: {expected:?} in {text}",
+                app.db_name
+            );
+        }
+        let report = app.store.verify_stream(crisis.id).await.expect("verify");
+        assert!(
+            text.contains(&report.head_hash),
+            "the check value is the verification's"
+        );
+        // Nafase links to it and shows what the crisis cost.
+        let (_, aftermath) = b.page("/nafase").await;
+        let text = words_of(&aftermath);
+        assert!(text.contains("€ 141.654,55"), "{text}");
+        assert!(aftermath.contains(&format!("/crisis/{}/verantwoording", crisis.id)));
+    }
+}
