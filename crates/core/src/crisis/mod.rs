@@ -9,6 +9,7 @@ pub mod costs;
 pub mod duties;
 pub mod entries;
 pub mod guidance;
+pub mod lessons;
 pub mod occurrence;
 pub mod recorded;
 pub mod state;

@@ -370,3 +370,18 @@ aftermath-late = { $count ->
     [one] 1 late
    *[other] { $count } late
 }
+
+## Lessons register
+lessons-title = Lessons of all crises and exercises
+lessons-lead = Every lesson of the evaluations, the newest first. A lesson that an earlier crisis or exercise already taught is marked as learned again: then the improvement did not land.
+lessons-all_themes = All themes
+lessons-filter = Show
+lessons-from = From
+lessons-none = No lessons recorded yet.
+lessons-learned_again = Learned again
+lessons-before_in = before in
+lessons-again_hint = For these lessons, find out why the earlier improvement action did not work.
+lessons-again_count = { $count ->
+    [one] 1 lesson learned again
+   *[other] { $count } lessons learned again
+}

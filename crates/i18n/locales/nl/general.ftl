@@ -370,3 +370,18 @@ aftermath-late = { $count ->
     [one] 1 te laat
    *[other] { $count } te laat
 }
+
+## Lessons register
+lessons-title = Leerpunten van alle crises en oefeningen
+lessons-lead = Elk leerpunt uit de evaluaties, het nieuwste eerst. Een leerpunt dat een eerdere crisis of oefening al opleverde, staat gemarkeerd als opnieuw geleerd: dan is de verbetering niet geland.
+lessons-all_themes = Alle thema's
+lessons-filter = Tonen
+lessons-from = Uit
+lessons-none = Er zijn nog geen leerpunten vastgelegd.
+lessons-learned_again = Opnieuw geleerd
+lessons-before_in = eerder in
+lessons-again_hint = Kijk bij deze leerpunten waarom de eerdere verbeteractie niet werkte.
+lessons-again_count = { $count ->
+    [one] 1 leerpunt opnieuw geleerd
+   *[other] { $count } leerpunten opnieuw geleerd
+}

@@ -4,6 +4,7 @@ mod account;
 mod admin;
 mod aftermath;
 pub(crate) mod dashboard;
+mod lessons;
 mod login;
 mod mfa;
 mod sections;
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
             get(login::password_form).post(login::change_password),
         )
         .route("/nafase", get(aftermath::aftermath))
+        .route("/nafase/leerpunten", get(lessons::lessons))
         .route("/oefenen", get(sections::exercise))
         .route("/afdrukken", get(sections::print))
         .route("/afdrukken/crisismap.pdf", get(sections::folder_pdf))

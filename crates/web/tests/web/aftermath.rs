@@ -462,3 +462,52 @@ async fn the_account_to_the_council_is_composed_from_the_record_and_ends_with_it
         assert!(aftermath.contains(&format!("/crisis/{}/verantwoording", crisis.id)));
     }
 }
+
+/// The lessons register spans every crisis and exercise: an exercise's lesson that the
+/// ransomware crisis already taught is flagged as learned again, and the theme filter keeps
+/// only the theme asked for.
+#[tokio::test]
+async fn a_lesson_taught_before_is_flagged_as_learned_again_in_the_lessons_register() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let exercise = app
+            .store
+            .crises(app.ws)
+            .await
+            .expect("crises")
+            .into_iter()
+            .find(|c| c.state.exercise)
+            .expect("the demo's exercise");
+        let api = app.api_as(&email_for(Role::Editor)).await;
+        created(
+            api.post_json(
+                &format!("/api/v1/crises/{}/entries/finding", exercise.id),
+                &json!({"theme": "alerting", "verdict": "to_improve",
+                    "finding": "De servicedesk belde de CISO pas na een uur.",
+                    "lesson": "De servicedesk moet de piketnummers van de CISO en de adviseur crisisbeheersing bij de hand hebben."}),
+            )
+            .await,
+        )
+        .await;
+        let mut b = app.login(&email_for(Role::Viewer)).await;
+        let (status, page) = b.page("/nafase/leerpunten").await;
+        assert_eq!(status, StatusCode::OK, "{}", app.db_name);
+        let text = words_of(&page);
+        assert!(
+            text.contains(
+                "Opnieuw geleerd eerder in Ransomware-aanval op de gemeentelijke systemen"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("1 leerpunt opnieuw geleerd"), "{text}");
+        assert!(
+            text.find("piketnummers van de CISO") < text.find("Piketnummers van CISO"),
+            "the newest first"
+        );
+        let (_, communication) = b.page("/nafase/leerpunten?thema=communication").await;
+        let text = words_of(&communication);
+        assert!(text.contains("Een eerste bericht aan inwoners"), "{text}");
+        assert!(!text.contains("Piketnummers"), "other themes are left out");
+    }
+}
