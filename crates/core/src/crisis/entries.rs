@@ -53,11 +53,14 @@ pub enum EntryKind {
     Claim,
     /// A question from the council (raadsvraag) with its answer deadline and draft answer.
     CouncilQuestion,
+    /// An evaluation of the crisis or exercise (hot wash, internal, external): who led it,
+    /// when, and what it concluded; its findings cite it.
+    Evaluation,
 }
 
 impl EntryKind {
     /// Every kind of entry, in the order the crisis room lists them.
-    pub const ALL: [EntryKind; 18] = [
+    pub const ALL: [EntryKind; 19] = [
         EntryKind::Log,
         EntryKind::Decision,
         EntryKind::Action,
@@ -76,6 +79,7 @@ impl EntryKind {
         EntryKind::Cost,
         EntryKind::Claim,
         EntryKind::CouncilQuestion,
+        EntryKind::Evaluation,
     ];
 
     /// The kind's stable code (`log`, `process_status`, …), as stored and in the API.
@@ -99,6 +103,7 @@ impl EntryKind {
             EntryKind::Cost => "cost",
             EntryKind::Claim => "claim",
             EntryKind::CouncilQuestion => "council_question",
+            EntryKind::Evaluation => "evaluation",
         }
     }
 
@@ -123,6 +128,7 @@ impl EntryKind {
             EntryKind::Cost => "kosten",
             EntryKind::Claim => "verzekering",
             EntryKind::CouncilQuestion => "raadsvragen",
+            EntryKind::Evaluation => "evaluaties",
         }
     }
 
@@ -150,6 +156,7 @@ impl EntryKind {
             EntryKind::Finding => Some("theme"),
             EntryKind::Cost => Some("category"),
             EntryKind::Claim | EntryKind::CouncilQuestion => Some("status"),
+            EntryKind::Evaluation => Some("method"),
             EntryKind::ProcessStatus | EntryKind::Effect => Some("status"),
             EntryKind::Scenario => Some("case"),
             EntryKind::Informing => Some("party"),
@@ -174,7 +181,7 @@ impl EntryKind {
             EntryKind::ProcessStatus => Some("since"),
             EntryKind::Duty => Some("starts_at"),
             EntryKind::Finding | EntryKind::Cost | EntryKind::Claim => None,
-            EntryKind::CouncilQuestion => None,
+            EntryKind::CouncilQuestion | EntryKind::Evaluation => None,
             EntryKind::Action | EntryKind::Dilemma | EntryKind::Scenario | EntryKind::Effect => {
                 None
             }
@@ -221,6 +228,7 @@ impl EntryKind {
             EntryKind::Cost => &COST,
             EntryKind::Claim => &CLAIM,
             EntryKind::CouncilQuestion => &COUNCIL_QUESTION,
+            EntryKind::Evaluation => &EVALUATION,
         }
     }
 }
@@ -248,7 +256,9 @@ pub use schemas::{
     DUTY_STATUSES, EFFECT_STATUSES, LEVELS, LOG_CATEGORIES, NATURES, OBLIGATIONS, POWERS,
     PROCESS_STATUSES, SUPPORT_ROLES, SUPPORT_STATUSES, VERDICTS,
 };
-pub use schemas::{CLAIM_STATUSES, COST_CATEGORIES, COST_STATUSES, QUESTION_STATUSES};
+pub use schemas::{
+    CLAIM_STATUSES, COST_CATEGORIES, COST_STATUSES, EVALUATION_METHODS, QUESTION_STATUSES,
+};
 
 fn text<'a>(data: &'a Map<String, Value>, name: &str) -> &'a str {
     data.get(name).and_then(Value::as_str).unwrap_or("")

@@ -58,6 +58,8 @@ struct AccountPage {
     costs: Option<CostTotals>,
     questions: Vec<QuestionLine>,
     lessons: Vec<LessonLine>,
+    /// The evaluations held: (name, form, when, led by).
+    evaluations: Vec<(String, &'static str, String, String)>,
     verification: ChainVerification,
 }
 
@@ -129,6 +131,17 @@ pub(super) async fn account(
             })
         })
         .collect();
+    let evaluations = room
+        .of(EntryKind::Evaluation)
+        .map(|e| {
+            (
+                e.title.clone(),
+                choice_label(tr, "method", e.text("method").unwrap_or("")),
+                e.text("held_on").map(date_nl).unwrap_or_default(),
+                e.text("led_by").unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
     let handover = room
         .state()
         .handover
@@ -144,6 +157,7 @@ pub(super) async fn account(
         costs: cost_totals(&room, tr),
         questions,
         lessons,
+        evaluations,
         verification: record.verification,
         ctx,
     })

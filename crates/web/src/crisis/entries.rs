@@ -351,6 +351,8 @@ pub(super) async fn entries(
     );
     let tab = match kind {
         EntryKind::Support => "aanwezigheid",
+        EntryKind::Evaluation => "bevindingen",
+        EntryKind::Claim => "kosten",
         EntryKind::Fact | EntryKind::ProcessStatus | EntryKind::Effect => "",
         other => other.slug(),
     };

@@ -440,6 +440,7 @@ async fn the_account_to_the_council_is_composed_from_the_record_and_ends_with_it
             "Datalek na de ransomware-aanval",
             "Verzonden",
             "Piketnummers van CISO",
+            "Interne evaluatie ransomware-aanval: Interne evaluatie",
             "Overgedragen aan de lijn",
             "Coördinatie: Gemeentesecretaris",
             "ongeschonden",

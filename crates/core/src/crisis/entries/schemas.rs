@@ -158,6 +158,7 @@ pub(super) static FINDING: Schema = Schema {
         f("log", T::Entry(EntryKind::Log), false),
         f("decision", T::Entry(EntryKind::Decision), false),
         f("moment", T::DateTime, false),
+        f("evaluation", T::Entry(EntryKind::Evaluation), false),
     ],
     groups: &[],
     columns: &["theme", "verdict", "lesson"],
@@ -377,6 +378,27 @@ fn duty_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
     }
     issues
 }
+
+/// How a crisis or exercise is evaluated: a hot wash right after, an internal evaluation, or
+/// an external evaluator.
+pub const EVALUATION_METHODS: &[&str] = &["hot_wash", "internal", "external"];
+
+pub(super) static EVALUATION: Schema = Schema {
+    code: "evaluation",
+    checks: no_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("method", T::Choice(EVALUATION_METHODS), true),
+        f("held_on", T::Date, true),
+        f("led_by", LINE, true),
+        f("participants", TEXT, false),
+        f("scope", TEXT, false),
+        f("conclusions", LONG, false),
+    ],
+    groups: &[],
+    columns: &["method", "held_on", "led_by"],
+};
 
 /// The categories of a crisis's costs.
 pub const COST_CATEGORIES: &[&str] = &[
