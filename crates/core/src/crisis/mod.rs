@@ -22,8 +22,7 @@ pub use classify::{Answers, Proposal, propose};
 pub use entries::{EntryKind, check_change, check_times};
 pub use occurrence::{Occurrence, Transcription};
 pub use recorded::{Entries, Entry, overdue};
-pub use state::{CrisisCommand, CrisisError, CrisisState};
-
+pub use state::{CrisisCommand, CrisisError, CrisisState, Handover, Transfer};
 /// The phase of a crisis. The cold phase is the preparation register, not a crisis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -173,32 +172,6 @@ pub const PARTIES: &[&str] = &[
 
 /// The standard teams a classification can activate (register teams carry these codes).
 pub const TEAM_STANDARDS: &[&str] = &["calamity_team", "local_triangle", "policy_team"];
-
-/// The handover from the crisis organisation to the line organisation that starts the
-/// aftermath: who coordinates from then on, which open actions went to which line owner, and
-/// which processes were still being restored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Handover {
-    /// Who coordinates the aftermath (by default the municipal secretary).
-    pub coordinator: String,
-    /// The open actions handed to an owner in the line organisation.
-    pub transfers: Vec<Transfer>,
-    /// The register processes that were still being restored at the handover.
-    pub restoring: Vec<crate::register::RecordId>,
-    /// What was agreed at the handover.
-    pub reason: String,
-    /// When the handover happened (canonical UTC).
-    pub at: String,
-}
-
-/// One open action handed to an owner in the line organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Transfer {
-    /// The action entry.
-    pub action: crate::register::RecordId,
-    /// Its owner in the line organisation, as a name or a department.
-    pub owner: String,
-}
 
 /// A node of the register's dependency graph (`register::graph::NodeKey` as text) that is
 /// failing in a crisis, and since when (canonical UTC).

@@ -3,12 +3,38 @@
 
 use super::classify::{Answers, Proposal, propose};
 use super::occurrence::{self, Occurrence};
-use super::{Classification, Grip, Handover, Phase, Transfer};
+use super::{Classification, Grip, Phase};
 use crate::DomainEvent;
 use crate::register::RecordId;
 use crate::register::schema::FieldIssue;
 use crate::register::views::EscalationView;
 use serde::{Deserialize, Serialize};
+
+/// The handover from the crisis organisation to the line organisation that starts the
+/// aftermath: who coordinates from then on, which open actions went to which line owner, and
+/// which processes were still being restored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handover {
+    /// Who coordinates the aftermath (by default the municipal secretary).
+    pub coordinator: String,
+    /// The open actions handed to an owner in the line organisation.
+    pub transfers: Vec<Transfer>,
+    /// The register processes that were still being restored at the handover.
+    pub restoring: Vec<RecordId>,
+    /// What was agreed at the handover.
+    pub reason: String,
+    /// When the handover happened (canonical UTC).
+    pub at: String,
+}
+
+/// One open action handed to an owner in the line organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    /// The action entry.
+    pub action: RecordId,
+    /// Its owner in the line organisation, as a name or a department.
+    pub owner: String,
+}
 
 /// The state of one crisis, folded from its stream's crisis events (entries not included).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
