@@ -258,6 +258,7 @@ pub use schemas::{
 };
 pub use schemas::{
     CLAIM_STATUSES, COST_CATEGORIES, COST_STATUSES, EVALUATION_METHODS, QUESTION_STATUSES,
+    SAFE_CHECKS,
 };
 
 fn text<'a>(data: &'a Map<String, Value>, name: &str) -> &'a str {

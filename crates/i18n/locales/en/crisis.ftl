@@ -909,3 +909,17 @@ c-method-hot_wash = Hot wash (right after)
 c-method-internal = Internal evaluation
 c-method-external = External evaluator
 f-finding-evaluation = From evaluation
+
+## Recovery: safe again
+c-status-workaround = With a workaround
+c-status-safe = Declared safe
+f-process_status-clean_backup = Restored from a backup known to be clean
+f-process_status-credentials_reset = Passwords and keys renewed
+f-process_status-monitoring = Monitoring for attacks in place
+f-process_status-supplier_confirmed = Supplier confirms the system is safe
+f-process_status-ciso_signoff = CISO signed off
+f-process_status-declared_by = Declared safe by
+f-process_status-declared_at = Declared safe at
+f-process_status-evidence = Evidence
+h-process_status-evidence = What the declaration rests on: the forensic investigator's report, the supplier's confirmation, the reference of the sign-off.
+error-required_to_declare_safe = Needed to declare the process safe.

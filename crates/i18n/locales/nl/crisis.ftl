@@ -909,3 +909,17 @@ c-method-hot_wash = Hot wash (direct na afloop)
 c-method-internal = Interne evaluatie
 c-method-external = Externe evaluator
 f-finding-evaluation = Uit evaluatie
+
+## Recovery: safe again
+c-status-workaround = Met noodoplossing
+c-status-safe = Veilig verklaard
+f-process_status-clean_backup = Hersteld uit een back-up waarvan vaststaat dat hij schoon is
+f-process_status-credentials_reset = Wachtwoorden en sleutels vernieuwd
+f-process_status-monitoring = Monitoring op aanvallen staat aan
+f-process_status-supplier_confirmed = Leverancier bevestigt dat het systeem veilig is
+f-process_status-ciso_signoff = CISO heeft getekend
+f-process_status-declared_by = Veilig verklaard door
+f-process_status-declared_at = Veilig verklaard op
+f-process_status-evidence = Onderbouwing
+h-process_status-evidence = Waar de veiligverklaring op rust: rapport van de forensisch onderzoeker, bevestiging van de leverancier, kenmerk van de aftekening.
+error-required_to_declare_safe = Nodig om het proces veilig te verklaren.

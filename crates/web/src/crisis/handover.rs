@@ -118,7 +118,7 @@ async fn view(
             ProcessChoice {
                 checked: match &typed.restoring {
                     Some(ids) => ids.contains(&id),
-                    None => matches!(code, "down" | "disrupted"),
+                    None => matches!(code, "down" | "disrupted" | "workaround"),
                 },
                 id,
                 name: p.title.clone(),

@@ -311,7 +311,7 @@ pub(super) async fn picture_page(
         .collect::<Vec<ProcessLine>>();
     let down: Vec<ProcessLine> = processes
         .iter()
-        .filter(|p| matches!(p.status_code.as_str(), "down" | "disrupted"))
+        .filter(|p| matches!(p.status_code.as_str(), "down" | "disrupted" | "workaround"))
         .cloned()
         .collect();
     let restore_next = down.first().map(|p| p.name.clone());

@@ -512,3 +512,84 @@ async fn a_lesson_taught_before_is_flagged_as_learned_again_in_the_lessons_regis
         assert!(!text.contains("Piketnummers"), "other themes are left out");
     }
 }
+
+/// Recovery ends with a declaration that a process is safe again: it takes every check of the
+/// list, who declared it, when and on what evidence; a process running on a workaround still
+/// counts as down on the board.
+#[tokio::test]
+async fn a_process_is_declared_safe_again_only_with_every_check_and_its_evidence() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Editor)).await;
+        let process = created(
+            api.post_json(
+                "/api/v1/register/process",
+                &json!({"name": "Uitkeringen", "criticality": "high", "restore_priority": 1}),
+            )
+            .await,
+        )
+        .await;
+        let crisis = created(
+            api.post_json(
+                "/api/v1/crises",
+                &json!({"title": "Ransomware", "phase": "warm"}),
+            )
+            .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let base = format!("/api/v1/crises/{id}");
+        let status = created(
+            api.post_json(
+                &format!("{base}/entries/process_status"),
+                &json!({"process": process["id"], "status": "workaround", "note": "Aanvragen op papier"}),
+            )
+            .await,
+        )
+        .await;
+        let sid = status["id"].as_str().expect("id");
+        let mut b = app.login(&email_for(Role::Member)).await;
+        let (_, picture) = b.page(&format!("/crisis/{id}")).await;
+        let text = words_of(&picture);
+        assert!(
+            text.contains("Met noodoplossing"),
+            "{}: {text}",
+            app.db_name
+        );
+        assert!(
+            text.contains("Eerst herstellen: Uitkeringen"),
+            "a workaround is not restored: {text}"
+        );
+
+        let early = api
+            .put_json(
+                &format!("{base}/entries/process_status/{sid}"),
+                &json!({"rev": 1, "process": process["id"], "status": "safe",
+                    "clean_backup": true, "credentials_reset": true, "monitoring": true,
+                    "supplier_confirmed": true, "declared_by": "CISO"}),
+            )
+            .await;
+        assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let problem = early.text().await.expect("body");
+        for field in ["ciso_signoff", "declared_at", "evidence"] {
+            assert!(problem.contains(field), "{field} named: {problem}");
+        }
+        assert!(!problem.contains("\"clean_backup\""), "{problem}");
+        created(
+            api.put_json(
+                &format!("{base}/entries/process_status/{sid}"),
+                &json!({"rev": 1, "process": process["id"], "status": "safe",
+                    "clean_backup": true, "credentials_reset": true, "monitoring": true,
+                    "supplier_confirmed": true, "ciso_signoff": true, "declared_by": "CISO",
+                    "declared_at": crisis["started_at"],
+                    "evidence": "Rapport forensisch onderzoek, kenmerk FO-12"}),
+            )
+            .await,
+        )
+        .await;
+        let (_, picture) = b.page(&format!("/crisis/{id}")).await;
+        let text = words_of(&picture);
+        assert!(text.contains("Veilig verklaard"), "{text}");
+        assert!(!text.contains("Eerst herstellen: Uitkeringen"), "{text}");
+    }
+}

@@ -62,7 +62,23 @@ pub const COMMUNICATION_STATUSES: &[&str] = &["draft", "approved", "published"];
 /// The nature of an item in the shared picture: fact, uncertainty or assumption.
 pub const NATURES: &[&str] = &["fact", "uncertainty", "assumption"];
 /// The statuses of a municipal process in the shared picture.
-pub const PROCESS_STATUSES: &[&str] = &["normal", "disrupted", "down", "restored"];
+pub const PROCESS_STATUSES: &[&str] = &[
+    "normal",
+    "disrupted",
+    "down",
+    "workaround",
+    "restored",
+    "safe",
+];
+/// What must be true before a process or system is declared safe again (our own list after
+/// the guidance's point that "safe" is hard to say): each a yes/no on the status.
+pub const SAFE_CHECKS: &[&str] = &[
+    "clean_backup",
+    "credentials_reset",
+    "monitoring",
+    "supplier_confirmed",
+    "ciso_signoff",
+];
 /// The types of duty (see `duties::catalogue`, which must list the same codes in this order).
 pub const OBLIGATIONS: &[&str] = &[
     "avg_authority",
@@ -320,7 +336,7 @@ pub(super) static FACT: Schema = Schema {
 
 pub(super) static PROCESS_STATUS: Schema = Schema {
     code: "process_status",
-    checks: no_checks,
+    checks: process_status_checks,
     title: "process",
     fields: &[
         f("process", T::Ref(RecordKind::Process), true),
@@ -328,6 +344,14 @@ pub(super) static PROCESS_STATUS: Schema = Schema {
         f("since", T::DateTime, false),
         f("expected_recovery", T::DateTime, false),
         f("note", TEXT, false),
+        f("clean_backup", T::Bool, false),
+        f("credentials_reset", T::Bool, false),
+        f("monitoring", T::Bool, false),
+        f("supplier_confirmed", T::Bool, false),
+        f("ciso_signoff", T::Bool, false),
+        f("declared_by", LINE, false),
+        f("declared_at", T::DateTime, false),
+        f("evidence", TEXT, false),
     ],
     groups: &[],
     columns: &["status", "since", "expected_recovery"],
@@ -498,6 +522,25 @@ fn question_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
     if matches!(text(data, "status"), "adopted" | "sent") && text(data, "answer").trim().is_empty()
     {
         issues.push(FieldIssue::new("answer", "required_to_adopt"));
+    }
+    issues
+}
+
+/// Declaring a process safe again takes every check of the list, who declared it, when, and
+/// on what evidence.
+fn process_status_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    if text(data, "status") != "safe" {
+        return vec![];
+    }
+    let mut issues: Vec<FieldIssue> = SAFE_CHECKS
+        .iter()
+        .filter(|c| data.get(**c) != Some(&Value::Bool(true)))
+        .map(|c| FieldIssue::new(*c, "required_to_declare_safe"))
+        .collect();
+    for field in ["declared_by", "declared_at", "evidence"] {
+        if text(data, field).trim().is_empty() {
+            issues.push(FieldIssue::new(field, "required_to_declare_safe"));
+        }
     }
     issues
 }
