@@ -283,9 +283,20 @@ pub async fn decision_record_data(
     crisis: StreamId,
     lang: Lang,
 ) -> Result<DecisionRecordData, Error> {
-    let tr = Tr(lang);
     let room = Room::load(app, ws, crisis).await?;
-    let workspace = app.store().workspace(ws).await?;
+    decision_record_of(app, &room, lang).await
+}
+
+/// The decision record of a crisis whose room is already read (the account to the council
+/// draws it beside the rest of the room).
+pub async fn decision_record_of(
+    app: &App,
+    room: &Room,
+    lang: Lang,
+) -> Result<DecisionRecordData, Error> {
+    let tr = Tr(lang);
+    let crisis = room.id();
+    let workspace = app.store().workspace(room.crisis.workspace).await?;
     let report = app.store().verify_stream(crisis).await?;
     let now = app.now();
     let s = room.state();
@@ -331,7 +342,7 @@ pub async fn decision_record_data(
                     .superseded_by(d.id)
                     .and_then(|later| number_of(&later.id.to_string())),
                 recorded: recorded_if_later(d),
-                transcribed: transcribed_of(&room, d, tr),
+                transcribed: transcribed_of(room, d, tr),
             }
         })
         .collect();

@@ -1,7 +1,6 @@
 //! What a crisis costs: its cost items added up by category, exactly, in cents.
 
 use super::{Entry, EntryKind};
-use crate::money;
 
 /// The sums of one category (or of all of them), in cents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -67,11 +66,6 @@ pub fn totals<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Totals {
     }
 }
 
-/// An amount in the reader's language (`€ 1.250,50`).
-pub fn shown(cents: i64, lang: crate::Lang) -> String {
-    money::display(cents, lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,7 +112,10 @@ mod tests {
         assert_eq!(t.all.amount, 4_725_000);
         assert_eq!(t.all.total(), 5_670_000);
         assert_eq!(t.all.insured, 4_500_000);
-        assert_eq!(shown(t.all.total(), crate::Lang::Nl), "€ 56.700,00");
+        assert_eq!(
+            money::display(t.all.total(), crate::Lang::Nl),
+            "€ 56.700,00"
+        );
     }
 
     /// A random cost item: category index, amount, VAT, insured.
@@ -156,7 +153,7 @@ mod tests {
             prop_assert_eq!(per_category, i128::from(t.all.total()));
             // What the reader sees reads back to the same cents.
             prop_assert_eq!(
-                money::parse_euros(&shown(t.all.amount, crate::Lang::Nl), i64::MAX),
+                money::parse_euros(&money::display(t.all.amount, crate::Lang::Nl), i64::MAX),
                 Ok(t.all.amount)
             );
         }

@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::http::auth::Steerer;
 use crate::http::error::{AppError, FieldError};
 use crate::http::page::{PageCtx, render};
+use crate::register::Refs;
 use askama::Template;
 use axum::extract::{Path, RawForm, State};
 use axum::http::StatusCode;
@@ -65,15 +66,14 @@ struct Typed {
 }
 
 fn owner_of(room: &Room, e: &crisismap_core::crisis::Entry) -> String {
-    let named = e.text("owner_name").unwrap_or("").trim();
-    if !named.is_empty() {
-        return named.to_owned();
+    match e.text("owner_name").map(str::trim) {
+        Some(named) if !named.is_empty() => named.to_owned(),
+        _ => e
+            .text("owner")
+            .and_then(|u| u.parse().ok())
+            .and_then(|u| room.user_name(u))
+            .unwrap_or_default(),
     }
-    e.text("owner")
-        .and_then(|u| u.parse::<crisismap_core::UserId>().ok())
-        .and_then(|u| room.users.iter().find(|x| x.id == u))
-        .map(|u| u.display_name.clone())
-        .unwrap_or_default()
 }
 
 async fn view(

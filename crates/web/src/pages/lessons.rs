@@ -21,6 +21,7 @@ use serde::Deserialize;
 pub struct LessonRow {
     pub lesson: String,
     pub theme: &'static str,
+    theme_code: String,
     pub crisis: String,
     pub href: String,
     pub exercise: bool,
@@ -58,7 +59,7 @@ pub async fn lessons(
     // A guest sees only their own crisis.
     crises.retain(|c| auth.user().crisis_scope.is_none_or(|s| s == c.id));
     crises.sort_by(|a, b| a.state.started_at.cmp(&b.state.started_at));
-    // (started, crisis title, lesson, theme, crisis, finding)
+    // (crisis, lesson, theme, finding), oldest crisis first
     let mut all = vec![];
     for c in &crises {
         for f in state
@@ -82,6 +83,7 @@ pub async fn lessons(
         rows.push(LessonRow {
             lesson: lesson.clone(),
             theme: choice_label(tr, "theme", theme),
+            theme_code: theme.clone(),
             crisis: c.state.title.clone(),
             href: format!("{}/bevindingen/{finding}", crisis_href(c.id)),
             exercise: c.state.exercise,
@@ -98,12 +100,7 @@ pub async fn lessons(
         });
     }
     let theme = q.thema.trim().to_owned();
-    let mut rows: Vec<LessonRow> = rows
-        .into_iter()
-        .zip(all.iter())
-        .filter(|(_, (_, _, t, _))| theme.is_empty() || *t == theme)
-        .map(|(r, _)| r)
-        .collect();
+    rows.retain(|r| theme.is_empty() || r.theme_code == theme);
     rows.reverse();
     let again = rows.iter().filter(|r| r.learned_before.is_some()).count();
     render(&LessonsPage {

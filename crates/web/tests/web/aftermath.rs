@@ -7,13 +7,6 @@ use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-async fn created(r: reqwest::Response) -> Value {
-    let status = r.status();
-    let body: Value = r.json().await.expect("json");
-    assert!(status.is_success(), "{status}: {body}");
-    body
-}
-
 #[tokio::test]
 async fn the_acute_phase_ends_with_a_handover_to_the_line_and_the_dossier_closes_after_the_aftermath()
  {

@@ -10,13 +10,6 @@ use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-async fn created(r: reqwest::Response) -> Value {
-    let status = r.status();
-    let body: Value = r.json().await.expect("json");
-    assert!(status.is_success(), "{status}: {body}");
-    body
-}
-
 #[tokio::test]
 async fn a_ransomware_attack_from_the_first_report_to_the_aftermath() {
     for db in TestDb::all().await {

@@ -10,13 +10,6 @@ use crisismap_testing::TestDb;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-async fn created(r: reqwest::Response) -> Value {
-    let status = r.status();
-    let body: Value = r.json().await.expect("json");
-    assert!(status.is_success(), "{status}: {body}");
-    body
-}
-
 /// The fields of one problem+json answer, as `field:code`.
 async fn problems(r: reqwest::Response) -> Vec<String> {
     let body: Value = r.json().await.expect("problem+json");

@@ -436,6 +436,14 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The JSON body of a successful API answer; anything else fails the test with the body.
+pub async fn created(r: reqwest::Response) -> serde_json::Value {
+    let status = r.status();
+    let body: serde_json::Value = r.json().await.expect("json");
+    assert!(status.is_success(), "{status}: {body}");
+    body
+}
+
 /// A page's visible text with its white space squeezed to single spaces.
 pub fn words_of(html: &str) -> String {
     visible_text(html)
