@@ -113,6 +113,7 @@ enum Template {
     Folder,
     Sitrep,
     Decisions,
+    Document,
 }
 
 impl Template {
@@ -121,6 +122,7 @@ impl Template {
             Template::Folder => "/folder.typ",
             Template::Sitrep => "/sitrep.typ",
             Template::Decisions => "/decisions.typ",
+            Template::Document => "/document.typ",
         }
     }
 }
@@ -199,6 +201,11 @@ impl Renderer {
     /// The decision record of one crisis, closed by the verification of its hash chain.
     pub fn decision_record(&self, data: &DecisionRecordData) -> Result<Pdf, ReportError> {
         self.render(Template::Decisions, data, data.printed_at)
+    }
+
+    /// A document of the aftermath: the account to the council, the evaluation report.
+    pub fn document(&self, data: &DocumentData) -> Result<Pdf, ReportError> {
+        self.render(Template::Document, data, data.printed_at)
     }
 
     /// Renders an arbitrary typst source with `data` as `/data.json`, under the same rules as

@@ -532,3 +532,81 @@ pub struct ChainVerification {
     /// What is wrong, when the chain is not intact (e.g. "seq 17: content changed").
     pub fault: Option<String>,
 }
+
+// ---------------------------------------------------------------------------------------------
+// Aftermath documents (account to the council, evaluation report)
+// ---------------------------------------------------------------------------------------------
+
+/// A document of the aftermath: the account to the council or the evaluation report. Its
+/// parts come in order, each a heading with blocks of text, facts, tables or decisions, all
+/// already in the reader's words; the template only lays them out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentData {
+    /// The language the document is printed in.
+    pub lang: Lang,
+    /// The municipality (workspace) name.
+    pub workspace: String,
+    /// When the document was printed, shown on every page and stamped into the PDF.
+    #[serde(serialize_with = "local_time")]
+    pub printed_at: Timestamp,
+    /// An exercise prints "OEFENING" / "EXERCISE" on every page.
+    pub exercise: bool,
+    /// What the document is ("Verantwoording aan de gemeenteraad").
+    pub kind: String,
+    /// Its title (the crisis's).
+    pub title: String,
+    /// Key facts under the title: (label, value).
+    pub facts: Vec<(String, String)>,
+    /// The parts, in order.
+    pub parts: Vec<Part>,
+}
+
+/// One part of a document: a heading and what follows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// The part's heading.
+    pub heading: String,
+    /// What the part holds, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Paragraphs of text (the advisor's own, or a note); an empty text prints as
+    /// "nothing recorded yet".
+    Text {
+        /// The text, paragraphs separated by blank lines.
+        text: String,
+    },
+    /// A smaller heading within the part.
+    Subheading {
+        /// Its text.
+        text: String,
+    },
+    /// Key/value lines.
+    Facts {
+        /// (label, value) pairs.
+        pairs: Vec<(String, String)>,
+    },
+    /// A table; `widths` in fractions (`[2, 1, 1]`), one per column.
+    Table {
+        /// The column headings.
+        header: Vec<String>,
+        /// The column widths as fractions.
+        widths: Vec<u32>,
+        /// The rows, one text per column.
+        rows: Vec<Vec<String>>,
+    },
+    /// Decisions in full, as in the decision record.
+    Decisions {
+        /// The decisions, in the order taken.
+        decisions: Vec<Decision>,
+    },
+    /// The verification of the crisis's hash chain.
+    Verification {
+        /// The result of the check.
+        verification: ChainVerification,
+    },
+}

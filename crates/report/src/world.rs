@@ -16,6 +16,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("/folder.typ", include_str!("../templates/folder.typ")),
     ("/sitrep.typ", include_str!("../templates/sitrep.typ")),
     ("/decisions.typ", include_str!("../templates/decisions.typ")),
+    ("/document.typ", include_str!("../templates/document.typ")),
 ];
 
 /// The path of the document data every template reads with `json("/data.json")`.

@@ -459,3 +459,76 @@ fn the_pdf_is_tagged_and_claims_its_standards() {
     assert!(raw.contains("<pdfuaid:part>1<"), "PDF/UA-1");
     assert!(pdf.timings.total() > std::time::Duration::ZERO);
 }
+
+/// A document of the aftermath: its parts in order, text, facts, tables, decisions and the
+/// chain's verification, and user text printed literally.
+#[test]
+fn an_aftermath_document_prints_its_parts_in_order_and_user_text_literally() {
+    let record = sample::decisions(Lang::Nl);
+    let data = DocumentData {
+        lang: Lang::Nl,
+        workspace: "Gemeente Voorbeeld".into(),
+        printed_at: record.printed_at,
+        exercise: false,
+        kind: "Verantwoording aan de gemeenteraad".into(),
+        title: "Ransomware-aanval".into(),
+        facts: vec![("Periode".into(), "28-11-2026 – 12-12-2026".into())],
+        parts: vec![
+            Part {
+                heading: "Inleiding".into(),
+                blocks: vec![Block::Text {
+                    text: format!("Eerste alinea {}.\n\nTweede alinea.", HOSTILE.join(" ")),
+                }],
+            },
+            Part {
+                heading: "Kosten".into(),
+                blocks: vec![Block::Table {
+                    header: vec!["Soort".into(), "Bedrag".into()],
+                    widths: vec![3, 1],
+                    rows: vec![vec!["Externe expertise".into(), "€ 84.500,00".into()]],
+                }],
+            },
+            Part {
+                heading: "Besluiten".into(),
+                blocks: vec![
+                    Block::Subheading {
+                        text: "Alle besluiten".into(),
+                    },
+                    Block::Decisions {
+                        decisions: record.decisions.clone(),
+                    },
+                    Block::Facts {
+                        pairs: vec![("Aantal".into(), "5".into())],
+                    },
+                ],
+            },
+            Part {
+                heading: "Controle".into(),
+                blocks: vec![Block::Verification {
+                    verification: record.verification.clone(),
+                }],
+            },
+        ],
+    };
+    let text = text_of(&renderer().document(&data).expect("renders"));
+    assert_contains(
+        &text,
+        &[
+            "Verantwoording aan de gemeenteraad — Ransomware-aanval",
+            "Ransomware-aanval",
+            "Inleiding",
+            "Tweede alinea.",
+            "#read(\"/etc/passwd\")",
+            "Externe expertise",
+            "€ 84.500,00",
+            "Opschalen naar het GBT.",
+            "Hash-keten intact",
+            &record.verification.head_hash,
+        ],
+    );
+    let order: Vec<usize> = ["Inleiding", "Kosten", "Besluiten", "Controle"]
+        .iter()
+        .map(|h| text.find(h).expect("heading"))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+}
