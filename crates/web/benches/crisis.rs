@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 const LOG_ENTRIES: usize = 10_000;
 const DECISIONS: usize = 1_000;
+const COSTS: usize = 500;
 const SUBSCRIBERS: usize = 1_000;
 const SAMPLES: usize = 25;
 const PASSWORD: &str = "een lange zin als wachtwoord";
@@ -171,8 +172,38 @@ async fn run() {
             .await
             .expect("decisions");
     }
+    // 500 costs over every category, for the account to the council.
+    let cost_categories = crisismap_core::crisis::entries::COST_CATEGORIES;
+    let changes = (0..COSTS)
+        .map(|n| {
+            let amount = format!("{},{:02}", 100 + n * 37, n % 100);
+            let description = format!("Factuur {n} van de forensisch onderzoeker");
+            EntryChange {
+                kind: EntryKind::Cost,
+                id: None,
+                expected_rev: None,
+                record: validated(
+                    EntryKind::Cost,
+                    &[
+                        ("description", &description),
+                        ("category", cost_categories[n % cost_categories.len()]),
+                        ("amount", &amount),
+                        ("vat", "21,00"),
+                        ("date", "2026-11-29"),
+                        ("status", "invoiced"),
+                    ],
+                ),
+                occurred_at: None,
+                transcribed: None,
+            }
+        })
+        .collect();
+    store
+        .save_entries(ws, crisis, &actor, changes)
+        .await
+        .expect("costs");
     println!(
-        "seeded {LOG_ENTRIES} log entries and {DECISIONS} decisions in {:.1} s",
+        "seeded {LOG_ENTRIES} log entries, {DECISIONS} decisions and {COSTS} costs in {:.1} s",
         t.elapsed().as_secs_f64()
     );
 
@@ -267,6 +298,10 @@ async fn run() {
             format!("/crisis/{c}/tijdlijn?alle=ja"),
         ),
         ("Situation report", format!("/crisis/{c}/situatierapport")),
+        (
+            "Account to the council (1,000 decisions, 500 costs)",
+            format!("/crisis/{c}/verantwoording"),
+        ),
         ("Floor: /healthz", "/healthz".to_owned()),
     ];
     println!("\n| Page | Median | p90 | Size |\n|---|---|---|---|");
@@ -332,6 +367,45 @@ async fn run() {
         ms(median(dec_q.clone())),
         ms(pct(dec_q, 0.9))
     );
+
+    // ---------------------------------------------------------------- documents
+    // The account to the council as PDF, beside the decision record of the same 1,000
+    // decisions (the baseline: the account holds the record and more).
+    println!("\n| Document | Median | Slowest | Size |\n|---|---|---|---|");
+    for (name, path) in [
+        (
+            "Account to the council PDF (1,000 decisions, 500 costs)",
+            format!("/crisis/{c}/verantwoording.pdf"),
+        ),
+        (
+            "Baseline: decision record PDF (1,000 decisions)",
+            format!("/crisis/{c}/besluiten.pdf"),
+        ),
+    ] {
+        let mut times = vec![];
+        let mut size = 0;
+        for i in 0..6 {
+            let t = Instant::now();
+            let r = client
+                .get(format!("{base}{path}"))
+                .send()
+                .await
+                .expect("pdf");
+            assert_eq!(r.status(), 200, "{path}");
+            let body = r.bytes().await.expect("body");
+            if i >= 1 {
+                times.push(t.elapsed());
+            }
+            size = body.len();
+        }
+        let slowest = times.iter().max().copied().unwrap_or_default();
+        println!(
+            "| {name} | {} | {} | {} kB |",
+            ms(median(times)),
+            ms(slowest),
+            size / 1024
+        );
+    }
 
     // ---------------------------------------------------------------- live updates
     let mut streams = Vec::with_capacity(SUBSCRIBERS);

@@ -345,3 +345,111 @@ mod tests {
         assert!(svg.contains("Vier") && svg.contains("—"));
     }
 }
+
+/// One row of the recovery picture: a process or organisation, its statuses as stretches
+/// (fractions of the period, 0 to 1), the moment it had to be back and the moment expected.
+#[derive(Debug, Clone)]
+pub struct RecoveryRow {
+    pub label: String,
+    /// (status code, from, to), as fractions of the period.
+    pub stretches: Vec<(String, f64, f64)>,
+    /// When it had to be back by its hold-out time.
+    pub due: Option<f64>,
+    /// When it was expected back.
+    pub expected: Option<f64>,
+}
+
+const RECOVERY_LABEL: f64 = 230.0;
+const RECOVERY_PLOT: f64 = 620.0;
+const RECOVERY_ROW: f64 = 30.0;
+
+fn status_fill(status: &str) -> &'static str {
+    match status {
+        "down" => "#c62828",
+        "disrupted" | "threatened" => "#ef8a17",
+        "workaround" => "#f2d15c",
+        "restored" => "#7cb87f",
+        "safe" => "#1b5e20",
+        _ => "#d0d0d0",
+    }
+}
+
+/// Processes restored over time: one bar per row, coloured by status, a red tick where its
+/// hold-out time ran out and a diamond where it was expected back; `ticks` label the time axis
+/// (fraction, text). The table beside it carries the same facts in words.
+pub fn recovery_chart(
+    id: &str,
+    title: &str,
+    desc: &str,
+    rows: &[RecoveryRow],
+    ticks: &[(f64, String)],
+) -> String {
+    let width = RECOVERY_LABEL + RECOVERY_PLOT + 20.0;
+    let height = 30.0 + RECOVERY_ROW * rows.len().max(1) as f64 + 10.0;
+    let x = |f: f64| RECOVERY_LABEL + f.clamp(0.0, 1.0) * RECOVERY_PLOT;
+    let mut out = String::new();
+    open(&mut out, width, height, id, title, desc);
+    for (f, text) in ticks {
+        let _ = write!(
+            out,
+            "<line x1=\"{0:.1}\" y1=\"22\" x2=\"{0:.1}\" y2=\"{1:.1}\" stroke=\"#ccc\"/><text x=\"{0:.1}\" y=\"16\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">{2}</text>",
+            x(*f),
+            height - 10.0,
+            escape(text)
+        );
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let top = 30.0 + RECOVERY_ROW * i as f64;
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"end\" fill=\"#111\">{}</text>",
+            RECOVERY_LABEL - 8.0,
+            top + 15.0,
+            escape(&short(&row.label, 30))
+        );
+        for (status, from, to) in &row.stretches {
+            let _ = write!(
+                out,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"16\" fill=\"{}\" stroke=\"#333\" stroke-width=\"0.5\"/>",
+                x(*from),
+                top + 3.0,
+                (x(*to) - x(*from)).max(1.5),
+                status_fill(status)
+            );
+        }
+        if let Some(due) = row.due {
+            let _ = write!(
+                out,
+                "<line x1=\"{0:.1}\" y1=\"{1:.1}\" x2=\"{0:.1}\" y2=\"{2:.1}\" stroke=\"#a8201a\" stroke-width=\"3\"/>",
+                x(due),
+                top,
+                top + 22.0
+            );
+        }
+        if let Some(e) = row.expected {
+            let (cx, cy) = (x(e), top + 11.0);
+            let _ = write!(
+                out,
+                "<path d=\"M{:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} z\" fill=\"#fff\" stroke=\"#0b3d6e\" stroke-width=\"2\"/>",
+                cx,
+                cy - 7.0,
+                cx + 7.0,
+                cy,
+                cx,
+                cy + 7.0,
+                cx - 7.0,
+                cy
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The colours of the recovery picture, for its legend: (status code, fill).
+pub fn recovery_legend() -> Vec<(&'static str, &'static str)> {
+    ["down", "disrupted", "workaround", "restored", "safe"]
+        .into_iter()
+        .map(|s| (s, status_fill(s)))
+        .collect()
+}

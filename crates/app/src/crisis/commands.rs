@@ -275,6 +275,9 @@ pub async fn save_entry(
 ) -> Result<RecordId, Error> {
     let ws = by.user.workspace;
     guest_may_write(by, Some(kind))?;
+    if !kind.readable_by(by.user.role, by.user.crisis_scope.is_some()) {
+        return Err(Error::Forbidden);
+    }
     // Another workspace's crisis is not there at all (404 before any field is judged).
     let current = app.store().crisis(ws, crisis).await?;
     if current.state.closed {

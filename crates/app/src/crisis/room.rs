@@ -24,14 +24,34 @@ pub struct Room {
     pub entries: Entries,
 }
 
-/// Every kind but the log.
-pub const LOADED_KINDS: &[EntryKind] = EntryKind::ALL.split_at(1).1;
+/// Every kind but the log and the confidential kinds (legal advice, aftercare), which only
+/// the pages of their own kind read, for those allowed to.
+pub const LOADED_KINDS: &[EntryKind] = EntryKind::OPEN.split_at(1).1;
 const _: () = assert!(matches!(EntryKind::ALL[0], EntryKind::Log));
+const _: () = assert!(matches!(
+    EntryKind::ALL,
+    [.., EntryKind::LegalAdvice, EntryKind::Aftercare]
+));
 
 impl Room {
     /// Reads a crisis with every kind of entry but the log.
     pub async fn load(app: &App, ws: WorkspaceId, id: StreamId) -> Result<Room, Error> {
         Self::load_with(app, ws, id, LOADED_KINDS).await
+    }
+
+    /// The room with, besides, the entries of `kind`: for the pages of a confidential kind,
+    /// whose reader was checked before (see `EntryKind::readable_by`).
+    pub async fn load_kind(
+        app: &App,
+        ws: WorkspaceId,
+        id: StreamId,
+        kind: EntryKind,
+    ) -> Result<Room, Error> {
+        let mut kinds = LOADED_KINDS.to_vec();
+        if !kinds.contains(&kind) && kind != EntryKind::Log {
+            kinds.push(kind);
+        }
+        Self::load_with(app, ws, id, &kinds).await
     }
 
     /// A room with only the entries of these kinds (the log page needs none of them).

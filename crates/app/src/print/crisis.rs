@@ -386,6 +386,12 @@ pub async fn render_sitrep(data: SitrepData) -> Result<Pdf, Error> {
     render(data, |r, d| r.situation_report(d)).await
 }
 
+/// Renders a document of the aftermath (the account to the council, the evaluation report)
+/// to PDF on a blocking thread.
+pub async fn render_document(data: crisismap_report::DocumentData) -> Result<Pdf, Error> {
+    render(data, |r, d| r.document(d)).await
+}
+
 /// Renders a decision record to PDF on a blocking thread (typesetting is CPU work).
 pub async fn render_decisions(data: DecisionRecordData) -> Result<Pdf, Error> {
     render(data, |r, d| r.decision_record(d)).await

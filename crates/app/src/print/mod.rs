@@ -25,8 +25,8 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 pub use crisis::{
-    decision_record_data, decision_record_of, issued_sitrep_data, render_decisions, render_sitrep,
-    sitrep_data,
+    decision_record_data, decision_record_of, issued_sitrep_data, render_decisions,
+    render_document, render_sitrep, sitrep_data,
 };
 
 /// One renderer for the process: fonts and templates are loaded once.

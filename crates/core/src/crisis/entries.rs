@@ -56,11 +56,20 @@ pub enum EntryKind {
     /// An evaluation of the crisis or exercise (hot wash, internal, external): who led it,
     /// when, and what it concluded; its findings cite it.
     Evaluation,
+    /// Legal advice sought during or after the crisis (juridisch advies): confidential,
+    /// read by administrators and editors only.
+    LegalAdvice,
+    /// An aftercare conversation with someone who was involved (nazorg): read by
+    /// administrators only, and never medical details.
+    Aftercare,
+    /// The advisor's own text of the account to the council (verantwoording): narrative
+    /// sections beside the parts composed from the record, from draft to adopted.
+    AccountText,
 }
 
 impl EntryKind {
     /// Every kind of entry, in the order the crisis room lists them.
-    pub const ALL: [EntryKind; 19] = [
+    pub const ALL: [EntryKind; 22] = [
         EntryKind::Log,
         EntryKind::Decision,
         EntryKind::Action,
@@ -80,7 +89,14 @@ impl EntryKind {
         EntryKind::Claim,
         EntryKind::CouncilQuestion,
         EntryKind::Evaluation,
+        EntryKind::AccountText,
+        EntryKind::LegalAdvice,
+        EntryKind::Aftercare,
     ];
+
+    /// The kinds every reader of the crisis may read: all but the confidential ones, which
+    /// come last in [`EntryKind::ALL`].
+    pub const OPEN: &[EntryKind] = EntryKind::ALL.split_at(EntryKind::ALL.len() - 2).0;
 
     /// The kind's stable code (`log`, `process_status`, …), as stored and in the API.
     pub fn code(self) -> &'static str {
@@ -104,6 +120,9 @@ impl EntryKind {
             EntryKind::Claim => "claim",
             EntryKind::CouncilQuestion => "council_question",
             EntryKind::Evaluation => "evaluation",
+            EntryKind::LegalAdvice => "legal_advice",
+            EntryKind::Aftercare => "aftercare",
+            EntryKind::AccountText => "account_text",
         }
     }
 
@@ -129,12 +148,37 @@ impl EntryKind {
             EntryKind::Claim => "verzekering",
             EntryKind::CouncilQuestion => "raadsvragen",
             EntryKind::Evaluation => "evaluaties",
+            EntryKind::LegalAdvice => "juridisch-advies",
+            EntryKind::Aftercare => "nazorggesprekken",
+            EntryKind::AccountText => "verantwoordingstekst",
         }
     }
 
     /// The kind whose Dutch path segment (see [`EntryKind::slug`]) is `slug`.
     pub fn from_slug(slug: &str) -> Option<EntryKind> {
         EntryKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// The least role that may read and write entries of this kind. Legal advice is for
+    /// administrators and editors, aftercare for administrators; a guest of the crisis
+    /// reads neither, whatever their role. Every read path leaves them out for anyone else:
+    /// the room, the timeline, prints, the account to the council, the events of the stream.
+    pub fn reader(self) -> crate::Role {
+        match self {
+            EntryKind::LegalAdvice => crate::Role::Editor,
+            EntryKind::Aftercare => crate::Role::Admin,
+            _ => crate::Role::Viewer,
+        }
+    }
+
+    /// Whether entries of this kind are kept from some readers (see [`EntryKind::reader`]).
+    pub fn confidential(self) -> bool {
+        self.reader() != crate::Role::Viewer
+    }
+
+    /// Whether someone with this role, a guest of the crisis or not, may read this kind.
+    pub fn readable_by(self, role: crate::Role, guest: bool) -> bool {
+        role.allows(self.reader()) && !(guest && self.confidential())
     }
 
     /// Log entries and decisions are never changed once recorded.
@@ -157,6 +201,8 @@ impl EntryKind {
             EntryKind::Cost => Some("category"),
             EntryKind::Claim | EntryKind::CouncilQuestion => Some("status"),
             EntryKind::Evaluation => Some("method"),
+            EntryKind::Aftercare | EntryKind::AccountText => Some("status"),
+            EntryKind::LegalAdvice => None,
             EntryKind::ProcessStatus | EntryKind::Effect => Some("status"),
             EntryKind::Scenario => Some("case"),
             EntryKind::Informing => Some("party"),
@@ -182,6 +228,7 @@ impl EntryKind {
             EntryKind::Duty => Some("starts_at"),
             EntryKind::Finding | EntryKind::Cost | EntryKind::Claim => None,
             EntryKind::CouncilQuestion | EntryKind::Evaluation => None,
+            EntryKind::LegalAdvice | EntryKind::Aftercare | EntryKind::AccountText => None,
             EntryKind::Action | EntryKind::Dilemma | EntryKind::Scenario | EntryKind::Effect => {
                 None
             }
@@ -229,6 +276,9 @@ impl EntryKind {
             EntryKind::Claim => &CLAIM,
             EntryKind::CouncilQuestion => &COUNCIL_QUESTION,
             EntryKind::Evaluation => &EVALUATION,
+            EntryKind::LegalAdvice => &LEGAL_ADVICE,
+            EntryKind::Aftercare => &AFTERCARE,
+            EntryKind::AccountText => &ACCOUNT_TEXT,
         }
     }
 }
@@ -252,13 +302,13 @@ impl FromStr for EntryKind {
 mod schemas;
 use schemas::*;
 pub use schemas::{
+    ACCOUNT_STATUSES, AFTERCARE_STATUSES, CLAIM_STATUSES, COST_CATEGORIES, COST_STATUSES,
+    EVALUATION_METHODS, QUESTION_STATUSES, SAFE_CHECKS,
+};
+pub use schemas::{
     ACTION_STATUSES, ATTENDANCE_KINDS, AUDIENCES, CASES, CHANNELS, COMMUNICATION_STATUSES,
     DUTY_STATUSES, EFFECT_STATUSES, LEVELS, LOG_CATEGORIES, NATURES, OBLIGATIONS, POWERS,
     PROCESS_STATUSES, SUPPORT_ROLES, SUPPORT_STATUSES, VERDICTS,
-};
-pub use schemas::{
-    CLAIM_STATUSES, COST_CATEGORIES, COST_STATUSES, EVALUATION_METHODS, QUESTION_STATUSES,
-    SAFE_CHECKS,
 };
 
 fn text<'a>(data: &'a Map<String, Value>, name: &str) -> &'a str {

@@ -4,6 +4,7 @@
 //! dilemmas, scenarios, …) is an *entry*, described once by a schema like the register's
 //! records, with rules about what may change (`entries::check_change`).
 
+pub mod aftercare;
 pub mod classify;
 pub mod costs;
 pub mod duties;
@@ -12,6 +13,7 @@ pub mod guidance;
 pub mod lessons;
 pub mod occurrence;
 pub mod recorded;
+pub mod recovery;
 pub mod state;
 
 use serde::{Deserialize, Serialize};

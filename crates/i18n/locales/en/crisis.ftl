@@ -923,3 +923,129 @@ f-process_status-declared_at = Declared safe at
 f-process_status-evidence = Evidence
 h-process_status-evidence = What the declaration rests on: the forensic investigator's report, the supplier's confirmation, the reference of the sign-off.
 error-required_to_declare_safe = Needed to declare the process safe.
+
+## Confidential legal advice
+e-legal_advice-plural = Legal advice
+e-legal_advice-one = Legal advice
+e-legal_advice-new = New legal advice
+e-legal_advice-lead = Confidential: only administrators and editors see this advice. It is left out of the timeline, the situation reports, the account to the council and the prints, and the API gives its events without content to anyone who may not read it.
+f-legal_advice-subject = Subject
+f-legal_advice-adviser = Adviser
+f-legal_advice-asked_on = Asked on
+f-legal_advice-given_on = Given on
+f-legal_advice-question = Question
+f-legal_advice-advice = Advice
+f-legal_advice-decision = On decision
+h-legal_advice-adviser = Who advised: the municipality's legal department, a lawyer, the insurer.
+confidential-admins = Confidential: administrators only
+
+## Aftercare
+e-aftercare-plural = Aftercare conversations
+e-aftercare-one = Aftercare conversation
+e-aftercare-new = New aftercare conversation
+e-aftercare-lead = Only administrators see aftercare. Record who gets a conversation, when and with whom, and whether someone was referred. Do not write down medical or personal health details: they belong with the occupational physician, not in the crisis record.
+f-aftercare-person = Staff member
+f-aftercare-capacity = Role in the crisis
+f-aftercare-status = State
+f-aftercare-planned_on = Planned on
+f-aftercare-held_on = Held on
+f-aftercare-held_by = Held by
+f-aftercare-referral = Referred
+f-aftercare-note = Agreements
+h-aftercare-note = Agreements only (a follow-up, a referral). No medical details.
+h-aftercare-referral = Tick when the staff member was referred, for example to the occupational physician or social work. Do not note why.
+c-status-planned = Planned
+c-status-held = Held
+c-status-waived = Not wanted
+error-required_when_held = Fill in when and by whom the conversation was held.
+aftercare-title = Aftercare
+aftercare-lead = Who was involved in the crisis and for how long, derived from attendance and the log, with the state of their aftercare conversation. Long or night-time work is a reason to offer a conversation.
+aftercare-involved = Involved
+aftercare-person = Staff member
+aftercare-hours = Hours present
+aftercare-first = First involved
+aftercare-last = Last involved
+aftercare-log = Log lines
+aftercare-conversation = Aftercare conversation
+aftercare-none = No conversation yet
+aftercare-plan = Plan a conversation
+aftercare-no_one = Nobody has been recorded as present and nobody has written in the log yet.
+aftercare-conversations = Conversations
+aftercare-no_medical = Do not write down medical details here.
+
+## The account's own text
+e-account_text-plural = Texts of the account
+e-account_text-one = Text of the account
+e-account_text-new = Write the text of the account
+e-account_text-lead = The advisor's own text with the account to the council: introduction, notes on the course of events, reflection and conclusions. The parts that come from the record (decisions, powers, costs) cannot be edited. Every saved version is kept, from draft to adopted.
+f-account_text-title = Title
+f-account_text-status = State
+f-account_text-introduction = Introduction
+f-account_text-course = Notes on the course of events
+f-account_text-reflection = Reflection
+f-account_text-conclusions = Conclusions
+f-account_text-adopted_by = Adopted by
+f-account_text-adopted_on = Adopted on
+h-account_text-adopted_by = Who adopted the account, for example the mayor.
+error-required_when_adopted = Fill in who adopted the text and when.
+aftercare-night = at night
+accountability-pdf = Account as PDF
+accountability-text = The advisor's notes
+accountability-no_text = The account has no text of its own yet. The parts below come from the record and are complete without it; an introduction and a reflection complete the story for the council.
+accountability-edit_text = Edit the text
+accountability-versions = All versions
+accountability-version = Version
+accountability-compare = Compare the versions
+accountability-record_parts = The parts below come from the record and cannot be edited; only the advisor's notes are their own text.
+accountability-when = When
+accountability-what = What
+accountability-who = Who
+accountability-duty = Duty
+
+## Recovery picture
+recovery-title = Recovery
+recovery-lead = How the processes in the restore order and the affected organisations come back: their state over time, against the moment their hold-out time required them back and the moment they were expected back. Recovery is long and costly; a process is really back only once it is declared safe.
+recovery-open = { $count ->
+    [one] { $count } not back yet
+   *[other] { $count } not back yet
+}
+recovery-late = { $count ->
+    [one] { $count } later than its hold-out time
+   *[other] { $count } later than their hold-out time
+}
+recovery-safe = { $count ->
+    [one] { $count } declared safe
+   *[other] { $count } declared safe
+}
+recovery-none = No process or organisation has a state in this crisis yet. Record a process's state on the picture or under Processes.
+recovery-chart-title = Recovery over time
+recovery-chart-desc = One bar per process and organisation with its state over time; a red line where the hold-out time ran out, a diamond where recovery was expected. The table below gives the same facts.
+recovery-legend-due = Hold-out time ran out
+recovery-legend-expected = Recovery expected
+recovery-table = By process and organisation
+recovery-name = Process or organisation
+recovery-status = State now
+recovery-down_at = Out since
+recovery-due = Back by
+recovery-expected = Expected back
+recovery-restored_at = Back on
+recovery-safe_at = Declared safe on
+recovery-organisation = organisation
+recovery-still_open = still open
+recovery-too_late = late
+recovery-meetings = Record recovery meetings as meetings:
+
+## Evaluation report
+evaluation-report-title = Evaluation report
+evaluation-report-pdf = Evaluation report as PDF
+evaluation-report-none = No evaluation has been recorded yet.
+evaluation-report-findings = Findings by theme
+evaluation-report-no_findings = No findings have been recorded yet.
+evaluation-report-cites = From the record
+evaluation-report-log = Log
+evaluation-report-decision = Decision
+evaluation-report-moment = Moment
+evaluation-report-lessons = Lessons and improvement actions
+evaluation-report-no_action = No improvement action yet
+evaluation-report-count = Number of findings
+accountability-document = Account to the city council

@@ -148,10 +148,6 @@ part-readiness-title = Readiness
 part-readiness-desc = The guidance's points of attention as a checklist, with evidence.
 part-library-title = Library
 part-library-desc = The publications the guidance refers to, in one place.
-part-recovery-title = Recovery
-part-recovery-desc = The often long recovery of systems and services.
-part-aftercare-title = Aftercare
-part-aftercare-desc = Care for the staff who carried the crisis.
 part-exercise_plan-title = Exercise plan
 part-exercise_plan-desc = Which exercises when, with which learning goals.
 part-exercise_scenarios-title = Scenarios
@@ -361,7 +357,6 @@ aftermath-improvements_done = { $count ->
    *[other] { $count } carried out
 }
 aftermath-all_improvements = All improvement actions
-aftermath-next = Still being built in crisismap
 aftermath-open_questions = Open council questions
 aftermath-costs = Costs (incl. VAT)
 aftermath-no_costs = none yet

@@ -923,3 +923,129 @@ f-process_status-declared_at = Veilig verklaard op
 f-process_status-evidence = Onderbouwing
 h-process_status-evidence = Waar de veiligverklaring op rust: rapport van de forensisch onderzoeker, bevestiging van de leverancier, kenmerk van de aftekening.
 error-required_to_declare_safe = Nodig om het proces veilig te verklaren.
+
+## Confidential legal advice
+e-legal_advice-plural = Juridisch advies
+e-legal_advice-one = Juridisch advies
+e-legal_advice-new = Nieuw juridisch advies
+e-legal_advice-lead = Vertrouwelijk: alleen beheerders en redacteuren zien dit advies. Het staat niet in de tijdlijn, de situatierapporten, de verantwoording of de afdrukken, en de gebeurtenissen ervan worden in de API zonder inhoud gegeven aan wie het niet mag lezen.
+f-legal_advice-subject = Onderwerp
+f-legal_advice-adviser = Adviseur
+f-legal_advice-asked_on = Gevraagd op
+f-legal_advice-given_on = Gegeven op
+f-legal_advice-question = Vraag
+f-legal_advice-advice = Advies
+f-legal_advice-decision = Bij besluit
+h-legal_advice-adviser = Wie adviseerde: de eigen juridische afdeling, een advocaat, de verzekeraar.
+confidential-admins = Vertrouwelijk: alleen voor beheerders
+
+## Aftercare
+e-aftercare-plural = Nazorggesprekken
+e-aftercare-one = Nazorggesprek
+e-aftercare-new = Nieuw nazorggesprek
+e-aftercare-lead = Alleen beheerders zien de nazorg. Leg hier vast wie een gesprek krijgt, wanneer en door wie, en of iemand is doorverwezen. Schrijf geen medische of persoonlijke gezondheidsgegevens op: die horen bij de bedrijfsarts, niet in het crisisdossier.
+f-aftercare-person = Medewerker
+f-aftercare-capacity = Rol in de crisis
+f-aftercare-status = Stand
+f-aftercare-planned_on = Gepland op
+f-aftercare-held_on = Gehouden op
+f-aftercare-held_by = Gevoerd door
+f-aftercare-referral = Doorverwezen
+f-aftercare-note = Afspraken
+h-aftercare-note = Alleen afspraken (een vervolggesprek, een doorverwijzing). Geen medische gegevens.
+h-aftercare-referral = Aanvinken als de medewerker is doorverwezen, bijvoorbeeld naar de bedrijfsarts of bedrijfsmaatschappelijk werk. Noteer niet waarom.
+c-status-planned = Gepland
+c-status-held = Gehouden
+c-status-waived = Niet gewenst
+error-required_when_held = Vul in wanneer en door wie het gesprek is gevoerd.
+aftercare-title = Nazorg
+aftercare-lead = Wie bij de crisis betrokken was en hoe lang, afgeleid uit de aanwezigheid en het logboek, met de stand van hun nazorggesprek. Lange of nachtelijke inzet is een reden om een gesprek aan te bieden.
+aftercare-involved = Betrokkenen
+aftercare-person = Medewerker
+aftercare-hours = Uren aanwezig
+aftercare-first = Eerst betrokken
+aftercare-last = Laatst betrokken
+aftercare-log = Logboekregels
+aftercare-conversation = Nazorggesprek
+aftercare-none = Nog geen gesprek
+aftercare-plan = Gesprek plannen
+aftercare-no_one = Er is nog niemand als aanwezig vastgelegd en niemand heeft in het logboek geschreven.
+aftercare-conversations = Gesprekken
+aftercare-no_medical = Schrijf hier geen medische gegevens op.
+
+## The account's own text
+e-account_text-plural = Teksten van de verantwoording
+e-account_text-one = Tekst van de verantwoording
+e-account_text-new = Tekst van de verantwoording schrijven
+e-account_text-lead = De eigen tekst van de adviseur bij de verantwoording aan de raad: inleiding, toelichting op het verloop, beschouwing en conclusies. De delen die uit het dossier komen (besluiten, bevoegdheden, kosten) zijn niet te bewerken. Elke opgeslagen versie blijft bewaard, van concept tot vastgesteld.
+f-account_text-title = Titel
+f-account_text-status = Stand
+f-account_text-introduction = Inleiding
+f-account_text-course = Toelichting op het verloop
+f-account_text-reflection = Beschouwing
+f-account_text-conclusions = Conclusies
+f-account_text-adopted_by = Vastgesteld door
+f-account_text-adopted_on = Vastgesteld op
+h-account_text-adopted_by = Wie de verantwoording vaststelde, bijvoorbeeld de burgemeester.
+error-required_when_adopted = Vul in wie de tekst vaststelde en wanneer.
+aftercare-night = 's nachts
+accountability-pdf = Verantwoording als pdf
+accountability-text = Toelichting van de adviseur
+accountability-no_text = Er is nog geen eigen tekst bij de verantwoording. De delen hieronder komen uit het dossier en zijn compleet zonder; een inleiding en een beschouwing maken het verhaal voor de raad af.
+accountability-edit_text = Tekst bewerken
+accountability-versions = Alle versies
+accountability-version = Versie
+accountability-compare = Versies naast elkaar bekijken
+accountability-record_parts = De delen hieronder komen uit het dossier en zijn niet te bewerken; alleen de toelichting van de adviseur is eigen tekst.
+accountability-when = Wanneer
+accountability-what = Wat
+accountability-who = Wie
+accountability-duty = Plicht
+
+## Recovery picture
+recovery-title = Herstel
+recovery-lead = Hoe de processen uit de herstelvolgorde en de getroffen organisaties terugkomen: hun stand door de tijd, afgezet tegen het moment waarop ze volgens de uithoudtijd terug moesten zijn en het moment waarop ze terug werden verwacht. Herstel is lang en kostbaar; pas na de veiligverklaring is een proces echt terug.
+recovery-open = { $count ->
+    [one] Nog { $count } niet terug
+   *[other] Nog { $count } niet terug
+}
+recovery-late = { $count ->
+    [one] { $count } later dan de uithoudtijd
+   *[other] { $count } later dan de uithoudtijd
+}
+recovery-safe = { $count ->
+    [one] { $count } veilig verklaard
+   *[other] { $count } veilig verklaard
+}
+recovery-none = Er is nog geen proces of organisatie met een stand in deze crisis. Leg de stand van een proces vast in het beeld of onder Processen.
+recovery-chart-title = Herstel door de tijd
+recovery-chart-desc = Per proces en organisatie een balk met de stand door de tijd; een rode streep waar de uithoudtijd verliep, een ruit waar herstel werd verwacht. De tabel eronder geeft dezelfde gegevens.
+recovery-legend-due = Uithoudtijd verlopen
+recovery-legend-expected = Herstel verwacht
+recovery-table = Per proces en organisatie
+recovery-name = Proces of organisatie
+recovery-status = Stand nu
+recovery-down_at = Uit sinds
+recovery-due = Uiterlijk terug
+recovery-expected = Verwacht terug
+recovery-restored_at = Terug op
+recovery-safe_at = Veilig verklaard op
+recovery-organisation = organisatie
+recovery-still_open = nog open
+recovery-too_late = te laat
+recovery-meetings = Herstelvergaderingen leggen jullie vast als vergadering:
+
+## Evaluation report
+evaluation-report-title = Evaluatierapport
+evaluation-report-pdf = Evaluatierapport als pdf
+evaluation-report-none = Er is nog geen evaluatie vastgelegd.
+evaluation-report-findings = Bevindingen per thema
+evaluation-report-no_findings = Er zijn nog geen bevindingen vastgelegd.
+evaluation-report-cites = Uit het dossier
+evaluation-report-log = Logboek
+evaluation-report-decision = Besluit
+evaluation-report-moment = Moment
+evaluation-report-lessons = Leerpunten en verbeteracties
+evaluation-report-no_action = Nog geen verbeteractie
+evaluation-report-count = Aantal bevindingen
+accountability-document = Verantwoording aan de gemeenteraad

@@ -148,10 +148,6 @@ part-readiness-title = Gereedheid
 part-readiness-desc = De aandachtspunten van de handreiking als controlelijst, met bewijs.
 part-library-title = Bibliotheek
 part-library-desc = De publicaties waar de handreiking naar verwijst, op één plek.
-part-recovery-title = Herstel
-part-recovery-desc = Het vaak lange herstel van systemen en diensten.
-part-aftercare-title = Nazorg
-part-aftercare-desc = Aandacht voor de medewerkers die de crisis droegen.
 part-exercise_plan-title = Oefenplan (OTO)
 part-exercise_plan-desc = Welke oefeningen wanneer, met welke leerdoelen.
 part-exercise_scenarios-title = Scenario's
@@ -361,7 +357,6 @@ aftermath-improvements_done = { $count ->
    *[other] { $count } uitgevoerd
 }
 aftermath-all_improvements = Alle verbeteracties
-aftermath-next = Nog in opbouw in crisismap
 aftermath-open_questions = Open raadsvragen
 aftermath-costs = Kosten (incl. btw)
 aftermath-no_costs = nog geen

@@ -504,7 +504,8 @@ pub(crate) async fn project_entry(
 }
 
 /// Places a crisis event on the timeline at the moment it happened (when it was recorded,
-/// for events that do not say).
+/// for events that do not say). Confidential entries (legal advice, aftercare) never reach
+/// the timeline, which every reader of the crisis sees.
 pub(crate) async fn project_timeline(
     conn: &mut AnyConnection,
     env: &Envelope,
@@ -512,6 +513,12 @@ pub(crate) async fn project_timeline(
     occurred_at: Option<&str>,
     at: &str,
 ) -> Result<(), StoreError> {
+    if kind
+        .parse::<EntryKind>()
+        .is_ok_and(crisismap_core::crisis::EntryKind::confidential)
+    {
+        return Ok(());
+    }
     sqlx::query(
         "INSERT INTO rm_timeline (event_id, crisis_id, seq, occurred_at, kind) VALUES ($1, $2, $3, $4, $5)",
     )

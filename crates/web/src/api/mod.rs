@@ -13,6 +13,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use crisismap_app::users::{self as commands, NewUserInput, UserChange};
+use crisismap_core::crisis::EntryKind;
 use crisismap_core::{StreamId, UserId, time};
 use crisismap_store::UserRecord;
 use serde::{Deserialize, Serialize};
@@ -252,6 +253,7 @@ async fn events(
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let after = q.after.unwrap_or(0).max(0);
     let events = state.store().events(id, after, limit).await?;
+    let (role, guest) = (auth.user().role, auth.user().crisis_scope.is_some());
     Ok(Json(
         events
             .into_iter()
@@ -259,14 +261,33 @@ async fn events(
                 id: e.id.to_string(),
                 seq: e.seq,
                 recorded_at: time::canonical(e.recorded_at),
+                payload: withheld(&e.kind, e.payload, role, guest),
                 actor: e.actor,
                 kind: e.kind,
-                payload: e.payload,
                 prev_hash: e.prev_hash,
                 hash: e.hash,
             })
             .collect(),
     ))
+}
+
+/// An event's payload as this reader may see it: a confidential entry's (legal advice,
+/// aftercare) is withheld from those who may not read its kind. The event itself stays in
+/// the list, with its sequence number and hashes, so the chain can still be followed.
+fn withheld(kind: &str, payload: String, role: crisismap_core::Role, guest: bool) -> String {
+    if kind != "entry_saved" {
+        return payload;
+    }
+    let entry_kind = serde_json::from_str::<serde_json::Value>(&payload)
+        .ok()
+        .and_then(|v| v.get("kind")?.as_str()?.parse::<EntryKind>().ok());
+    match entry_kind {
+        Some(k) if !k.readable_by(role, guest) => {
+            serde_json::json!({ "type": kind, "kind": k.code(), "withheld": "confidential" })
+                .to_string()
+        }
+        _ => payload,
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/users", tag = "users",

@@ -175,12 +175,12 @@ pub(super) async fn entries(
     Path((id, slug)): Path<(String, String)>,
     Query(q): Query<ListQuery>,
 ) -> Result<Html<String>, AppError> {
-    let kind = kind_of(&slug)?;
+    let kind = kind_of(&slug, auth.user())?;
     // The log links only to other log entries: the rest of the room is not needed.
     let mut room = if kind == EntryKind::Log {
         Room::load_with(&state, auth.user().workspace, crisis_id(&id)?, &[]).await?
     } else {
-        Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?
+        Room::load_kind(&state, auth.user().workspace, crisis_id(&id)?, kind).await?
     };
     let tr = Tr(auth.ctx.lang);
     let now = state.now();
@@ -449,9 +449,9 @@ pub(super) async fn detail(
     Path((id, slug, entry)): Path<(String, String, String)>,
     Query(q): Query<FlashQuery>,
 ) -> Result<Html<String>, AppError> {
-    let kind = kind_of(&slug)?;
+    let kind = kind_of(&slug, auth.user())?;
     let ws = auth.user().workspace;
-    let mut room = Room::load(&state, ws, crisis_id(&id)?).await?;
+    let mut room = Room::load_kind(&state, ws, crisis_id(&id)?, kind).await?;
     let e = state
         .store()
         .entry(ws, room.id(), entry_id(&entry)?)

@@ -195,9 +195,9 @@ pub(super) async fn new_form(
     Path((id, slug)): Path<(String, String)>,
     Query(q): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let kind = kind_of(&slug)?;
+    let kind = kind_of(&slug, auth.user())?;
     crisismap_app::crisis::guest_may_write(&auth.principal, Some(kind))?;
-    let mut room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let mut room = Room::load_kind(&state, auth.user().workspace, crisis_id(&id)?, kind).await?;
     if room.state().closed {
         return Err(AppError::Conflict("crisis_closed".into()));
     }
@@ -255,9 +255,9 @@ pub(super) async fn edit_form(
     auth: Authed<MemberUp>,
     Path((id, slug, entry)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    let kind = kind_of(&slug)?;
+    let kind = kind_of(&slug, auth.user())?;
     crisismap_app::crisis::guest_may_write(&auth.principal, Some(kind))?;
-    let room = Room::load(&state, auth.user().workspace, crisis_id(&id)?).await?;
+    let room = Room::load_kind(&state, auth.user().workspace, crisis_id(&id)?, kind).await?;
     let e = state
         .store()
         .entry(auth.user().workspace, room.id(), entry_id(&entry)?)
@@ -355,7 +355,7 @@ pub(super) async fn save_from_form(
             Some(id) if again.conflict => Some(state.store().entry(ws, crisis, id).await?),
             _ => existing,
         };
-        let mut room = Room::load(state, ws, crisis).await?;
+        let mut room = Room::load_kind(state, ws, crisis, kind).await?;
         add_corrected(state, ws, &mut room, &raw).await;
         form_page(
             state,
@@ -379,14 +379,14 @@ pub(super) async fn create(
     Path((id, slug)): Path<(String, String)>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
-    let kind = kind_of(&slug)?;
+    let kind = kind_of(&slug, auth.user())?;
     let crisis = crisis_id(&id)?;
     let (mut raw, _) = form_pairs(&body)?;
     // "The full form" from the quick decision line: what was typed, in the whole form, unsaved.
     if raw.fields.remove("volledig").is_some() {
         raw.fields.remove("snel");
         raw.fields.retain(|k, _| kind.schema().field(k).is_some());
-        let room = Room::load(&state, auth.user().workspace, crisis).await?;
+        let room = Room::load_kind(&state, auth.user().workspace, crisis, kind).await?;
         return form_page(
             &state,
             &auth,
@@ -478,7 +478,7 @@ pub(super) async fn update(
     Path((id, slug, entry)): Path<(String, String, String)>,
     RawForm(body): RawForm,
 ) -> Result<Response, AppError> {
-    let kind = kind_of(&slug)?;
+    let kind = kind_of(&slug, auth.user())?;
     let crisis = crisis_id(&id)?;
     let e = state
         .store()

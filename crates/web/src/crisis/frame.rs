@@ -18,8 +18,18 @@ pub(super) fn crisis_id(id: &str) -> Result<StreamId, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
 
-pub(super) fn kind_of(slug: &str) -> Result<EntryKind, AppError> {
-    EntryKind::from_slug(slug).ok_or(AppError::NotFound)
+/// The kind at this address segment, if this user may read it (legal advice and aftercare
+/// are confidential: see `EntryKind::readable_by`).
+pub(super) fn kind_of(
+    slug: &str,
+    user: &crisismap_store::UserRecord,
+) -> Result<EntryKind, AppError> {
+    let kind = EntryKind::from_slug(slug).ok_or(AppError::NotFound)?;
+    if kind.readable_by(user.role, user.crisis_scope.is_some()) {
+        Ok(kind)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 pub(super) fn entry_id(id: &str) -> Result<RecordId, AppError> {
@@ -58,14 +68,22 @@ pub struct Head {
     pub can_steer: bool,
     /// A guest (liaison, expert) of this crisis: adds only the kinds a liaison needs.
     pub guest: bool,
+    /// The reader's role.
+    pub role: Role,
+    /// An administrator (sees the aftercare).
+    pub admin: bool,
+    /// May read the confidential legal advice (administrators and editors).
+    pub reads_legal: bool,
 }
 
 impl Head {
     /// Whether the user may add entries of the kind at this address segment.
     pub fn writes(&self, slug: &str) -> bool {
         self.can_write
-            && EntryKind::from_slug(slug)
-                .is_some_and(|k| !self.guest || crisismap_app::crisis::GUEST_KINDS.contains(&k))
+            && EntryKind::from_slug(slug).is_some_and(|k| {
+                (!self.guest || crisismap_app::crisis::GUEST_KINDS.contains(&k))
+                    && k.readable_by(self.role, self.guest)
+            })
     }
 }
 
@@ -126,6 +144,9 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::U
         can_write: role.allows(Role::Member) && !s.closed,
         can_steer: role.allows(Role::Member) && !s.closed && !guest,
         guest,
+        role,
+        admin: role == Role::Admin,
+        reads_legal: EntryKind::LegalAdvice.readable_by(role, guest),
     }
 }
 

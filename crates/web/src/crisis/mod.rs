@@ -6,6 +6,7 @@
 //! `crisismap_app::crisis`.
 
 mod account;
+mod aftercare;
 pub mod api;
 mod changes;
 mod classify;
@@ -13,11 +14,13 @@ mod costs;
 mod documents;
 mod entries;
 mod entry_form;
+mod evaluation;
 mod frame;
 mod guests;
 mod handover;
 mod list;
 mod picture;
+mod recovery;
 mod timeline;
 mod transcribe;
 mod views;
@@ -69,6 +72,13 @@ pub fn router() -> Router<AppState> {
         .route("/crisis/{id}/besluiten.pdf", get(documents::decisions_pdf))
         .route("/crisis/{id}/kosten.csv", get(costs::costs_csv))
         .route("/crisis/{id}/verantwoording", get(account::account))
+        .route("/crisis/{id}/verantwoording.pdf", get(account::account_pdf))
+        .route(
+            "/crisis/{id}/evaluatie.pdf",
+            get(evaluation::evaluation_pdf),
+        )
+        .route("/crisis/{id}/herstel", get(recovery::recovery))
+        .route("/crisis/{id}/nazorg", get(aftercare::aftercare))
         .route(
             "/crisis/{id}/{slug}",
             get(entries::entries).post(entry_form::create),

@@ -55,7 +55,8 @@ struct AftermathPage {
     overdue_improvements: usize,
     done_improvements: usize,
     can_edit: bool,
-    parts: Vec<(&'static str, &'static str)>,
+    /// Administrators also see the aftercare of each crisis.
+    admin: bool,
 }
 
 pub async fn aftermath(
@@ -176,10 +177,7 @@ pub async fn aftermath(
         overdue_improvements,
         done_improvements,
         can_edit: auth.user().role.allows(Role::Editor),
-        parts: vec![
-            ("part-recovery-title", "part-recovery-desc"),
-            ("part-aftercare-title", "part-aftercare-desc"),
-        ],
+        admin: auth.user().role == Role::Admin,
         ctx,
     })
 }

@@ -586,3 +586,267 @@ async fn a_process_is_declared_safe_again_only_with_every_check_and_its_evidence
         assert!(!text.contains("Eerst herstellen: Uitkeringen"), "{text}");
     }
 }
+
+/// Legal advice is for administrators and editors, aftercare for administrators only: a
+/// member, a viewer and a guest of the crisis find neither, not on its own pages, not in the
+/// timeline, not in the account to the council, and not in the events of the stream (which
+/// keep their place in the chain, without content).
+#[tokio::test]
+async fn confidential_legal_advice_and_aftercare_stay_with_those_allowed_to_read_them() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let editor = app.api_as(&email_for(Role::Editor)).await;
+        let admin = app.api_as(&email_for(Role::Admin)).await;
+        let crisis = created(
+            editor
+                .post_json(
+                    "/api/v1/crises",
+                    &json!({"title": "Datalek inwonersgegevens", "phase": "warm"}),
+                )
+                .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let base = format!("/api/v1/crises/{id}");
+        created(
+            editor
+                .post_json(
+                    &format!("{base}/entries/legal_advice"),
+                    &json!({"subject": "Aansprakelijkheid jegens schippers", "adviser": "Landsadvocaat",
+                            "given_on": "2026-11-28", "advice": "Erken geen aansprakelijkheid in brieven."}),
+                )
+                .await,
+        )
+        .await;
+        // An editor may not record aftercare; an administrator may.
+        let refused = editor
+            .post_json(
+                &format!("{base}/entries/aftercare"),
+                &json!({"person": "Sanne de Vries", "status": "planned", "planned_on": "2026-12-10"}),
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{}", app.db_name);
+        created(
+            admin
+                .post_json(
+                    &format!("{base}/entries/aftercare"),
+                    &json!({"person": "Sanne de Vries", "status": "planned", "planned_on": "2026-12-10"}),
+                )
+                .await,
+        )
+        .await;
+        // A planned conversation needs its date; a held one who held it: said per field.
+        let r = admin
+            .post_json(
+                &format!("{base}/entries/aftercare"),
+                &json!({"person": "Jan Smit", "status": "held"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let problem = r.text().await.expect("body");
+        assert!(
+            problem.contains("held_on") && problem.contains("held_by"),
+            "{problem}"
+        );
+
+        // The guest of this crisis, invited by the editor.
+        let r = editor
+            .post_json(
+                &format!("{base}/guests"),
+                &json!({"email": "gast@extern.nl", "display_name": "Gast Extern"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+        let guest_id = app.user_id("gast@extern.nl").await;
+        app.store
+            .set_password(
+                guest_id,
+                crisismap_store::NewCredential {
+                    password_hash: crisismap_web::hash_password(
+                        PASSWORD,
+                        crisismap_web::PasswordCost::Fast,
+                    ),
+                    must_change: false,
+                },
+            )
+            .await
+            .expect("password");
+
+        for (who, legal, aftercare) in [
+            (email_for(Role::Admin), true, true),
+            (email_for(Role::Editor), true, false),
+            (email_for(Role::Member), false, false),
+            (email_for(Role::Viewer), false, false),
+            ("gast@extern.nl".to_owned(), false, false),
+        ] {
+            let mut b = app.login(&who).await;
+            let expect = |allowed: bool| {
+                if allowed {
+                    StatusCode::OK
+                } else {
+                    StatusCode::FORBIDDEN
+                }
+            };
+            let (status, page) = b.page(&format!("/crisis/{id}/juridisch-advies")).await;
+            assert_eq!(status, expect(legal), "{}: {who} legal advice", app.db_name);
+            assert_eq!(
+                page.contains("Aansprakelijkheid jegens schippers"),
+                legal,
+                "{who}"
+            );
+            let (status, page) = b.page(&format!("/crisis/{id}/nazorg")).await;
+            assert_eq!(
+                status,
+                expect(aftercare),
+                "{}: {who} aftercare",
+                app.db_name
+            );
+            assert_eq!(page.contains("Sanne de Vries"), aftercare, "{who}");
+            let (status, _) = b.page(&format!("/crisis/{id}/nazorggesprekken")).await;
+            assert_eq!(status, expect(aftercare), "{who}");
+            // Nowhere else: the timeline, the picture, the account to the council.
+            for shared in ["/tijdlijn", "", "/verantwoording"] {
+                let (status, page) = b.page(&format!("/crisis/{id}{shared}")).await;
+                assert_eq!(status, StatusCode::OK, "{who} /{shared}");
+                assert!(
+                    !page.contains("Aansprakelijkheid") && !page.contains("Sanne de Vries"),
+                    "{}: {who} read a confidential entry on /{shared}",
+                    app.db_name
+                );
+            }
+            // The stream's events keep their place without their content.
+            let r = b
+                .get(&format!("/api/v1/streams/{id}/events?limit=1000"))
+                .await;
+            if who.starts_with("gast") {
+                // A guest does not read streams at all.
+                assert_ne!(r.status(), StatusCode::OK, "{who}");
+                continue;
+            }
+            assert_eq!(r.status(), StatusCode::OK, "{who}");
+            let events = r.text().await.expect("body");
+            assert_eq!(
+                events.contains("Aansprakelijkheid"),
+                legal,
+                "{who}: {events}"
+            );
+            assert_eq!(events.contains("Sanne de Vries"), aftercare, "{who}");
+            assert!(legal && aftercare || events.contains("withheld"), "{who}");
+        }
+        // The API door says the same.
+        let member = app.api_as(&email_for(Role::Member)).await;
+        let r = member.get(&format!("{base}/entries/legal_advice")).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let r = member
+            .post_json(
+                &format!("{base}/entries/legal_advice"),
+                &json!({"subject": "x", "adviser": "y", "given_on": "2026-11-28", "advice": "z"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let r = editor.get(&format!("{base}/entries/legal_advice")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.text().await.expect("body").contains("Landsadvocaat"));
+        let r = editor.get(&format!("{base}/timeline")).await;
+        assert!(!r.text().await.expect("body").contains("Aansprakelijkheid"));
+    }
+}
+
+/// The demo's closed ransomware crisis, read back as the council and the team would: the
+/// recovery picture against the hold-out times, the adopted account to the council as PDF
+/// (decisions, legal bases, the ordinance's ratification, the costs, the advisor's own text,
+/// the check value equal to the verification's), the evaluation report as PDF, and the
+/// aftercare for the administrator.
+#[tokio::test]
+async fn the_demo_crisis_reads_back_on_paper_with_its_recovery_account_and_evaluation() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        app.fill_with_demo().await;
+        let crisis = app
+            .store
+            .crises(app.ws)
+            .await
+            .expect("crises")
+            .into_iter()
+            .find(|c| c.state.closed)
+            .expect("the demo's closed ransomware crisis");
+        let id = crisis.id;
+        let mut b = app.login(&email_for(Role::Viewer)).await;
+
+        let (status, page) = b.page(&format!("/crisis/{id}/herstel")).await;
+        assert_eq!(status, StatusCode::OK, "{}", app.db_name);
+        assert!(page.contains("<svg"), "the recovery picture is drawn");
+        let text = words_of(&page);
+        for expected in [
+            "Bediening bruggen en sluizen",
+            "Veilig verklaard",
+            "Uitkeringen en bijzondere bijstand",
+            "te laat",
+            "Scheepvaart op het kanaal",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{}: {expected:?} in {text}",
+                app.db_name
+            );
+        }
+
+        let r = b.get(&format!("/crisis/{id}/verantwoording.pdf")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let pdf = pdf_text(&r.bytes().await.expect("pdf"));
+        let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Verantwoording aan de gemeenteraad",
+            "We betalen geen losgeld",
+            "Art. 176 Gemeentewet",
+            "Noodverordening toegang stadskantoor",
+            "raadsbesluit 2026-118",
+            "141.654,55",
+            "De schone back-ups maakten het verschil",
+            "Vastgesteld",
+            "Marleen Hoekstra, burgemeester",
+        ] {
+            assert!(
+                flat.contains(expected),
+                "{}: {expected:?} in {flat}",
+                app.db_name
+            );
+        }
+        let report = app.store.verify_stream(id).await.expect("verify");
+        assert!(
+            flat.contains(&report.head_hash),
+            "the check value is the verification's"
+        );
+        assert!(
+            !flat.contains("landsadvocaat"),
+            "legal advice stays out of the account"
+        );
+
+        let r = b.get(&format!("/crisis/{id}/evaluatie.pdf")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let pdf = pdf_text(&r.bytes().await.expect("pdf"));
+        let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Evaluatierapport",
+            "Interne evaluatie",
+            "Leerpunten en verbeteracties",
+        ] {
+            assert!(
+                flat.contains(expected),
+                "{}: {expected:?} in {flat}",
+                app.db_name
+            );
+        }
+
+        let mut admin = app.login(&email_for(Role::Admin)).await;
+        let (status, page) = admin.page(&format!("/crisis/{id}/nazorg")).await;
+        assert_eq!(status, StatusCode::OK);
+        let text = words_of(&page);
+        assert!(text.contains("Sanne de Vries"), "{text}");
+        assert!(text.contains("Gehouden"), "{text}");
+        let (_, aftermath) = admin.page("/nafase").await;
+        assert!(aftermath.contains(&format!("/crisis/{id}/herstel")));
+        assert!(aftermath.contains(&format!("/crisis/{id}/nazorg")));
+        assert!(!words_of(&aftermath).contains("in opbouw"));
+    }
+}

@@ -516,6 +516,9 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
             "/tijdlijn?only=crisis&page=1",
             "/tijdlijn?alle=ja",
             "/classificatie?own_organisation=yes&crime_suspected=yes",
+            "/herstel",
+            "/nazorg",
+            "/verantwoording",
         ] {
             pages.push(format!("{base}{p}"));
         }
@@ -537,7 +540,8 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
             }
         }
     }
-    let mut b = app.login(&email_for(Role::Editor)).await;
+    // The administrator reads every kind, aftercare and legal advice included.
+    let mut b = app.login(&email_for(Role::Admin)).await;
     let mut problems = std::collections::BTreeSet::new();
     for lang in ["nl", "en"] {
         b.refresh_csrf("/account").await;

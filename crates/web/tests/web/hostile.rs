@@ -539,11 +539,12 @@ impl Saver<'_> {
     }
 }
 
-/// An editor with a browser session and an API token, and a record of each kind to point at.
+/// An administrator (who may write every kind, aftercare included) with a browser session and
+/// an API token, and a record of each kind to point at.
 async fn setup(app: &TestApp) -> (Browser, Api, Targets) {
-    let mut browser = app.login(&email_for(Role::Editor)).await;
+    let mut browser = app.login(&email_for(Role::Admin)).await;
     browser.refresh_csrf("/voorbereiden/contacten").await;
-    let api = app.api_as(&email_for(Role::Editor)).await;
+    let api = app.api_as(&email_for(Role::Admin)).await;
     let mut t = Targets {
         user: app.user_id(&email_for(Role::Member)).await.to_string(),
         ..Targets::default()

@@ -97,7 +97,14 @@ pub const OBLIGATIONS: &[&str] = &[
 /// The statuses of a duty: open, done, or not applicable after all.
 pub const DUTY_STATUSES: &[&str] = &["open", "done", "not_applicable"];
 /// The statuses of an affected external organisation in the shared picture.
-pub const EFFECT_STATUSES: &[&str] = &["threatened", "disrupted", "down", "restored"];
+pub const EFFECT_STATUSES: &[&str] = &[
+    "threatened",
+    "disrupted",
+    "down",
+    "workaround",
+    "restored",
+    "safe",
+];
 
 pub(super) static LOG: Schema = Schema {
     code: "log",
@@ -572,6 +579,91 @@ pub(super) fn communication_checks(data: &Map<String, Value>) -> Vec<FieldIssue>
         }
         if text(data, "published_at").is_empty() {
             issues.push(FieldIssue::new("published_at", "required_to_publish"));
+        }
+    }
+    issues
+}
+
+pub(super) static LEGAL_ADVICE: Schema = Schema {
+    code: "legal_advice",
+    checks: no_checks,
+    title: "subject",
+    fields: &[
+        f("subject", LINE, true),
+        f("adviser", LINE, true),
+        f("asked_on", T::Date, false),
+        f("given_on", T::Date, true),
+        f("question", TEXT, false),
+        f("advice", LONG, true),
+        f("decision", T::Entry(EntryKind::Decision), false),
+    ],
+    groups: &[],
+    columns: &["adviser", "given_on"],
+};
+
+/// Where an aftercare conversation stands.
+pub const AFTERCARE_STATUSES: &[&str] = &["planned", "held", "waived"];
+
+pub(super) static AFTERCARE: Schema = Schema {
+    code: "aftercare",
+    checks: aftercare_checks,
+    title: "person",
+    fields: &[
+        f("person", LINE, true),
+        f("capacity", LINE, false),
+        f("status", T::Choice(AFTERCARE_STATUSES), true),
+        f("planned_on", T::Date, false),
+        f("held_on", T::Date, false),
+        f("held_by", LINE, false),
+        f("referral", T::Bool, false),
+        f("note", T::LongText { max: 1000 }, false),
+    ],
+    groups: &[],
+    columns: &["status", "planned_on", "held_on", "held_by"],
+};
+
+fn aftercare_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    if text(data, "status") == "held" {
+        if text(data, "held_on").is_empty() {
+            issues.push(FieldIssue::new("held_on", "required_when_held"));
+        }
+        if text(data, "held_by").trim().is_empty() {
+            issues.push(FieldIssue::new("held_by", "required_when_held"));
+        }
+    }
+    issues
+}
+
+/// Where the account's own text stands: a draft, or adopted (by whom, when).
+pub const ACCOUNT_STATUSES: &[&str] = &["draft", "adopted"];
+
+pub(super) static ACCOUNT_TEXT: Schema = Schema {
+    code: "account_text",
+    checks: account_checks,
+    title: "title",
+    fields: &[
+        f("title", LINE, true),
+        f("status", T::Choice(ACCOUNT_STATUSES), true),
+        f("introduction", LONG, false),
+        f("course", LONG, false),
+        f("reflection", LONG, false),
+        f("conclusions", LONG, false),
+        f("adopted_by", LINE, false),
+        f("adopted_on", T::Date, false),
+    ],
+    groups: &[],
+    columns: &["status", "adopted_by", "adopted_on"],
+};
+
+fn account_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    if text(data, "status") == "adopted" {
+        if text(data, "adopted_by").trim().is_empty() {
+            issues.push(FieldIssue::new("adopted_by", "required_when_adopted"));
+        }
+        if text(data, "adopted_on").is_empty() {
+            issues.push(FieldIssue::new("adopted_on", "required_when_adopted"));
         }
     }
     issues

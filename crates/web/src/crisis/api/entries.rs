@@ -88,7 +88,7 @@ pub async fn entries(
     Path((id, kind)): Path<(String, String)>,
     Query(q): Query<EntryQuery>,
 ) -> Result<Json<Vec<EntryDto>>, AppError> {
-    let kind = kind_of(&kind)?;
+    let kind = kind_of(&kind, auth.user())?;
     let ws = auth.user().workspace;
     let crisis = state.store().crisis(ws, crisis_id(&id)?).await?;
     let (found, _) = state
@@ -117,7 +117,7 @@ pub async fn entry(
     auth: Authed<ViewerUp>,
     Path((id, kind, entry)): Path<(String, String, String)>,
 ) -> Result<Json<EntryDto>, AppError> {
-    let kind = kind_of(&kind)?;
+    let kind = kind_of(&kind, auth.user())?;
     let entry: RecordId = entry.parse().map_err(|_| AppError::NotFound)?;
     let e = state
         .store()
@@ -139,7 +139,7 @@ pub async fn create(
     Path((id, kind)): Path<(String, String)>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<impl IntoResponse, AppError> {
-    let kind = kind_of(&kind)?;
+    let kind = kind_of(&kind, auth.user())?;
     let EntryBody { raw, at, .. } = entry_body(kind, body)?;
     let crisis = crisis_id(&id)?;
     let saved = crisismap_app::crisis::save_entry(
@@ -171,7 +171,7 @@ pub async fn update(
     Path((id, kind, entry)): Path<(String, String, String)>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<EntryDto>, AppError> {
-    let kind = kind_of(&kind)?;
+    let kind = kind_of(&kind, auth.user())?;
     let entry: RecordId = entry.parse().map_err(|_| AppError::NotFound)?;
     let EntryBody { raw, rev, at } = entry_body(kind, body)?;
     let Some(rev) = rev else {

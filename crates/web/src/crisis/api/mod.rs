@@ -139,8 +139,15 @@ fn crisis_id(id: &str) -> Result<StreamId, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
 
-fn kind_of(kind: &str) -> Result<EntryKind, AppError> {
-    kind.parse().map_err(|_| AppError::NotFound)
+/// The kind named, if this user may read it (legal advice and aftercare are confidential:
+/// see `EntryKind::readable_by`).
+fn kind_of(kind: &str, user: &crisismap_store::UserRecord) -> Result<EntryKind, AppError> {
+    let kind: EntryKind = kind.parse().map_err(|_| AppError::NotFound)?;
+    if kind.readable_by(user.role, user.crisis_scope.is_some()) {
+        Ok(kind)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 fn json<T: serde::de::DeserializeOwned>(

@@ -49,7 +49,7 @@ fn admin_recovery_code(i: usize) -> String {
 
 impl TestApp {
     /// Fills Gemeente Voorbeeld with the demo's register and crises (the data the demo
-    /// loads), written by the test editor.
+    /// loads), written by the test administrator (the only one who may record aftercare).
     pub async fn fill_with_demo(&self) {
         let user = self
             .store
@@ -57,8 +57,8 @@ impl TestApp {
             .await
             .expect("users")
             .into_iter()
-            .find(|u| u.email == email_for(Role::Editor))
-            .expect("the editor");
+            .find(|u| u.email == email_for(Role::Admin))
+            .expect("the administrator");
         let by = crisismap_app::Principal {
             user,
             via: crisismap_app::Via::Server,
