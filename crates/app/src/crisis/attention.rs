@@ -5,7 +5,7 @@ use super::Room;
 use crate::i18n::Tr;
 use crate::words::choice_label;
 use crisismap_core::crisis::{EntryKind, Grip, Phase, overdue};
-use crisismap_core::register::RecordId;
+use crisismap_core::register::{RecordId, RecordKind};
 use jiff::Timestamp;
 
 /// How soon a step needs doing.
@@ -294,6 +294,44 @@ fn duty_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
                     kind: EntryKind::Duty,
                     prefill: vec![
                         ("obligation", duty.code.clone()),
+                        ("decision", decision.id.to_string()),
+                        ("starts_at", starts),
+                        ("status", "open".to_owned()),
+                    ],
+                },
+            });
+        }
+        // The workspace's own duty types that a decision on this power starts.
+        for own in room.index.live(RecordKind::DutyType) {
+            if own.text("power") != Some(power) {
+                continue;
+            }
+            let recorded = room.of(EntryKind::Duty).any(|d| {
+                d.text("obligation") == Some("own")
+                    && d.text("duty_type") == Some(own.id.to_string().as_str())
+                    && d.text("decision") == Some(decision.id.to_string().as_str())
+            });
+            if recorded {
+                continue;
+            }
+            let starts = decision
+                .text("decided_at")
+                .and_then(|t| t.parse::<Timestamp>().ok())
+                .map(crisismap_core::time::local_input)
+                .unwrap_or_default();
+            steps.push(OpenStep {
+                urgency: Urgency::Now,
+                what: tr.t("attention-duty_expected"),
+                subject: format!(
+                    "{} ({})",
+                    own.title,
+                    room.entry_title(decision.kind, &decision.title, tr)
+                ),
+                resolve: Resolve::NewEntry {
+                    kind: EntryKind::Duty,
+                    prefill: vec![
+                        ("obligation", "own".to_owned()),
+                        ("duty_type", own.id.to_string()),
                         ("decision", decision.id.to_string()),
                         ("starts_at", starts),
                         ("status", "open".to_owned()),

@@ -4,11 +4,11 @@
 use super::Room;
 use crate::register::{Index, graph_of, issues_to_fields};
 use crate::{App, Error, FieldError, Principal, audit};
-use crisismap_core::StreamId;
 use crisismap_core::crisis::{
     CrisisCommand, CrisisError, CrisisState, EntryKind, Occurrence, Phase, Transcription,
 };
 use crisismap_core::register::{RawRecord, RecordId, RecordKind, RegisterError};
+use crisismap_core::{StreamId, WorkspaceId};
 use crisismap_store::{EntryChange, StoreError};
 use serde::Deserialize;
 
@@ -289,11 +289,12 @@ pub async fn save_entry(
             return Err(Error::NotFound);
         }
     }
-    let raw = &with_deadline(kind, raw);
+    let raw = &with_deadline(app, ws, kind, raw).await;
     // Only what the entry refers to is read, not the whole crisis (see `refs`).
     let validated = crate::refs::validate(app, ws, Some(crisis), kind.schema(), raw)
         .await?
         .map_err(issues_to_fields)?;
+    own_checks_done(app, ws, kind, validated.data()).await?;
     let ids = app
         .store()
         .save_entries(
@@ -316,17 +317,77 @@ pub async fn save_entry(
         .ok_or(Error::Internal("nothing saved".into()))
 }
 
+/// Declaring a process safe again also takes every check the workspace added to the product's
+/// own (register: veiligheidscontroles) that applies to it (to every process, or to this one),
+/// each ticked as done.
+async fn own_checks_done(
+    app: &App,
+    ws: WorkspaceId,
+    kind: EntryKind,
+    data: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), Error> {
+    let text = |n: &str| {
+        data.get(n)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("")
+    };
+    if kind != EntryKind::ProcessStatus || text("status") != "safe" {
+        return Ok(());
+    }
+    let done: Vec<&str> = data
+        .get("own_checks")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|row| row.get("done") == Some(&serde_json::Value::Bool(true)))
+        .filter_map(|row| row.get("check").and_then(serde_json::Value::as_str))
+        .collect();
+    let missing = app
+        .store()
+        .records(ws, RecordKind::SafeCheck)
+        .await?
+        .into_iter()
+        .filter(|c| !c.archived)
+        .filter(|c| c.text("process").is_none_or(|p| p == text("process")))
+        .any(|c| !done.contains(&c.id.to_string().as_str()));
+    if missing {
+        return Err(issues_to_fields(vec![
+            crisismap_core::register::FieldIssue::new("own_checks", "own_checks_missing"),
+        ]));
+    }
+    Ok(())
+}
+
 /// A duty without a deadline gets the one its type's fixed term gives (72 hours from the moment
-/// the municipality became aware, a month, …); one the team typed is kept.
-fn with_deadline(kind: EntryKind, raw: &RawRecord) -> RawRecord {
+/// the municipality became aware, a month, …; for one of the workspace's own types, the term
+/// its register record sets); one the team typed is kept.
+async fn with_deadline(app: &App, ws: WorkspaceId, kind: EntryKind, raw: &RawRecord) -> RawRecord {
     let mut raw = raw.clone();
     if kind != EntryKind::Duty || !raw.field("deadline").trim().is_empty() {
         return raw;
     }
-    let start = crisismap_core::time::parse_moment(raw.field("starts_at").trim());
-    if let Some(due) =
-        start.and_then(|s| crisismap_core::crisis::duties::deadline(raw.field("obligation"), s))
-    {
+    let Some(start) = crisismap_core::time::parse_moment(raw.field("starts_at").trim()) else {
+        return raw;
+    };
+    let due = if raw.field("obligation") == "own" {
+        match raw.field("duty_type").trim().parse() {
+            Ok(id) => match app.store().record(ws, id).await {
+                Ok(r) if r.kind == crisismap_core::register::RecordKind::DutyType => {
+                    let int = |n: &str| r.data.get(n).and_then(serde_json::Value::as_i64);
+                    crisismap_core::crisis::duties::own_deadline(
+                        int("term_hours"),
+                        int("term_months"),
+                        start,
+                    )
+                }
+                _ => None,
+            },
+            Err(_) => None,
+        }
+    } else {
+        crisismap_core::crisis::duties::deadline(raw.field("obligation"), start)
+    };
+    if let Some(due) = due {
         raw.fields
             .insert("deadline".into(), crisismap_core::time::canonical(due));
     }

@@ -75,6 +75,24 @@ pub fn deadline(code: &str, start: Timestamp) -> Option<Timestamp> {
     }
 }
 
+/// The deadline of a duty of one of the workspace's own types (a register record with a term
+/// in hours or in months) that started at `start`.
+pub fn own_deadline(
+    term_hours: Option<i64>,
+    term_months: Option<i64>,
+    start: Timestamp,
+) -> Option<Timestamp> {
+    match (term_hours, term_months) {
+        (Some(h), _) => start.checked_add(SignedDuration::from_hours(h)).ok(),
+        (None, Some(m)) => start
+            .to_zoned(crate::time::amsterdam().clone())
+            .checked_add(i32::try_from(m).ok()?.months())
+            .ok()
+            .map(|z| z.timestamp()),
+        (None, None) => None,
+    }
+}
+
 /// Whether a duty of type `code` is due at once (no fixed term, but no waiting either).
 pub fn due_at_once(code: &str) -> bool {
     find(code).is_some_and(|d| d.term == Term::Asap)
@@ -128,6 +146,17 @@ mod tests {
             local(deadline("cbw_final_report", start).expect("a month")),
             "28-02-2026 12:00"
         );
+    }
+
+    #[test]
+    fn a_workspace_type_runs_its_own_term_in_hours_or_months() {
+        let start: Timestamp = "2026-10-23T10:00:00Z".parse().expect("valid");
+        let due = own_deadline(Some(48), None, start).expect("hours");
+        assert_eq!(due.duration_since(start), SignedDuration::from_hours(48));
+        let due = own_deadline(None, Some(1), start).expect("months");
+        // 23 October 12:00 summer time, a month later 12:00 winter time.
+        assert_eq!(local(due), "23-11-2026 12:00");
+        assert_eq!(own_deadline(None, None, start), None);
     }
 
     #[test]

@@ -469,6 +469,46 @@ static IMPROVEMENT: Schema = Schema {
     columns: &["theme", "status", "owner", "due_on", "source"],
 };
 
+static DUTY_TYPE: Schema = Schema {
+    code: "duty_type",
+    checks: duty_type_checks,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("basis", LINE, true),
+        f("term_hours", T::Integer { min: 1, max: 8760 }, false),
+        f("term_months", T::Integer { min: 1, max: 24 }, false),
+        f("power", T::Choice(crate::crisis::entries::POWERS), false),
+        f("to_whom", LINE, false),
+        f("notes", NOTE, false),
+    ],
+    groups: &[],
+    columns: &["basis", "term_hours", "term_months", "power"],
+};
+
+/// A term in hours or in months, not both.
+fn duty_type_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    if data.get("term_hours").is_some_and(|v| !v.is_null())
+        && data.get("term_months").is_some_and(|v| !v.is_null())
+    {
+        return vec![FieldIssue::new("term_months", "hours_or_months")];
+    }
+    vec![]
+}
+
+static SAFE_CHECK: Schema = Schema {
+    code: "safe_check",
+    checks: no_checks,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("description", NOTE, false),
+        f("process", T::Ref(RecordKind::Process), false),
+    ],
+    groups: &[],
+    columns: &["process"],
+};
+
 /// The schema of a kind of record.
 pub fn schema(kind: RecordKind) -> &'static Schema {
     match kind {
@@ -483,6 +523,8 @@ pub fn schema(kind: RecordKind) -> &'static Schema {
         RecordKind::Readiness => &READINESS,
         RecordKind::RiskObject => &RISK_OBJECT,
         RecordKind::Improvement => &IMPROVEMENT,
+        RecordKind::DutyType => &DUTY_TYPE,
+        RecordKind::SafeCheck => &SAFE_CHECK,
     }
 }
 

@@ -46,11 +46,17 @@ pub enum RecordKind {
     /// An improvement action (verbeteractie): a lesson of a crisis or exercise turned into a
     /// change of the preparation, with an owner and a due date.
     Improvement,
+    /// A duty of the municipality's own (plichttype) beside the product's catalogue: a
+    /// supervisor's notification term, a contract's, with its legal basis and term.
+    DutyType,
+    /// A check of the municipality's own (veiligheidscontrole) before a process or system is
+    /// declared safe again, beside the product's five.
+    SafeCheck,
 }
 
 impl RecordKind {
     /// Every kind of record, in the order the register lists them.
-    pub const ALL: [RecordKind; 11] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::Contact,
         RecordKind::Organisation,
         RecordKind::Team,
@@ -62,6 +68,8 @@ impl RecordKind {
         RecordKind::Readiness,
         RecordKind::RiskObject,
         RecordKind::Improvement,
+        RecordKind::DutyType,
+        RecordKind::SafeCheck,
     ];
 
     /// The kind's stable code (`contact`, `risk_object`, …), as stored and in the API.
@@ -78,6 +86,8 @@ impl RecordKind {
             RecordKind::Readiness => "readiness",
             RecordKind::RiskObject => "risk_object",
             RecordKind::Improvement => "improvement",
+            RecordKind::DutyType => "duty_type",
+            RecordKind::SafeCheck => "safe_check",
         }
     }
 
@@ -95,6 +105,8 @@ impl RecordKind {
             RecordKind::Readiness => "gereedheid",
             RecordKind::RiskObject => "risico-objecten",
             RecordKind::Improvement => "verbeteracties",
+            RecordKind::DutyType => "plichttypen",
+            RecordKind::SafeCheck => "veiligheidscontroles",
         }
     }
 

@@ -436,3 +436,34 @@ c-theme-scaling = Scaling up and down
 c-theme-continuity = Continuity of our own processes
 c-theme-recovery = Recovery
 flag-improvement_overdue = date passed
+
+## The workspace's own duty types
+k-duty_type-plural = Own duty types
+k-duty_type-one = Duty type
+k-duty_type-new = New duty type
+k-duty_type-add_first = Record the first duty type of your own
+k-duty_type-lead = Duties with a term that the municipality knows of itself, beside the ones crisismap ships (GDPR, Cyber Security Act, emergency powers): a supervisor's, a contract's or a policy's notification term. A duty of this type works out its own deadline; one that belongs with an emergency power is asked for on the picture as soon as a decision uses that power.
+f-duty_type-name = Duty
+f-duty_type-basis = Basis
+f-duty_type-term_hours = Term in hours
+f-duty_type-term_months = Term in months
+f-duty_type-power = Starts with a decision on
+f-duty_type-to_whom = To whom
+f-duty_type-notes = Notes
+h-duty_type-basis = Where the duty comes from: an article of law, a contract, the policy.
+h-duty_type-term_hours = A term in hours counts real hours, also across a change of summer and winter time. Give hours or months, not both; leave both empty when the team sets the deadline.
+error-hours_or_months = Give a term in hours or in months, not both.
+part-duty_types-title = Own duty types
+part-duty_types-desc = The municipality's own duties to notify or inform, with their terms, beside crisismap's.
+
+## The workspace's own safety checks
+k-safe_check-plural = Own safety checks
+k-safe_check-one = Safety check
+k-safe_check-new = New safety check
+k-safe_check-add_first = Record the first safety check of your own
+k-safe_check-lead = What the municipality itself wants to see before a process or system is declared safe again, beside crisismap's five checks (clean backup, new passwords, monitoring, the supplier's confirmation, the CISO's sign-off). A check without a process applies to every process.
+f-safe_check-name = Check
+f-safe_check-description = Notes
+f-safe_check-process = Only for process
+part-safe_checks-title = Own safety checks
+part-safe_checks-desc = What must hold, in the municipality's view, before a process is called safe again.

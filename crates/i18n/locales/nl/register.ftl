@@ -436,3 +436,34 @@ c-theme-scaling = Op- en afschaling
 c-theme-continuity = Continuïteit van de eigen processen
 c-theme-recovery = Herstel
 flag-improvement_overdue = datum verstreken
+
+## The workspace's own duty types
+k-duty_type-plural = Eigen plichttypen
+k-duty_type-one = Plichttype
+k-duty_type-new = Nieuw plichttype
+k-duty_type-add_first = Leg het eerste eigen plichttype vast
+k-duty_type-lead = Plichten met een termijn die de gemeente zelf kent, naast de plichten die crisismap meelevert (AVG, Cyberbeveiligingswet, noodbevoegdheden): de meldtermijn van een toezichthouder, een contract of een polis. Een plicht van dit type rekent zijn termijn zelf uit; een plicht die bij een noodbevoegdheid hoort, vraagt het beeld vanzelf zodra een besluit die bevoegdheid gebruikt.
+f-duty_type-name = Plicht
+f-duty_type-basis = Grondslag
+f-duty_type-term_hours = Termijn in uren
+f-duty_type-term_months = Termijn in maanden
+f-duty_type-power = Begint bij een besluit op
+f-duty_type-to_whom = Aan wie
+f-duty_type-notes = Toelichting
+h-duty_type-basis = Waar de plicht vandaan komt: een wetsartikel, een contract, de polis.
+h-duty_type-term_hours = Een termijn in uren telt echte uren, ook over een wisseling van zomer- en wintertijd. Vul uren of maanden in, niet allebei; laat beide leeg als het team de termijn zelf zet.
+error-hours_or_months = Vul een termijn in uren of in maanden in, niet allebei.
+part-duty_types-title = Eigen plichttypen
+part-duty_types-desc = Meld- en informatieplichten van de gemeente zelf, met hun termijn, naast die van crisismap.
+
+## The workspace's own safety checks
+k-safe_check-plural = Eigen veiligheidscontroles
+k-safe_check-one = Veiligheidscontrole
+k-safe_check-new = Nieuwe veiligheidscontrole
+k-safe_check-add_first = Leg de eerste eigen veiligheidscontrole vast
+k-safe_check-lead = Wat de gemeente zelf wil zien voordat een proces of systeem weer veilig wordt verklaard, naast de vijf controles van crisismap (schone back-up, nieuwe wachtwoorden, monitoring, bevestiging van de leverancier, aftekening door de CISO). Een controle zonder proces geldt voor elk proces.
+f-safe_check-name = Controle
+f-safe_check-description = Toelichting
+f-safe_check-process = Alleen voor proces
+part-safe_checks-title = Eigen veiligheidscontroles
+part-safe_checks-desc = Wat er volgens de gemeente moet kloppen voordat een proces weer veilig heet.

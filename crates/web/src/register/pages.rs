@@ -59,6 +59,8 @@ pub(super) async fn overview(
             RecordKind::Readiness => ("part-readiness-title", "part-readiness-desc"),
             RecordKind::RiskObject => ("part-risk_objects-title", "part-risk_objects-desc"),
             RecordKind::Improvement => ("part-improvements-title", "part-improvements-desc"),
+            RecordKind::DutyType => ("part-duty_types-title", "part-duty_types-desc"),
+            RecordKind::SafeCheck => ("part-safe_checks-title", "part-safe_checks-desc"),
         }
     };
     let mut cards: Vec<OverviewCard> = RecordKind::ALL

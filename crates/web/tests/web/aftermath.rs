@@ -850,3 +850,144 @@ async fn the_demo_crisis_reads_back_on_paper_with_its_recovery_account_and_evalu
         assert!(!words_of(&aftermath).contains("in opbouw"));
     }
 }
+
+/// A municipality adds to what the product ships: a duty type of its own (a supervisor's
+/// 24-hour term, started by an emergency ordinance) and a safety check of its own. The duty's
+/// deadline follows from its type, across the end of summer time; an emergency ordinance asks
+/// for it on the picture; and a process is declared safe only once the own check is ticked.
+#[tokio::test]
+async fn the_workspace_extends_the_duty_types_and_the_safety_checks_and_both_are_kept() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Editor)).await;
+        // A term in hours or in months, not both.
+        let r = api
+            .post_json(
+                "/api/v1/register/duty_type",
+                &json!({"name": "Melding aan de toezichthouder", "basis": "Drinkwaterbesluit",
+                        "term_hours": 24, "term_months": 1}),
+            )
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.db_name
+        );
+        assert!(r.text().await.expect("body").contains("hours_or_months"));
+        let own = created(
+            api.post_json(
+                "/api/v1/register/duty_type",
+                &json!({"name": "Melding aan de toezichthouder drinkwater", "basis": "Drinkwaterbesluit art. 41",
+                        "term_hours": 24, "power": "gemw_176", "to_whom": "ILT"}),
+            )
+            .await,
+        )
+        .await;
+        let check = created(
+            api.post_json(
+                "/api/v1/register/safe_check",
+                &json!({"name": "Penetratietest na herstel", "description": "Door een externe partij"}),
+            )
+            .await,
+        )
+        .await;
+        let process = created(
+            api.post_json(
+                "/api/v1/register/process",
+                &json!({"name": "Drinkwaterpompen", "criticality": "vital", "restore_priority": 1}),
+            )
+            .await,
+        )
+        .await;
+        let crisis = created(
+            api.post_json(
+                "/api/v1/crises",
+                &json!({"title": "Storing pompgemalen", "phase": "warm"}),
+            )
+            .await,
+        )
+        .await;
+        let base = format!("/api/v1/crises/{}", crisis["id"].as_str().expect("id"));
+
+        // Own type without naming it: refused by name. Named: its own deadline, 24 real
+        // hours across the night the clocks go back (25 October 2026).
+        let r = api
+            .post_json(
+                &format!("{base}/entries/duty"),
+                &json!({"obligation": "own", "starts_at": "2026-10-24T08:00:00Z", "status": "open"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.expect("body").contains("required_with_own"));
+        let duty = created(
+            api.post_json(
+                &format!("{base}/entries/duty"),
+                &json!({"obligation": "own", "duty_type": own["id"], "starts_at": "2026-10-24T08:00:00Z", "status": "open"}),
+            )
+            .await,
+        )
+        .await;
+        assert!(
+            duty["data"]["deadline"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("2026-10-25T08:00:00")),
+            "{duty}"
+        );
+
+        // An emergency ordinance asks for the own duty on the picture.
+        let now = jiff::Timestamp::from_microsecond(app.clock.now_us()).expect("now");
+        created(
+            api.post_json(
+                &format!("{base}/entries/decision"),
+                &json!({"title": "Noodverordening pompgemalen", "decision": "Toegang tot de gemalen alleen met pas",
+                        "decided_by": "Burgemeester", "power": "gemw_176", "considerations": "Onbevoegden bij de gemalen zijn een risico.", "decided_at": now.to_string()}),
+            )
+            .await,
+        )
+        .await;
+        let mut b = app.login(&email_for(Role::Viewer)).await;
+        let (_, picture) = b
+            .page(&format!("/crisis/{}", crisis["id"].as_str().expect("id")))
+            .await;
+        assert!(
+            words_of(&picture).contains("Melding aan de toezichthouder drinkwater"),
+            "{}: the own duty is asked for",
+            app.db_name
+        );
+
+        // Safe again: the product's five checks are not enough without the own one.
+        let safe = |own_checks: Value| {
+            json!({"process": process["id"], "status": "safe",
+                   "clean_backup": true, "credentials_reset": true, "monitoring": true,
+                   "supplier_confirmed": true, "ciso_signoff": true,
+                   "declared_by": "CISO", "declared_at": now.to_string(),
+                   "evidence": "Rapport FO-2026-031", "own_checks": own_checks})
+        };
+        let r = api
+            .post_json(&format!("{base}/entries/process_status"), &safe(json!([])))
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.db_name
+        );
+        assert!(r.text().await.expect("body").contains("own_checks_missing"));
+        let r = api
+            .post_json(
+                &format!("{base}/entries/process_status"),
+                &safe(json!([{"check": check["id"], "done": false}])),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        created(
+            api.post_json(
+                &format!("{base}/entries/process_status"),
+                &safe(json!([{"check": check["id"], "done": true}])),
+            )
+            .await,
+        )
+        .await;
+    }
+}

@@ -567,6 +567,11 @@ async fn setup(app: &TestApp) -> (Browser, Api, Targets) {
             RecordKind::RiskObject,
             json!({"name": "Referentieobject", "object_type": "seveso"}),
         ),
+        (
+            RecordKind::DutyType,
+            json!({"name": "Referentieplicht", "basis": "Contract"}),
+        ),
+        (RecordKind::SafeCheck, json!({"name": "Referentiecontrole"})),
     ] {
         let r = api
             .post_json(&format!("/api/v1/register/{}", kind.code()), &body)

@@ -92,6 +92,7 @@ pub const OBLIGATIONS: &[&str] = &[
     "ordinance_ratify",
     "ordinance_withdraw",
     "order_report",
+    "own",
     "other",
 ];
 /// The statuses of a duty: open, done, or not applicable after all.
@@ -152,6 +153,7 @@ pub(super) static DUTY: Schema = Schema {
     title: "obligation",
     fields: &[
         f("obligation", T::Choice(OBLIGATIONS), true),
+        f("duty_type", T::Ref(RecordKind::DutyType), false),
         f("name", LINE, false),
         f("starts_at", T::DateTime, true),
         f("deadline", T::DateTime, false),
@@ -163,7 +165,7 @@ pub(super) static DUTY: Schema = Schema {
         f("note", TEXT, false),
     ],
     groups: &[],
-    columns: &["status", "deadline", "done_at", "done_by"],
+    columns: &["duty_type", "status", "deadline", "done_at", "done_by"],
 };
 
 /// Whether a finding went well or is to improve.
@@ -360,7 +362,16 @@ pub(super) static PROCESS_STATUS: Schema = Schema {
         f("declared_at", T::DateTime, false),
         f("evidence", TEXT, false),
     ],
-    groups: &[],
+    // The workspace's own checks (register: veiligheidscontroles), each ticked when done.
+    groups: &[Group {
+        name: "own_checks",
+        fields: &[
+            f("check", T::Ref(RecordKind::SafeCheck), true),
+            f("done", T::Bool, false),
+        ],
+        blank_rows: 2,
+        max_rows: 30,
+    }],
     columns: &["status", "since", "expected_recovery"],
 };
 
@@ -399,6 +410,9 @@ fn duty_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
     let mut issues = vec![];
     if text(data, "obligation") == "other" && text(data, "name").trim().is_empty() {
         issues.push(FieldIssue::new("name", "required_with_other"));
+    }
+    if text(data, "obligation") == "own" && text(data, "duty_type").is_empty() {
+        issues.push(FieldIssue::new("duty_type", "required_with_own"));
     }
     let deadline = text(data, "deadline");
     if !deadline.is_empty() && deadline < text(data, "starts_at") {
