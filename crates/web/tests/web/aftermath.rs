@@ -991,3 +991,231 @@ async fn the_workspace_extends_the_duty_types_and_the_safety_checks_and_both_are
         .await;
     }
 }
+
+/// The sum of the readiness scores on the overview ("3 / 7" per phase: the 3s).
+fn readiness_done(dashboard: &str) -> usize {
+    dashboard
+        .split("class=\"score\">")
+        .skip(1)
+        .filter_map(|s| s.split(" / ").next()?.trim().parse::<usize>().ok())
+        .sum()
+}
+
+/// The story through the API, on both engines: a warm crisis with an emergency
+/// ordinance, the handover with an open action to the line, recovery to "safe again" with its
+/// evidence, the evaluation with a finding that cites the log and the decision, its lesson as
+/// an improvement action in the register (the overview's readiness score goes up), costs, the
+/// adopted account to the council read back from its PDF (decision, legal basis, the
+/// ordinance's ratification, cost totals, the check value `crisismap verify` prints), then the
+/// dossier closed and every further write refused.
+#[tokio::test]
+async fn from_the_warm_phase_through_the_whole_aftermath_to_a_closed_dossier() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let api = app.api_as(&email_for(Role::Editor)).await;
+        let now = jiff::Timestamp::from_microsecond(app.clock.now_us()).expect("now");
+        let at = |minutes: i64| {
+            now.checked_add(jiff::SignedDuration::from_mins(minutes))
+                .expect("moment")
+                .to_string()
+        };
+        let process = created(
+            api.post_json(
+                "/api/v1/register/process",
+                &json!({"name": "Zaaksysteem sociaal domein", "criticality": "high", "restore_priority": 1, "max_downtime_hours": 24}),
+            )
+            .await,
+        )
+        .await;
+        let crisis = created(
+            api.post_json(
+                "/api/v1/crises",
+                &json!({"title": "Ransomware sociaal domein", "phase": "warm", "started_at": at(-600)}),
+            )
+            .await,
+        )
+        .await;
+        let id = crisis["id"].as_str().expect("id").to_owned();
+        let base = format!("/api/v1/crises/{id}");
+        let post = |kind: &'static str, body: Value| {
+            let api = &api;
+            let url = format!("{base}/entries/{kind}");
+            async move { created(api.post_json(&url, &body).await).await }
+        };
+        let status = post(
+            "process_status",
+            json!({"process": process["id"], "status": "down", "since": at(-590)}),
+        )
+        .await;
+        let log = post(
+            "log",
+            json!({"category": "report", "text": "Zaaksysteem versleuteld; losgeldbericht op de servers", "occurred_at": at(-580)}),
+        )
+        .await;
+        let decision = post(
+            "decision",
+            json!({"title": "Noodverordening toegang stadskantoor", "decision": "Alleen medewerkers met pas",
+                   "considerations": "Besmette apparaten van buiten houden", "decided_by": "Burgemeester",
+                   "power": "gemw_176", "decided_at": at(-500)}),
+        )
+        .await;
+        post(
+            "duty",
+            json!({"obligation": "ordinance_ratify", "starts_at": at(-500), "status": "done", "done_at": at(-60),
+                   "done_by": "Gemeenteraad", "evidence": "Bekrachtigd, raadsbesluit 2026-77", "decision": decision["id"]}),
+        )
+        .await;
+        let action = post(
+            "action",
+            json!({"what": "Achterstand aanvragen wegwerken", "status": "new", "owner_name": "Teamleider crisis"}),
+        )
+        .await;
+        for (what, amount) in [
+            ("Forensisch onderzoek", "12.100,00"),
+            ("Overuren", "3.456,78"),
+        ] {
+            post(
+                "cost",
+                json!({"description": what, "category": "external_expertise", "amount": amount, "vat": "0,00",
+                       "date": now.to_zoned(crisismap_core::time::amsterdam().clone()).date().to_string(), "status": "invoiced"}),
+            )
+            .await;
+        }
+
+        // The handover: the open action to the line, the process still being restored.
+        let r = api
+            .post_json(
+                &format!("{base}/handover"),
+                &json!({"coordinator": "Gemeentesecretaris", "reason": "Acute fase voorbij",
+                        "transfers": [{"action": action["id"], "owner": "Afdeling Werk en Inkomen"}],
+                        "restoring": [process["id"]]}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK, "{}", app.db_name);
+
+        // Recovery: restored, then declared safe on the evidence.
+        let sid = status["id"].as_str().expect("id");
+        let restored = created(
+            api.put_json(
+                &format!("{base}/entries/process_status/{sid}"),
+                &json!({"rev": 1, "process": process["id"], "status": "restored", "since": at(-30)}),
+            )
+            .await,
+        )
+        .await;
+        created(
+            api.put_json(
+                &format!("{base}/entries/process_status/{sid}"),
+                &json!({"rev": restored["rev"], "process": process["id"], "status": "safe", "since": at(-30),
+                        "clean_backup": true, "credentials_reset": true, "monitoring": true,
+                        "supplier_confirmed": true, "ciso_signoff": true, "declared_by": "CISO",
+                        "declared_at": at(-10), "evidence": "Forensisch rapport FO-77"}),
+            )
+            .await,
+        )
+        .await;
+        let mut viewer = app.login(&email_for(Role::Viewer)).await;
+        let (_, recovery) = viewer.page(&format!("/crisis/{id}/herstel")).await;
+        let text = words_of(&recovery);
+        assert!(
+            text.contains("Zaaksysteem sociaal domein Veilig verklaard"),
+            "{text}"
+        );
+        assert!(text.contains("Nog 0 niet terug"), "{text}");
+
+        // The evaluation; a finding that cites the log and the decision, with its lesson.
+        let evaluation = post(
+            "evaluation",
+            json!({"title": "Hot wash sociaal domein", "method": "hot_wash", "held_on": now.to_zoned(crisismap_core::time::amsterdam().clone()).date().to_string(), "led_by": "Adviseur crisisbeheersing"}),
+        )
+        .await;
+        let lesson = "Offline kopie van de piketlijst bij de servicedesk leggen";
+        post(
+            "finding",
+            json!({"theme": "alerting", "verdict": "to_improve", "finding": "De servicedesk kon de CISO niet bereiken",
+                   "lesson": lesson, "log": log["id"], "decision": decision["id"], "evaluation": evaluation["id"]}),
+        )
+        .await;
+        let (_, before) = viewer.page("/").await;
+        created(
+            api.post_json(
+                "/api/v1/register/improvement",
+                &json!({"name": "Piketlijst offline bij de servicedesk", "lesson": lesson, "theme": "alerting",
+                        "source": "Hot wash sociaal domein", "status": "open"}),
+            )
+            .await,
+        )
+        .await;
+        let (_, after) = viewer.page("/").await;
+        assert_eq!(
+            readiness_done(&after),
+            readiness_done(&before) + 1,
+            "{}: the lessons are carried through",
+            app.db_name
+        );
+        let r = viewer.get(&format!("/crisis/{id}/evaluatie.pdf")).await;
+        let pdf = pdf_text(&r.bytes().await.expect("pdf"));
+        let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Zaaksysteem versleuteld"),
+            "the cited log line: {flat}"
+        );
+        assert!(
+            flat.contains("Piketlijst offline bij de servicedesk"),
+            "its action: {flat}"
+        );
+
+        // The account, adopted, and read back from paper.
+        post(
+            "account_text",
+            json!({"title": "Verantwoording ransomware sociaal domein", "status": "adopted",
+                   "introduction": "Zo hebben wij de aanval bestreden.", "adopted_by": "Burgemeester",
+                   "adopted_on": now.to_zoned(crisismap_core::time::amsterdam().clone()).date().to_string()}),
+        )
+        .await;
+        let r = viewer
+            .get(&format!("/crisis/{id}/verantwoording.pdf"))
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let pdf = pdf_text(&r.bytes().await.expect("pdf"));
+        let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+        let report = app
+            .store
+            .verify_stream(id.parse().expect("id"))
+            .await
+            .expect("verify");
+        for expected in [
+            "Noodverordening toegang stadskantoor",
+            "Art. 176 Gemeentewet",
+            "Bekrachtigd, raadsbesluit 2026-77",
+            "€ 15.556,78",
+            "Zo hebben wij de aanval bestreden.",
+            "Vastgesteld",
+            report.head_hash.as_str(),
+        ] {
+            assert!(
+                flat.contains(expected),
+                "{}: {expected:?} in {flat}",
+                app.db_name
+            );
+        }
+
+        // Closed: nothing more is recorded.
+        let r = api
+            .post_json(
+                &format!("{base}/close"),
+                &json!({"reason": "Nafase afgerond"}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK, "{}", app.db_name);
+        let late = api
+            .post_json(
+                &format!("{base}/entries/cost"),
+                &json!({"description": "Nagekomen factuur", "category": "other", "amount": "10,00",
+                        "date": "2026-11-28", "status": "invoiced"}),
+            )
+            .await;
+        assert!(late.status().is_client_error(), "{}", late.status());
+        assert!(late.text().await.expect("body").contains("closed"));
+    }
+}
