@@ -14,7 +14,7 @@ use crisismap_app::crisis::Room;
 use crisismap_app::i18n::Tr;
 use crisismap_app::words::{choice_label, date_nl};
 use crisismap_core::crisis::EntryKind;
-use crisismap_core::crisis::aftercare::{involved, same_person};
+use crisismap_core::crisis::aftercare::{Involved, involved, same_person};
 use crisismap_core::time::local_display;
 
 /// One person involved, in words.
@@ -49,6 +49,28 @@ struct AftercarePage {
     base: String,
 }
 
+/// Everyone involved in the crisis, longest present first: from attendance and the log,
+/// counted until the handover (or now).
+pub(crate) async fn involved_in(state: &AppState, room: &Room) -> Result<Vec<Involved>, AppError> {
+    let log = state
+        .store()
+        .entries(room.crisis.workspace, room.id(), &[EntryKind::Log])
+        .await?;
+    let until = room
+        .state()
+        .handover
+        .as_ref()
+        .and_then(|h| h.at.parse().ok())
+        .unwrap_or_else(|| state.now())
+        .min(state.now());
+    Ok(involved(
+        room.of(EntryKind::Attendance),
+        log.iter()
+            .map(|e| (room.actor_name(&e.created_by), e.occurred_at)),
+        until,
+    ))
+}
+
 pub(super) async fn aftercare(
     State(state): State<AppState>,
     auth: Authed<AdminOnly>,
@@ -58,20 +80,7 @@ pub(super) async fn aftercare(
     let ws = auth.user().workspace;
     let tr = Tr(auth.ctx.lang);
     let room = Room::load_kind(&state, ws, id, EntryKind::Aftercare).await?;
-    let log = state.store().entries(ws, id, &[EntryKind::Log]).await?;
-    let until = room
-        .state()
-        .handover
-        .as_ref()
-        .and_then(|h| h.at.parse().ok())
-        .unwrap_or_else(|| state.now())
-        .min(state.now());
-    let people = involved(
-        room.of(EntryKind::Attendance),
-        log.iter()
-            .map(|e| (room.actor_name(&e.created_by), e.occurred_at)),
-        until,
-    );
+    let people = involved_in(&state, &room).await?;
     let base = crisis_href(id);
     let href = |e: &crisismap_core::crisis::Entry| {
         format!("{base}/{}/{}", EntryKind::Aftercare.slug(), e.id)

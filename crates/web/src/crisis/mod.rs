@@ -6,7 +6,7 @@
 //! `crisismap_app::crisis`.
 
 mod account;
-mod aftercare;
+pub(crate) mod aftercare;
 pub mod api;
 mod changes;
 mod classify;
@@ -20,7 +20,7 @@ mod guests;
 mod handover;
 mod list;
 mod picture;
-mod recovery;
+pub(crate) mod recovery;
 mod timeline;
 mod transcribe;
 mod views;

@@ -76,6 +76,53 @@ fn moment(t: Option<Timestamp>) -> String {
     t.map(local_display).unwrap_or_default()
 }
 
+/// One process or affected organisation and the course of its recovery.
+pub(crate) struct Tracked {
+    pub name: String,
+    pub href: String,
+    pub organisation: bool,
+    pub status: String,
+    pub course: Course,
+}
+
+/// Every process of the restore order that has a status in this crisis, then every affected
+/// organisation, with the course of its recovery until `now`.
+pub(crate) async fn courses(
+    state: &AppState,
+    room: &Room,
+    now: Timestamp,
+) -> Result<Vec<Tracked>, AppError> {
+    let base = crisis_href(room.id());
+    let mut courses = vec![];
+    for (record, status) in room.processes_in_order() {
+        let Some(status) = status else { continue };
+        let hold_out = record
+            .data
+            .get("max_downtime_hours")
+            .and_then(serde_json::Value::as_i64)
+            .map(SignedDuration::from_hours);
+        let v = versions(state, room, status).await?;
+        courses.push(Tracked {
+            name: record.title.clone(),
+            href: format!("{base}/{}/{}", EntryKind::ProcessStatus.slug(), status.id),
+            organisation: false,
+            status: status.text("status").unwrap_or("").to_owned(),
+            course: course(&v, hold_out, now),
+        });
+    }
+    for effect in room.of(EntryKind::Effect) {
+        let v = versions(state, room, effect).await?;
+        courses.push(Tracked {
+            name: effect.title.clone(),
+            href: format!("{base}/{}/{}", EntryKind::Effect.slug(), effect.id),
+            organisation: true,
+            status: effect.text("status").unwrap_or("").to_owned(),
+            course: course(&v, None, now),
+        });
+    }
+    Ok(courses)
+}
+
 pub(super) async fn recovery(
     State(state): State<AppState>,
     auth: Authed<ViewerUp>,
@@ -86,58 +133,31 @@ pub(super) async fn recovery(
     let tr = Tr(auth.ctx.lang);
     let room = Room::load(&state, ws, id).await?;
     let now = state.now();
-    let base = crisis_href(id);
-    // (name, link, organisation, current status, course)
-    let mut courses: Vec<(String, String, bool, String, Course)> = vec![];
-    for (record, status) in room.processes_in_order() {
-        let Some(status) = status else { continue };
-        let hold_out = record
-            .data
-            .get("max_downtime_hours")
-            .and_then(serde_json::Value::as_i64)
-            .map(SignedDuration::from_hours);
-        let v = versions(&state, &room, status).await?;
-        courses.push((
-            record.title.clone(),
-            format!("{base}/{}/{}", EntryKind::ProcessStatus.slug(), status.id),
-            false,
-            status.text("status").unwrap_or("").to_owned(),
-            course(&v, hold_out, now),
-        ));
-    }
-    for effect in room.of(EntryKind::Effect) {
-        let v = versions(&state, &room, effect).await?;
-        courses.push((
-            effect.title.clone(),
-            format!("{base}/{}/{}", EntryKind::Effect.slug(), effect.id),
-            true,
-            effect.text("status").unwrap_or("").to_owned(),
-            course(&v, None, now),
-        ));
-    }
+    let courses = courses(&state, &room, now).await?;
     // The period drawn: from the first moment anything went down to now.
     let start = courses
         .iter()
-        .filter_map(|c| c.4.stretches.first().map(|s| s.from))
+        .filter_map(|c| c.course.stretches.first().map(|s| s.from))
         .min()
         .unwrap_or(now)
         .min(now);
     // …until now while anything is still out; once all is back, until the last change or
     // deadline, with a little room after it.
-    let end = if courses.iter().any(|c| c.4.open()) {
+    let end = if courses.iter().any(|c| c.course.open()) {
         courses
             .iter()
-            .flat_map(|c| [c.4.due, c.4.expected])
+            .flat_map(|c| [c.course.due, c.course.expected])
             .flatten()
             .fold(now, Timestamp::max)
     } else {
         let last = courses
             .iter()
             .flat_map(|c| {
-                c.4.stretches
+                c.course
+                    .stretches
                     .iter()
                     .map(|s| Some(s.from))
-                    .chain([c.4.due, c.4.expected])
+                    .chain([c.course.due, c.course.expected])
             })
             .flatten()
             .fold(start, Timestamp::max);
@@ -148,7 +168,8 @@ pub(super) async fn recovery(
     let frac = |t: Timestamp| t.duration_since(start).as_secs_f64() / span;
     let rows: Vec<RecoveryRow> = courses
         .iter()
-        .map(|(name, _, _, _, c)| RecoveryRow {
+        .map(|t| (&t.name, &t.course))
+        .map(|(name, c)| RecoveryRow {
             label: name.clone(),
             stretches: c
                 .stretches
@@ -177,6 +198,7 @@ pub(super) async fn recovery(
     );
     let lines: Vec<Line> = courses
         .into_iter()
+        .map(|t| (t.name, t.href, t.organisation, t.status, t.course))
         .map(|(name, href, organisation, status, c)| Line {
             name,
             href,

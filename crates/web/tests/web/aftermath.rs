@@ -838,6 +838,25 @@ async fn the_demo_crisis_reads_back_on_paper_with_its_recovery_account_and_evalu
             );
         }
 
+        // Who was involved, through the API: administrators only.
+        let r = app
+            .api_as(&email_for(Role::Editor))
+            .await
+            .get(&format!("/api/v1/crises/{id}/involved"))
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let involved: Value = app
+            .api_as(&email_for(Role::Admin))
+            .await
+            .get(&format!("/api/v1/crises/{id}/involved"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert!(
+            involved[0]["log_lines"].as_u64().is_some_and(|n| n > 0),
+            "{involved}"
+        );
         let mut admin = app.login(&email_for(Role::Admin)).await;
         let (status, page) = admin.page(&format!("/crisis/{id}/nazorg")).await;
         assert_eq!(status, StatusCode::OK);
@@ -1122,6 +1141,21 @@ async fn from_the_warm_phase_through_the_whole_aftermath_to_a_closed_dossier() {
             "{text}"
         );
         assert!(text.contains("Nog 0 niet terug"), "{text}");
+        let recovery: Value = api
+            .get(&format!("{base}/recovery"))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(recovery[0]["status"], "safe", "{recovery}");
+        assert_eq!(recovery[0]["open"], false);
+        assert_eq!(recovery[0]["late"], false, "back within its 24 hours");
+        assert_eq!(
+            recovery[0]["stretches"]
+                .as_array()
+                .map(|s| s.iter().map(|x| x["status"].clone()).collect::<Vec<_>>()),
+            Some(vec![json!("down"), json!("restored"), json!("safe")])
+        );
 
         // The evaluation; a finding that cites the log and the decision, with its lesson.
         let evaluation = post(

@@ -4,9 +4,11 @@
 //! nodes, closing) and its cascade; `entries` what is recorded in it (entries, timeline,
 //! transcriptions, guests).
 
+mod aftermath;
 mod changes;
 mod entries;
 
+pub use aftermath::*;
 pub use changes::*;
 pub use entries::*;
 
@@ -42,6 +44,8 @@ pub fn router() -> Router<AppState> {
         .route("/crises/{id}/close", post(close))
         .route("/crises/{id}/handover", post(handover))
         .route("/crises/{id}/timeline", get(timeline))
+        .route("/crises/{id}/recovery", get(recovery))
+        .route("/crises/{id}/involved", get(involved))
         .route("/crises/{id}/guests", post(invite_guest))
         .route("/crises/{id}/failing", post(set_failing))
         .route("/crises/{id}/cascade", get(cascade))
