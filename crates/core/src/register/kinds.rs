@@ -469,6 +469,18 @@ static IMPROVEMENT: Schema = Schema {
     columns: &["theme", "status", "owner", "due_on", "source"],
 };
 
+/// Legal powers a decision may rest on (Gemeentewet and Wet veiligheidsregio's); a duty type
+/// of the workspace may name the one that starts it.
+pub const POWERS: &[&str] = &[
+    "gemw_172",
+    "gemw_172_3",
+    "gemw_174",
+    "gemw_175",
+    "gemw_176",
+    "wvr_39",
+    "other",
+];
+
 static DUTY_TYPE: Schema = Schema {
     code: "duty_type",
     checks: duty_type_checks,
@@ -478,7 +490,7 @@ static DUTY_TYPE: Schema = Schema {
         f("basis", LINE, true),
         f("term_hours", T::Integer { min: 1, max: 8760 }, false),
         f("term_months", T::Integer { min: 1, max: 24 }, false),
-        f("power", T::Choice(crate::crisis::entries::POWERS), false),
+        f("power", T::Choice(POWERS), false),
         f("to_whom", LINE, false),
         f("notes", NOTE, false),
     ],

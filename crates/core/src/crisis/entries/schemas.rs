@@ -25,16 +25,8 @@ pub const LOG_CATEGORIES: &[&str] = &[
     "action",
     "other",
 ];
-/// Legal powers a decision may rest on (Gemeentewet and Wet veiligheidsregio's).
-pub const POWERS: &[&str] = &[
-    "gemw_172",
-    "gemw_172_3",
-    "gemw_174",
-    "gemw_175",
-    "gemw_176",
-    "wvr_39",
-    "other",
-];
+/// Legal powers a decision may rest on (kept with the register's lists, which name them too).
+pub use crate::register::kinds::POWERS;
 /// The statuses of an action, from new to closed.
 pub const ACTION_STATUSES: &[&str] = &["new", "in_progress", "done", "closed"];
 /// The cases a scenario describes: worst, real or best.
