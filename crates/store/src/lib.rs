@@ -43,6 +43,9 @@ pub struct Store {
     write_lock: Option<Arc<Mutex<()>>>,
     notices: broadcast::Sender<StreamNotice>,
     clock: Arc<dyn Clock>,
+    /// The latest full verification of each stream, reused while its head has not moved
+    /// (see `verify_stream_recent`).
+    verified: Arc<std::sync::Mutex<verify::Recent>>,
     /// Ends the PostgreSQL notification listener when the last clone is dropped.
     _listener: Option<Arc<ListenerGuard>>,
 }
@@ -85,6 +88,7 @@ impl Store {
             write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
             notices,
             clock,
+            verified: Arc::default(),
             _listener: listener,
         };
         store.rebuild_if_migrated().await?;

@@ -6,6 +6,17 @@ use crate::stream::EventRow;
 use crisismap_core::event::{BadEvent, ChainFault, ChainVerifier};
 use crisismap_core::{StreamId, WorkspaceId};
 
+/// How long a full verification of a stream whose head has not moved since is reused by
+/// `verify_stream_recent`: the documents that end with the chain's verification (the account
+/// to the council, the decision record) do not walk a long chain again on every read, and a
+/// change made behind the store's back is still found within this time. `crisismap verify`
+/// and the verification page always walk the whole chain.
+pub const VERIFIED_FRESH: jiff::SignedDuration = jiff::SignedDuration::from_secs(60);
+
+/// The latest full verification of each stream: its head then, when, and the result.
+pub(crate) type Recent =
+    std::collections::HashMap<StreamId, (i64, String, jiff::Timestamp, StreamReport)>;
+
 /// The result for one stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StreamReport {
@@ -96,6 +107,39 @@ impl Store {
             head_hash: head,
             fault,
         })
+    }
+
+    /// The verification of one stream and when it was made: a full walk of its chain, or the
+    /// latest one when the stream's head has not moved since and it is younger than
+    /// [`VERIFIED_FRESH`].
+    pub async fn verify_stream_recent(
+        &self,
+        stream: StreamId,
+    ) -> Result<(StreamReport, jiff::Timestamp), StoreError> {
+        let (head_seq, head_hash): (i64, String) =
+            sqlx::query_as("SELECT head_seq, head_hash FROM streams WHERE id = $1")
+                .bind(stream.to_string())
+                .fetch_one(&self.pool)
+                .await?;
+        let now = self.clock.now();
+        if let Ok(recent) = self.verified.lock()
+            && let Some((seq, hash, at, report)) = recent.get(&stream)
+            && *seq == head_seq
+            && *hash == head_hash
+            && now.duration_since(*at) < VERIFIED_FRESH
+            && *at <= now
+        {
+            return Ok((report.clone(), *at));
+        }
+        let report = self.verify_stream(stream).await?;
+        if let Ok(mut recent) = self.verified.lock() {
+            // One entry per stream; a bound against a store with very many streams.
+            if recent.len() >= 4096 {
+                recent.clear();
+            }
+            recent.insert(stream, (head_seq, head_hash, now, report.clone()));
+        }
+        Ok((report, now))
     }
 
     async fn walk(

@@ -987,3 +987,60 @@ async fn a_register_change_based_on_an_old_revision_is_refused() {
         );
     }
 }
+
+/// The documents that end with the chain's verification reuse a verification only while the
+/// stream's head has not moved and for at most a minute; a change behind the store's back is
+/// found once it is older than that, and a new event always walks the chain again.
+#[tokio::test]
+async fn a_recent_verification_is_reused_only_while_the_head_stands_and_for_a_minute() {
+    for db in TestDb::all().await {
+        let clock = Arc::new(crisismap_core::ManualClock::new(
+            "2026-11-28T08:00:00Z".parse().expect("ts"),
+        ));
+        let store = Store::open(&db.location, OpenMode::CreateIfMissing, clock.clone())
+            .await
+            .expect("open");
+        let (ws, _) = workspace(&store, "Gemeente Voorbeeld", "beheer@voorbeeld.nl").await;
+        let stream = store
+            .stream_of(ws, StreamKind::Workspace)
+            .await
+            .expect("stream")
+            .id;
+        let (first, at) = store.verify_stream_recent(stream).await.expect("verify");
+        assert!(first.fault.is_none(), "{}", db.name);
+        // Changed behind the store's back: within the minute the earlier walk stands…
+        drop_event_triggers(&store).await;
+        exec(
+            &store,
+            &format!(
+                "UPDATE events SET payload = REPLACE(payload, 'Gemeente Voorbeeld', 'Gemeente Anders') \
+                 WHERE stream_id = '{stream}' AND seq = 1"
+            ),
+        )
+        .await;
+        let (again, when) = store.verify_stream_recent(stream).await.expect("verify");
+        assert_eq!((again.fault.is_none(), when), (true, at), "{}", db.name);
+        // …and a minute later the chain is walked again and the change is found.
+        clock.advance_minutes(1);
+        let (later, when) = store.verify_stream_recent(stream).await.expect("verify");
+        assert!(later.fault.is_some(), "{}: found after a minute", db.name);
+        assert!(when > at);
+        // A new event moves the head: walked again at once.
+        let (ws2, _) = workspace(&store, "Gemeente Twee", "beheer@twee.nl").await;
+        let other = store
+            .stream_of(ws2, StreamKind::Workspace)
+            .await
+            .expect("stream")
+            .id;
+        let (before, t1) = store.verify_stream_recent(other).await.expect("verify");
+        add_user(&store, ws2, "lid@twee.nl", Role::Member).await;
+        let (fresh, t2) = store.verify_stream_recent(other).await.expect("verify");
+        assert_eq!(t1, t2, "the clock stood still");
+        assert_eq!(
+            fresh.length,
+            before.length + 1,
+            "{}: the new head was walked to",
+            db.name
+        );
+    }
+}

@@ -1057,3 +1057,5 @@ g-process_status-own_checks = Own safety checks
 f-process_status-own_checks-check = Check
 f-process_status-own_checks-done = Done
 error-own_checks_missing = Tick every safety check of the municipality's own that applies to this process.
+e-legal_advice-confidential = Confidential: only administrators and editors read this advice. It stays out of the timeline, the prints and the account.
+e-aftercare-confidential = Only administrators read the aftercare. Do not write down medical or other health details here: only who, when, with whom and whether someone was referred.

@@ -1057,3 +1057,5 @@ g-process_status-own_checks = Eigen veiligheidscontroles
 f-process_status-own_checks-check = Controle
 f-process_status-own_checks-done = Gedaan
 error-own_checks_missing = Vink elke eigen veiligheidscontrole van de gemeente af die voor dit proces geldt.
+e-legal_advice-confidential = Vertrouwelijk: alleen beheerders en redacteuren lezen dit advies. Het komt niet in de tijdlijn, de afdrukken of de verantwoording.
+e-aftercare-confidential = Alleen beheerders lezen de nazorg. Schrijf hier geen medische of andere gezondheidsgegevens op: alleen wie, wanneer, door wie en of iemand is doorverwezen.

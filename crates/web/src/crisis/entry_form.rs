@@ -95,9 +95,15 @@ pub(super) async fn form_page(
         rev: entry.map(|e| e.rev),
         form,
         conflict: conflict.then(|| tr.t("error-stale_revision")),
-        immutable_note: kind
-            .immutable()
-            .then(|| tr.t(&format!("e-{kind}-immutable"))),
+        // A note above the form: what never changes once recorded, or who alone reads a
+        // confidential kind (and, for aftercare, that nothing medical belongs here).
+        immutable_note: if kind.immutable() {
+            Some(tr.t(&format!("e-{kind}-immutable")))
+        } else if kind.confidential() {
+            Some(tr.t(&format!("e-{kind}-confidential")))
+        } else {
+            None
+        },
         occurred,
         occurred_error,
         ctx,

@@ -704,6 +704,17 @@ async fn confidential_legal_advice_and_aftercare_stay_with_those_allowed_to_read
             assert_eq!(page.contains("Sanne de Vries"), aftercare, "{who}");
             let (status, _) = b.page(&format!("/crisis/{id}/nazorggesprekken")).await;
             assert_eq!(status, expect(aftercare), "{who}");
+            if aftercare {
+                // The form says plainly that nothing medical belongs in it.
+                let (_, form) = b
+                    .page(&format!("/crisis/{id}/nazorggesprekken/nieuw"))
+                    .await;
+                assert!(
+                    words_of(&form).contains("Schrijf hier geen medische"),
+                    "{}",
+                    words_of(&form)
+                );
+            }
             // Nowhere else: the timeline, the picture, the account to the council.
             for shared in ["/tijdlijn", "", "/verantwoording"] {
                 let (status, page) = b.page(&format!("/crisis/{id}{shared}")).await;
