@@ -299,6 +299,9 @@ test('the crisis room works with the keyboard alone', story(env, async ({ open, 
   // On the log the cursor starts in the quick line: type, Enter, and it is back in the line,
   // the line saved: three lines, three posts, no form in between.
   await page.goto(`${exercise}/logboek`);
+  // The browser places the cursor once the page has settled (autofocus), not always by the
+  // load event: give it a moment before asking where it is.
+  await page.waitForFunction(() => document.activeElement?.id === 'quick-text', null, { timeout: 3000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'quick-text', 'the cursor starts in the log line');
   const posts = [];
   page.on('request', (r) => { if (r.isNavigationRequest() && r.method() === 'POST') posts.push(r.url()); });
