@@ -28,7 +28,7 @@ pub use events::{Expected, StreamNotice};
 pub use mfa::TotpRecord;
 pub use queries::{NewCredential, StreamInfo, UserRecord, WorkspaceRecord};
 pub use register::RecordChange;
-pub use verify::{StreamReport, VerifyReport};
+pub use verify::{StreamReport, VERIFIED_FRESH, VerifyReport};
 
 use crisismap_core::Clock;
 use std::sync::Arc;

@@ -144,7 +144,6 @@ pub(super) async fn account_pdf(
 }
 
 async fn compose(state: &AppState, room: &Room, tr: Tr) -> Result<Account, AppError> {
-    let ws = room.crisis.workspace;
     let record = crisismap_app::print::decision_record_of(state, room, tr.0).await?;
     let moments = crisismap_app::crisis::timeline::history(state, room, tr).await?;
     let now = state.now();
@@ -213,7 +212,6 @@ async fn compose(state: &AppState, room: &Room, tr: Tr) -> Result<Account, AppEr
         None => None,
         Some(t) => Some(account_text(state, room, t, tr).await?),
     };
-    let _ = ws;
     let s = room.state();
     Ok(Account {
         title: s.title.clone(),
