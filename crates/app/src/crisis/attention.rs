@@ -269,73 +269,60 @@ fn duty_steps(room: &Room, now: Timestamp, tr: Tr) -> Vec<OpenStep> {
         let Some(power) = decision.text("power") else {
             continue;
         };
-        for duty in duties::started_by(power) {
+        // The duties this power starts: the catalogue's, and the workspace's own types that
+        // name it, each as (its name, obligation code, own type).
+        let expected = duties::started_by(power)
+            .map(|duty| {
+                (
+                    choice_label(tr, "obligation", &duty.code).to_owned(),
+                    duty.code.clone(),
+                    None,
+                )
+            })
+            .chain(
+                room.index
+                    .live(RecordKind::DutyType)
+                    .filter(|own| own.text("power") == Some(power))
+                    .map(|own| {
+                        (
+                            own.title.clone(),
+                            "own".to_owned(),
+                            Some(own.id.to_string()),
+                        )
+                    }),
+            );
+        let me = decision.id.to_string();
+        let starts = decision
+            .text("decided_at")
+            .and_then(|t| t.parse::<Timestamp>().ok())
+            .map(crisismap_core::time::local_input)
+            .unwrap_or_default();
+        for (name, obligation, own) in expected {
             let recorded = room.of(EntryKind::Duty).any(|d| {
-                d.text("obligation") == Some(duty.code.as_str())
-                    && d.text("decision") == Some(decision.id.to_string().as_str())
+                d.text("obligation") == Some(obligation.as_str())
+                    && d.text("duty_type") == own.as_deref()
+                    && d.text("decision") == Some(me.as_str())
             });
             if recorded {
                 continue;
             }
-            let starts = decision
-                .text("decided_at")
-                .and_then(|t| t.parse::<Timestamp>().ok())
-                .map(crisismap_core::time::local_input)
-                .unwrap_or_default();
+            let mut prefill = vec![("obligation", obligation)];
+            prefill.extend(own.map(|id| ("duty_type", id)));
+            prefill.extend([
+                ("decision", me.clone()),
+                ("starts_at", starts.clone()),
+                ("status", "open".to_owned()),
+            ]);
             steps.push(OpenStep {
                 urgency: Urgency::Now,
                 what: tr.t("attention-duty_expected"),
                 subject: format!(
-                    "{} ({})",
-                    choice_label(tr, "obligation", &duty.code),
+                    "{name} ({})",
                     room.entry_title(decision.kind, &decision.title, tr)
                 ),
                 resolve: Resolve::NewEntry {
                     kind: EntryKind::Duty,
-                    prefill: vec![
-                        ("obligation", duty.code.clone()),
-                        ("decision", decision.id.to_string()),
-                        ("starts_at", starts),
-                        ("status", "open".to_owned()),
-                    ],
-                },
-            });
-        }
-        // The workspace's own duty types that a decision on this power starts.
-        for own in room.index.live(RecordKind::DutyType) {
-            if own.text("power") != Some(power) {
-                continue;
-            }
-            let recorded = room.of(EntryKind::Duty).any(|d| {
-                d.text("obligation") == Some("own")
-                    && d.text("duty_type") == Some(own.id.to_string().as_str())
-                    && d.text("decision") == Some(decision.id.to_string().as_str())
-            });
-            if recorded {
-                continue;
-            }
-            let starts = decision
-                .text("decided_at")
-                .and_then(|t| t.parse::<Timestamp>().ok())
-                .map(crisismap_core::time::local_input)
-                .unwrap_or_default();
-            steps.push(OpenStep {
-                urgency: Urgency::Now,
-                what: tr.t("attention-duty_expected"),
-                subject: format!(
-                    "{} ({})",
-                    own.title,
-                    room.entry_title(decision.kind, &decision.title, tr)
-                ),
-                resolve: Resolve::NewEntry {
-                    kind: EntryKind::Duty,
-                    prefill: vec![
-                        ("obligation", "own".to_owned()),
-                        ("duty_type", own.id.to_string()),
-                        ("decision", decision.id.to_string()),
-                        ("starts_at", starts),
-                        ("status", "open".to_owned()),
-                    ],
+                    prefill,
                 },
             });
         }

@@ -70,13 +70,19 @@ pub struct Head {
     pub guest: bool,
     /// The reader's role.
     pub role: Role,
-    /// An administrator (sees the aftercare).
-    pub admin: bool,
-    /// May read the confidential legal advice (administrators and editors).
-    pub reads_legal: bool,
 }
 
 impl Head {
+    /// An administrator (sees the aftercare).
+    pub fn admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// May read the confidential legal advice (administrators and editors, not guests).
+    pub fn reads_legal(&self) -> bool {
+        EntryKind::LegalAdvice.readable_by(self.role, self.guest)
+    }
+
     /// Whether the user may add entries of the kind at this address segment.
     pub fn writes(&self, slug: &str) -> bool {
         self.can_write
@@ -145,8 +151,6 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::U
         can_steer: role.allows(Role::Member) && !s.closed && !guest,
         guest,
         role,
-        admin: role == Role::Admin,
-        reads_legal: EntryKind::LegalAdvice.readable_by(role, guest),
     }
 }
 
