@@ -11,6 +11,7 @@ pub mod audit_words;
 pub mod crisis;
 pub mod demo;
 mod error;
+pub mod exercise;
 
 pub mod password;
 pub mod principal;

@@ -141,6 +141,7 @@ impl Index {
             plans: self.views(RecordKind::Plan),
             readiness: self.views(RecordKind::Readiness),
             improvements: self.views(RecordKind::Improvement),
+            exercises: self.views(RecordKind::Exercise),
         }
     }
 }

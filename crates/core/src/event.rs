@@ -279,6 +279,15 @@ pub enum DomainEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         occurred_at: Option<String>,
     },
+    /// The run of an exercise was set: its clock, control, observers and whether injects go
+    /// out by themselves (the whole new state).
+    ExerciseRunSet {
+        /// The run's new state.
+        run: crate::crisis::ExerciseRun,
+        /// When it happened (canonical UTC).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<String>,
+    },
     /// An entry of a crisis was recorded or changed; the event holds its whole new state.
     EntrySaved {
         /// The kind of entry (log entry, decision, action, …).
@@ -327,6 +336,7 @@ impl DomainEvent {
             DomainEvent::CrisisHandedOver { .. } => "crisis_handed_over",
             DomainEvent::FailingNodesSet { .. } => "failing_nodes_set",
             DomainEvent::SitrepIssued { .. } => "sitrep_issued",
+            DomainEvent::ExerciseRunSet { .. } => "exercise_run_set",
             DomainEvent::EntrySaved { .. } => "entry_saved",
         }
     }
@@ -347,6 +357,7 @@ impl DomainEvent {
             | DomainEvent::CrisisHandedOver { occurred_at, .. }
             | DomainEvent::FailingNodesSet { occurred_at, .. }
             | DomainEvent::SitrepIssued { occurred_at, .. }
+            | DomainEvent::ExerciseRunSet { occurred_at, .. }
             | DomainEvent::EntrySaved { occurred_at, .. } => occurred_at.as_deref(),
             _ => None,
         }

@@ -35,11 +35,11 @@ macro_rules! files {
 pub const FILES: [(Lang, Files); 2] = [
     (
         Lang::Nl,
-        files!("nl": "general", "register", "crisis", "record", "security", "account", "print", "cli"),
+        files!("nl": "general", "register", "crisis", "record", "security", "account", "print", "cli", "exercise"),
     ),
     (
         Lang::En,
-        files!("en": "general", "register", "crisis", "record", "security", "account", "print", "cli"),
+        files!("en": "general", "register", "crisis", "record", "security", "account", "print", "cli", "exercise"),
     ),
 ];
 

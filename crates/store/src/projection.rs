@@ -143,6 +143,10 @@ pub(crate) async fn apply(
             crate::crisis::project_crisis(conn, env, event, &at).await?;
             crate::crisis::project_timeline(conn, env, "crisis", event.occurred_at(), &at).await?;
         }
+        // Exercise control's clock and staff are not part of the players' timeline.
+        DomainEvent::ExerciseRunSet { .. } => {
+            crate::crisis::project_crisis(conn, env, event, &at).await?;
+        }
         DomainEvent::EntrySaved {
             kind,
             id,

@@ -187,6 +187,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let store = state.store().clone();
     let sweeper = tokio::spawn(sweep_sessions(state.clone()));
+    let releaser = tokio::spawn(release_injects(state.clone()));
     let signal_state = state.clone();
     let shutdown = async move {
         shutdown.await;
@@ -195,6 +196,7 @@ pub async fn serve(
     };
     let result = accept_loop(listener, state, shutdown).await;
     sweeper.abort();
+    releaser.abort();
     store.close().await;
     result
 }
@@ -257,6 +259,24 @@ async fn accept_loop(
     drop(listener);
     graceful.shutdown().await;
     Ok(())
+}
+
+/// How often the server looks for injects that are due in exercises that release by
+/// themselves.
+const RELEASE_EVERY: Duration = Duration::from_secs(5);
+
+/// Releases the injects that are due in running exercises, every few seconds.
+async fn release_injects(state: AppState) {
+    let mut tick = tokio::time::interval(RELEASE_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match crisismap_app::exercise::release_all_due(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(released = n, "injects released by the exercise clock"),
+            Err(e) => tracing::warn!(error = %e, "could not release injects that are due"),
+        }
+    }
 }
 
 /// Removes expired sessions every few minutes (they are refused on use anyway).

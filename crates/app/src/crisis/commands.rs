@@ -243,6 +243,30 @@ pub fn guest_may_write(by: &Principal, kind: Option<EntryKind>) -> Result<(), Er
     }
 }
 
+/// Exercise control and observers do not play: while the exercise runs they add to the
+/// players' record only through injects (and observe on their own pages). Once it has ended
+/// they take part in the evaluation (findings, evaluations) and may wind the exercise up.
+fn exercise_staff_may_not_play(
+    by: &Principal,
+    state: &crisismap_core::crisis::CrisisState,
+    kind: Option<EntryKind>,
+) -> Result<(), Error> {
+    let Some(run) = &state.exercise_run else {
+        return Ok(());
+    };
+    if run.staff(by.user.id).is_none() {
+        return Ok(());
+    }
+    let evaluating = matches!(
+        kind,
+        None | Some(EntryKind::Finding | EntryKind::Evaluation)
+    );
+    if run.ended_at.is_some() && evaluating {
+        return Ok(());
+    }
+    Err(Error::Forbidden)
+}
+
 /// Decides and records a change to the crisis itself, that happened at `at` (`None`: now).
 pub async fn command(
     app: &App,
@@ -252,6 +276,8 @@ pub async fn command(
     at: Option<Occurrence>,
 ) -> Result<(), Error> {
     guest_may_write(by, None)?;
+    let current = app.store().crisis(by.user.workspace, crisis).await?;
+    exercise_staff_may_not_play(by, &current.state, None)?;
     app.store()
         .handle_crisis_command(by.user.workspace, crisis, &by.actor(), command, at)
         .await
@@ -283,6 +309,7 @@ pub async fn save_entry(
     if current.state.closed {
         return Err(Error::CrisisClosed);
     }
+    exercise_staff_may_not_play(by, &current.state, Some(kind))?;
     if let Some(id) = id {
         let existing = app.store().entry(ws, crisis, id).await?;
         if existing.kind != kind {

@@ -65,11 +65,18 @@ pub enum EntryKind {
     /// The advisor's own text of the account to the council (verantwoording): narrative
     /// sections beside the parts composed from the record, from draft to adopted.
     AccountText,
+    /// An inject of an exercise (inject): a message from a simulated sender in the master
+    /// events list, copied from the script, released to the players by exercise control.
+    /// Only exercise control and observers read it.
+    Inject,
+    /// An observation of an exercise (observatie): what an observer saw, against a learning
+    /// goal, with a rating. Only exercise control and observers read it.
+    Observation,
 }
 
 impl EntryKind {
     /// Every kind of entry, in the order the crisis room lists them.
-    pub const ALL: [EntryKind; 22] = [
+    pub const ALL: [EntryKind; 24] = [
         EntryKind::Log,
         EntryKind::Decision,
         EntryKind::Action,
@@ -90,13 +97,15 @@ impl EntryKind {
         EntryKind::CouncilQuestion,
         EntryKind::Evaluation,
         EntryKind::AccountText,
+        EntryKind::Inject,
+        EntryKind::Observation,
         EntryKind::LegalAdvice,
         EntryKind::Aftercare,
     ];
 
     /// The kinds every reader of the crisis may read: all but the confidential ones, which
     /// come last in [`EntryKind::ALL`].
-    pub const OPEN: &[EntryKind] = EntryKind::ALL.split_at(EntryKind::ALL.len() - 2).0;
+    pub const OPEN: &[EntryKind] = EntryKind::ALL.split_at(EntryKind::ALL.len() - 4).0;
 
     /// The kind's stable code (`log`, `process_status`, …), as stored and in the API.
     pub fn code(self) -> &'static str {
@@ -123,6 +132,8 @@ impl EntryKind {
             EntryKind::LegalAdvice => "legal_advice",
             EntryKind::Aftercare => "aftercare",
             EntryKind::AccountText => "account_text",
+            EntryKind::Inject => "inject",
+            EntryKind::Observation => "observation",
         }
     }
 
@@ -151,6 +162,8 @@ impl EntryKind {
             EntryKind::LegalAdvice => "juridisch-advies",
             EntryKind::Aftercare => "nazorggesprekken",
             EntryKind::AccountText => "verantwoordingstekst",
+            EntryKind::Inject => "injects",
+            EntryKind::Observation => "observaties",
         }
     }
 
@@ -171,14 +184,22 @@ impl EntryKind {
         }
     }
 
-    /// Whether entries of this kind are kept from some readers (see [`EntryKind::reader`]).
-    pub fn confidential(self) -> bool {
-        self.reader() != crate::Role::Viewer
+    /// Whether entries of this kind belong to exercise control: read by the exercise's
+    /// control and observers only, whatever their role (see `exercise::ExerciseRun::staff`),
+    /// and never through the crisis room's own pages.
+    pub fn exercise_staff(self) -> bool {
+        matches!(self, EntryKind::Inject | EntryKind::Observation)
     }
 
-    /// Whether someone with this role, a guest of the crisis or not, may read this kind.
+    /// Whether entries of this kind are kept from some readers (see [`EntryKind::reader`]).
+    pub fn confidential(self) -> bool {
+        self.reader() != crate::Role::Viewer || self.exercise_staff()
+    }
+
+    /// Whether someone with this role, a guest of the crisis or not, may read this kind in
+    /// the crisis room. Exercise control's kinds are read on exercise control's own pages.
     pub fn readable_by(self, role: crate::Role, guest: bool) -> bool {
-        role.allows(self.reader()) && !(guest && self.confidential())
+        role.allows(self.reader()) && !(guest && self.confidential()) && !self.exercise_staff()
     }
 
     /// Log entries and decisions are never changed once recorded.
@@ -203,6 +224,8 @@ impl EntryKind {
             EntryKind::Evaluation => Some("method"),
             EntryKind::Aftercare | EntryKind::AccountText => Some("status"),
             EntryKind::LegalAdvice => None,
+            EntryKind::Inject => Some("status"),
+            EntryKind::Observation => Some("rating"),
             EntryKind::ProcessStatus | EntryKind::Effect => Some("status"),
             EntryKind::Scenario => Some("case"),
             EntryKind::Informing => Some("party"),
@@ -229,6 +252,8 @@ impl EntryKind {
             EntryKind::Finding | EntryKind::Cost | EntryKind::Claim => None,
             EntryKind::CouncilQuestion | EntryKind::Evaluation => None,
             EntryKind::LegalAdvice | EntryKind::Aftercare | EntryKind::AccountText => None,
+            EntryKind::Inject => Some("released_at"),
+            EntryKind::Observation => Some("observed_at"),
             EntryKind::Action | EntryKind::Dilemma | EntryKind::Scenario | EntryKind::Effect => {
                 None
             }
@@ -279,6 +304,8 @@ impl EntryKind {
             EntryKind::LegalAdvice => &LEGAL_ADVICE,
             EntryKind::Aftercare => &AFTERCARE,
             EntryKind::AccountText => &ACCOUNT_TEXT,
+            EntryKind::Inject => &INJECT,
+            EntryKind::Observation => &OBSERVATION,
         }
     }
 }
@@ -303,7 +330,7 @@ mod schemas;
 use schemas::*;
 pub use schemas::{
     ACCOUNT_STATUSES, AFTERCARE_STATUSES, CLAIM_STATUSES, COST_CATEGORIES, COST_STATUSES,
-    EVALUATION_METHODS, QUESTION_STATUSES, SAFE_CHECKS,
+    EVALUATION_METHODS, INJECT_STATUSES, QUESTION_STATUSES, SAFE_CHECKS,
 };
 pub use schemas::{
     ACTION_STATUSES, ATTENDANCE_KINDS, AUDIENCES, CASES, CHANNELS, COMMUNICATION_STATUSES,

@@ -9,6 +9,7 @@ pub mod classify;
 pub mod costs;
 pub mod duties;
 pub mod entries;
+pub mod exercise;
 pub mod guidance;
 pub mod lessons;
 pub mod occurrence;
@@ -22,6 +23,7 @@ use std::str::FromStr;
 
 pub use classify::{Answers, Proposal, propose};
 pub use entries::{EntryKind, check_change, check_times};
+pub use exercise::{ExerciseRun, Staff};
 pub use occurrence::{Occurrence, Transcription};
 pub use recorded::{Entries, Entry, overdue};
 pub use state::{CrisisCommand, CrisisError, CrisisState, Handover, Transfer};

@@ -83,6 +83,10 @@ pub struct CrisisState {
     /// The handover to the line organisation that started the aftermath, once there was one.
     #[serde(default)]
     pub handover: Option<Handover>,
+    /// The exercise run (clock, control, observers) when this exercise was started from a
+    /// script.
+    #[serde(default)]
+    pub exercise_run: Option<super::ExerciseRun>,
 }
 
 /// Why a party is expected to have been informed.
@@ -213,6 +217,12 @@ pub enum CrisisCommand {
     /// Issues the next situation report: it takes the next number of the crisis's series and
     /// describes the picture as of the command's moment.
     IssueSitrep,
+    /// Sets the exercise run as a whole (its clock, control, observers, release by itself);
+    /// only an exercise has one.
+    SetExerciseRun {
+        /// The run's new state.
+        run: super::ExerciseRun,
+    },
 }
 
 impl CrisisCommand {
@@ -229,6 +239,7 @@ impl CrisisCommand {
             CrisisCommand::Close { .. } => "closed",
             CrisisCommand::SetFailing { .. } => "failing",
             CrisisCommand::IssueSitrep => "sitrep",
+            CrisisCommand::SetExerciseRun { .. } => "exercise_run",
         }
     }
 }
@@ -246,6 +257,7 @@ fn aspect_of(event: &DomainEvent) -> Option<&'static str> {
         DomainEvent::FailingNodesSet { .. } => "failing",
         DomainEvent::CrisisClosed { .. } => "closed",
         DomainEvent::SitrepIssued { .. } => "sitrep",
+        DomainEvent::ExerciseRunSet { .. } => "exercise_run",
         _ => return None,
     })
 }
@@ -303,6 +315,7 @@ impl CrisisState {
                 last_at: Default::default(),
                 sitreps: vec![],
                 handover: None,
+                exercise_run: None,
             }),
             _ => None,
         }
@@ -357,6 +370,7 @@ impl CrisisState {
                 });
             }
             DomainEvent::FailingNodesSet { nodes, .. } => self.failing = nodes.clone(),
+            DomainEvent::ExerciseRunSet { run, .. } => self.exercise_run = Some(run.clone()),
             DomainEvent::SitrepIssued { occurred_at, .. } => {
                 self.sitreps.push(occurred_at.clone().unwrap_or_default())
             }
@@ -550,6 +564,18 @@ impl CrisisState {
                     reason,
                     occurred_at,
                 }])
+            }
+            CrisisCommand::SetExerciseRun { run } => {
+                if !self.exercise {
+                    return Err(invalid("exercise", "not_an_exercise"));
+                }
+                if run.control.is_empty() {
+                    return Err(invalid("control", "required"));
+                }
+                if self.exercise_run.as_ref() == Some(&run) {
+                    return Err(invalid("exercise", "unchanged"));
+                }
+                Ok(vec![DomainEvent::ExerciseRunSet { run, occurred_at }])
             }
             CrisisCommand::IssueSitrep => Ok(vec![DomainEvent::SitrepIssued {
                 number: u32::try_from(self.sitreps.len() + 1).unwrap_or(u32::MAX),

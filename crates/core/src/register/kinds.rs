@@ -521,6 +521,213 @@ static SAFE_CHECK: Schema = Schema {
     columns: &["process"],
 };
 
+static LEARNING_GOAL: Schema = Schema {
+    code: "learning_goal",
+    checks: no_checks,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("theme", T::Choice(THEMES), true),
+        f("description", NOTE, false),
+    ],
+    groups: &[],
+    columns: &["theme"],
+};
+
+/// The forms an exercise takes, from a discussion to a full-scale exercise.
+pub const EXERCISE_FORMS: &[&str] = &[
+    "discussion",
+    "tabletop",
+    "functional",
+    "full_scale",
+    "alerting_test",
+    "training",
+];
+/// The level an exercise is held at: official (ambtelijk), administrative (bestuurlijk), both.
+pub const EXERCISE_LEVELS: &[&str] = &["official", "administrative", "both"];
+/// What an exercise is for, which sets how it is judged: testing whether the organisation
+/// meets a standard, developing skills, or orienting on a subject.
+pub const EXERCISE_FUNCTIONS: &[&str] = &["testing", "developing", "orienting"];
+/// The course of an exercise in the plan.
+pub const EXERCISE_STATUSES: &[&str] = &["planned", "prepared", "held", "evaluated", "cancelled"];
+/// Who an inject pretends to come from.
+pub const INJECT_SENDERS: &[&str] = &[
+    "supplier",
+    "ibd",
+    "ncsc",
+    "press",
+    "resident",
+    "safety_region",
+    "police",
+    "prosecutor",
+    "staff",
+    "council",
+    "business",
+    "other",
+];
+/// How an inject reaches the players.
+pub const INJECT_CHANNELS: &[&str] = &[
+    "phone",
+    "email",
+    "news",
+    "social_media",
+    "walk_in",
+    "text_message",
+];
+
+static EXERCISE: Schema = Schema {
+    code: "exercise",
+    checks: no_checks,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("form", T::Choice(EXERCISE_FORMS), true),
+        f("level", T::Choice(EXERCISE_LEVELS), true),
+        f("function", T::Choice(EXERCISE_FUNCTIONS), true),
+        f("planned_on", T::Date, true),
+        f("status", T::Choice(EXERCISE_STATUSES), true),
+        f("owner", T::Ref(RecordKind::Contact), false),
+        f("script", T::Ref(RecordKind::ExerciseScript), false),
+        f("external", LINE, false),
+        f("notes", NOTE, false),
+    ],
+    groups: &[
+        Group {
+            name: "teams",
+            fields: &[f("team", T::Ref(RecordKind::Team), true)],
+            blank_rows: 2,
+            max_rows: 20,
+        },
+        Group {
+            name: "parties",
+            fields: &[f("organisation", T::Ref(RecordKind::Organisation), true)],
+            blank_rows: 2,
+            max_rows: 30,
+        },
+        Group {
+            name: "goals",
+            fields: &[f("goal", T::Ref(RecordKind::LearningGoal), true)],
+            blank_rows: 3,
+            max_rows: 40,
+        },
+    ],
+    columns: &["planned_on", "form", "level", "status", "owner"],
+};
+
+static EXERCISE_SCRIPT: Schema = Schema {
+    code: "exercise_script",
+    checks: script_checks,
+    title: "name",
+    fields: &[
+        f("name", NAME, true),
+        f("function", T::Choice(EXERCISE_FUNCTIONS), false),
+        f("form", T::Choice(EXERCISE_FORMS), false),
+        f("level", T::Choice(EXERCISE_LEVELS), false),
+        f("duration_minutes", T::Integer { min: 15, max: 1440 }, false),
+        f("scenario", T::LongText { max: 5000 }, false),
+        f("background", T::LongText { max: 8000 }, false),
+        f("version_note", LINE, false),
+    ],
+    groups: &[
+        Group {
+            name: "goals",
+            fields: &[f("goal", T::Ref(RecordKind::LearningGoal), true)],
+            blank_rows: 2,
+            max_rows: 40,
+        },
+        Group {
+            name: "injects",
+            fields: &[
+                f("number", T::Integer { min: 1, max: 9999 }, true),
+                f("at_minutes", T::Integer { min: 0, max: 1440 }, false),
+                f("at_time", T::Text { max: 5 }, false),
+                f("after", T::Integer { min: 1, max: 9999 }, false),
+                f("after_minutes", T::Integer { min: 0, max: 1440 }, false),
+                f("sender", T::Choice(INJECT_SENDERS), false),
+                f("sender_name", NAME, false),
+                f("to", NAME, false),
+                f("channel", T::Choice(INJECT_CHANNELS), false),
+                f("text", T::LongText { max: 4000 }, false),
+                f("expected", NOTE, false),
+                f("goal", T::Ref(RecordKind::LearningGoal), false),
+                f("controller", NAME, false),
+                f("contingency", T::Bool, false),
+            ],
+            blank_rows: 2,
+            max_rows: 600,
+        },
+    ],
+    columns: &["function", "duration_minutes", "version_note"],
+};
+
+/// An inject's number is unique, a time of day reads `HH:MM`, an inject follows only another
+/// inject of the script (not itself), and says at most one way when it comes.
+fn script_checks(data: &Map<String, Value>) -> Vec<FieldIssue> {
+    let mut issues = vec![];
+    let rows = data
+        .get("injects")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let numbers: Vec<Option<i64>> = rows
+        .iter()
+        .map(|r| r.get("number").and_then(Value::as_i64))
+        .collect();
+    for (i, row) in rows.iter().enumerate() {
+        let number = numbers[i];
+        if numbers[..i].contains(&number) {
+            issues.push(FieldIssue::new(
+                format!("injects.{i}.number"),
+                "duplicate_number",
+            ));
+        }
+        if let Some(t) = row.get("at_time").and_then(Value::as_str)
+            && parse_time_of_day(t).is_none()
+        {
+            issues.push(FieldIssue::new(
+                format!("injects.{i}.at_time"),
+                "invalid_time_of_day",
+            ));
+        }
+        let after = row.get("after").and_then(Value::as_i64);
+        if let Some(a) = after
+            && (Some(a) == number || !numbers.contains(&Some(a)))
+        {
+            issues.push(FieldIssue::new(
+                format!("injects.{i}.after"),
+                "unknown_inject",
+            ));
+        }
+        let ways = ["at_minutes", "at_time", "after"]
+            .iter()
+            .filter(|k| row.get(**k).is_some_and(|v| !v.is_null()))
+            .count();
+        if ways > 1 {
+            issues.push(FieldIssue::new(
+                format!("injects.{i}.at_minutes"),
+                "one_moment",
+            ));
+        }
+        if row.get("after_minutes").is_some_and(|v| !v.is_null()) && after.is_none() {
+            issues.push(FieldIssue::new(
+                format!("injects.{i}.after"),
+                "required_with_delay",
+            ));
+        }
+    }
+    issues
+}
+
+/// A time of day typed as `HH:MM` (00:00–23:59): minutes since midnight.
+pub fn parse_time_of_day(text: &str) -> Option<u32> {
+    let (h, m) = text.trim().split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
 /// The schema of a kind of record.
 pub fn schema(kind: RecordKind) -> &'static Schema {
     match kind {
@@ -537,6 +744,9 @@ pub fn schema(kind: RecordKind) -> &'static Schema {
         RecordKind::Improvement => &IMPROVEMENT,
         RecordKind::DutyType => &DUTY_TYPE,
         RecordKind::SafeCheck => &SAFE_CHECK,
+        RecordKind::LearningGoal => &LEARNING_GOAL,
+        RecordKind::Exercise => &EXERCISE,
+        RecordKind::ExerciseScript => &EXERCISE_SCRIPT,
     }
 }
 

@@ -52,11 +52,20 @@ pub enum RecordKind {
     /// A check of the municipality's own (veiligheidscontrole) before a process or system is
     /// declared safe again, beside the product's five.
     SafeCheck,
+    /// A learning goal (leerdoel) of the catalogue exercises test, by the same themes as the
+    /// evaluation of a real crisis.
+    LearningGoal,
+    /// An exercise of the training and exercise plan (oefenplan): its form, level, teams and
+    /// partners, learning goals, date and status.
+    Exercise,
+    /// An exercise script (draaiboek): the scenario, background for control, and the master
+    /// events list of timed injects.
+    ExerciseScript,
 }
 
 impl RecordKind {
     /// Every kind of record, in the order the register lists them.
-    pub const ALL: [RecordKind; 13] = [
+    pub const ALL: [RecordKind; 16] = [
         RecordKind::Contact,
         RecordKind::Organisation,
         RecordKind::Team,
@@ -70,6 +79,9 @@ impl RecordKind {
         RecordKind::Improvement,
         RecordKind::DutyType,
         RecordKind::SafeCheck,
+        RecordKind::LearningGoal,
+        RecordKind::Exercise,
+        RecordKind::ExerciseScript,
     ];
 
     /// The kind's stable code (`contact`, `risk_object`, …), as stored and in the API.
@@ -88,6 +100,9 @@ impl RecordKind {
             RecordKind::Improvement => "improvement",
             RecordKind::DutyType => "duty_type",
             RecordKind::SafeCheck => "safe_check",
+            RecordKind::LearningGoal => "learning_goal",
+            RecordKind::Exercise => "exercise",
+            RecordKind::ExerciseScript => "exercise_script",
         }
     }
 
@@ -107,6 +122,9 @@ impl RecordKind {
             RecordKind::Improvement => "verbeteracties",
             RecordKind::DutyType => "plichttypen",
             RecordKind::SafeCheck => "veiligheidscontroles",
+            RecordKind::LearningGoal => "leerdoelen",
+            RecordKind::Exercise => "oefeningen",
+            RecordKind::ExerciseScript => "draaiboeken",
         }
     }
 

@@ -100,6 +100,7 @@ pub const ITEMS: &[Item] = &[
     item("periodic_meetings", Preparation, true),
     item("stakeholder_expectations", Preparation, true),
     item("exercises", Preparation, true),
+    item("triangle_exercised", Preparation, true),
     item("advise_mayor", Warm, false),
     item("shared_picture", Warm, true),
     item("decisions_documented", Warm, false),
@@ -126,6 +127,7 @@ pub const ITEM_CODES: &[&str] = &[
     "periodic_meetings",
     "stakeholder_expectations",
     "exercises",
+    "triangle_exercised",
     "advise_mayor",
     "shared_picture",
     "decisions_documented",
@@ -163,6 +165,8 @@ pub struct Evidence {
     pub readiness: Vec<(RecordId, ReadinessView)>,
     /// The improvement actions that lessons of crises and exercises became.
     pub improvements: Vec<(RecordId, super::views::ImprovementView)>,
+    /// The exercises of the training and exercise plan.
+    pub exercises: Vec<(RecordId, super::views::ExerciseView)>,
 }
 
 /// The state of one item: what the team recorded, what the registers prove, and the result.
@@ -203,7 +207,36 @@ impl Evidence {
         };
         let ids: Vec<RecordId> = match code {
             "ivp" => plan("integral_safety_plan"),
-            "exercises" => plan("exercise_plan"),
+            // A cyber exercise held in the last twelve months at the official and at the
+            // administrative level (one exercise at both, or one at each).
+            "exercises" => {
+                let today = now.to_zoned(crate::time::amsterdam().clone()).date();
+                let held: Vec<&(RecordId, super::views::ExerciseView)> = self
+                    .exercises
+                    .iter()
+                    .filter(|(_, e)| e.held_within_a_year(today))
+                    .collect();
+                let at = |level: &str| {
+                    held.iter()
+                        .any(|(_, e)| e.level == level || e.level == "both")
+                };
+                let ids = held.iter().map(|(id, _)| *id).collect();
+                return (at("official") && at("administrative"), ids);
+            }
+            // The local triangle (mayor, police, public prosecutor) took part in an exercise
+            // held in the last twelve months.
+            "triangle_exercised" => {
+                let today = now.to_zoned(crate::time::amsterdam().clone()).date();
+                let triangle = team_ids("local_triangle");
+                self.exercises
+                    .iter()
+                    .filter(|(_, e)| {
+                        e.held_within_a_year(today)
+                            && e.teams.iter().any(|t| triangle.contains(&t.team))
+                    })
+                    .map(|(id, _)| *id)
+                    .collect()
+            }
             "escalation_agreements" => {
                 let (from, to) = (team_ids("calamity_team"), team_ids("policy_team"));
                 self.escalations
@@ -395,7 +428,7 @@ mod tests {
         let prep = scores(&full)[0];
         assert_eq!(
             (prep.0, prep.1, prep.2),
-            (ChecklistPhase::Preparation, 1, 8)
+            (ChecklistPhase::Preparation, 1, 9)
         );
     }
 
@@ -462,5 +495,62 @@ mod tests {
             Some(Status::NotStarted),
             "one past its date: not in order (and nothing was ticked by hand)"
         );
+    }
+
+    #[test]
+    fn exercising_is_in_order_after_a_cyber_exercise_at_both_levels_within_a_year() {
+        use crate::register::views::{ExerciseTeam, ExerciseView};
+        let now: Timestamp = "2026-12-08T10:00:00Z".parse().expect("now");
+        let exercise = |level: &str, status: &str, on: &str, teams: Vec<RecordId>| {
+            (
+                RecordId::new(),
+                ExerciseView {
+                    name: format!("{level} {status} {on}"),
+                    level: level.into(),
+                    status: status.into(),
+                    planned_on: on.parse().expect("date"),
+                    teams: teams
+                        .into_iter()
+                        .map(|team| ExerciseTeam { team })
+                        .collect(),
+                },
+            )
+        };
+        let item = |ev: &Evidence, code: &str| {
+            ev.assess(now)
+                .into_iter()
+                .find(|a| a.code == code)
+                .expect("item")
+                .proven
+        };
+        // Only the official level, a cancelled administrative one, one too long ago, and one
+        // still planned: not yet.
+        let mut ev = Evidence {
+            exercises: vec![
+                exercise("official", "held", "2026-03-10", vec![]),
+                exercise("administrative", "cancelled", "2026-04-10", vec![]),
+                exercise("administrative", "evaluated", "2025-11-30", vec![]),
+                exercise("administrative", "planned", "2026-12-01", vec![]),
+            ],
+            ..Evidence::default()
+        };
+        assert_eq!(item(&ev, "exercises"), Some(false));
+        // The administrative level held since: in order.
+        ev.exercises
+            .push(exercise("administrative", "held", "2026-10-01", vec![]));
+        assert_eq!(item(&ev, "exercises"), Some(true));
+        // The local triangle took part in none of them, until one at both levels.
+        let triangle = RecordId::new();
+        ev.teams = vec![(
+            triangle,
+            serde_json::from_value(
+                serde_json::json!({"name": "Driehoek", "standard": "local_triangle"}),
+            )
+            .expect("team"),
+        )];
+        assert_eq!(item(&ev, "triangle_exercised"), Some(false));
+        ev.exercises
+            .push(exercise("both", "evaluated", "2026-11-20", vec![triangle]));
+        assert_eq!(item(&ev, "triangle_exercised"), Some(true));
     }
 }

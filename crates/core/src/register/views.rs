@@ -296,6 +296,40 @@ pub struct PlanView {
     pub review_on: Option<Date>,
 }
 
+/// An exercise of the training and exercise plan.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ExerciseView {
+    /// The exercise's name.
+    pub name: String,
+    /// `official`, `administrative` or `both`.
+    pub level: String,
+    /// `planned`, `prepared`, `held`, `evaluated` or `cancelled`.
+    pub status: String,
+    /// The day it is (or was) held.
+    pub planned_on: Date,
+    /// The teams taking part.
+    #[serde(default)]
+    pub teams: Vec<ExerciseTeam>,
+}
+
+/// A team taking part in an exercise.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ExerciseTeam {
+    /// The register team.
+    pub team: RecordId,
+}
+
+impl ExerciseView {
+    /// Held (or held and evaluated) within the twelve months up to `today`.
+    pub fn held_within_a_year(&self, today: Date) -> bool {
+        matches!(self.status.as_str(), "held" | "evaluated")
+            && self.planned_on <= today
+            && today
+                .checked_sub(jiff::Span::new().years(1))
+                .is_ok_and(|year_ago| self.planned_on >= year_ago)
+    }
+}
+
 /// An improvement action: a lesson turned into a change of the preparation.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ImprovementView {

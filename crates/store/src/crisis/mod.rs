@@ -44,7 +44,8 @@ pub struct EntryChange {
     pub kind: EntryKind,
     /// The entry's id; `None` for a new entry.
     pub id: Option<RecordId>,
-    /// The revision the change is based on; `None` for a new entry.
+    /// The revision the change is based on; `None` for a new entry, and `Some(0)` for a new
+    /// entry with the id given (chosen before, so another change of the batch can refer to it).
     pub expected_rev: Option<i64>,
     /// The entry's validated title and fields.
     pub record: Validated,
@@ -319,6 +320,16 @@ impl Store {
         for change in changes {
             let (id, rev, old) = match change.id {
                 None => (RecordId::new(), 1, None),
+                // A new entry whose id was chosen before (so another change of the same batch
+                // can point at it): revision 0 means it must not exist yet.
+                Some(id) if change.expected_rev == Some(0) => {
+                    if let Ok(old) = Self::entry_tx(&mut *tx, crisis, id).await {
+                        return Err(StoreError::Register(RegisterError::Stale {
+                            current: old.rev,
+                        }));
+                    }
+                    (id, 1, None)
+                }
                 Some(id) => {
                     let old = Self::entry_tx(&mut *tx, crisis, id).await?;
                     if old.kind != change.kind {

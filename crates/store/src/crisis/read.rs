@@ -16,6 +16,22 @@ impl Store {
         rows.into_iter().map(crisis_from_row).collect()
     }
 
+    /// The open exercises of every workspace (workspace, crisis): the server's release loop
+    /// looks in these for injects that are due.
+    pub async fn open_exercises(&self) -> Result<Vec<(WorkspaceId, StreamId)>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT workspace_id, id FROM rm_crises WHERE exercise = 1 AND closed = 0 ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(ws, id)| {
+                let bad = |e: uuid::Error| StoreError::Corrupt(format!("crisis {id}: {e}"));
+                Ok((ws.parse().map_err(bad)?, id.parse().map_err(bad)?))
+            })
+            .collect()
+    }
+
     /// One crisis, only when it belongs to the workspace.
     pub async fn crisis(&self, ws: WorkspaceId, id: StreamId) -> Result<CrisisRecord, StoreError> {
         let row: CrisisRow = sqlx::query_as(&format!(

@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/me", get(me))
         .route("/streams", get(streams))
         .route("/streams/{id}/events", get(events))
+        .route("/streams/{id}/verification", get(verification))
         .route("/users", get(list_users).post(add_user))
         .route("/users/{id}/disable", post(disable_user))
         .route("/users/{id}/enable", post(enable_user))
@@ -52,7 +53,7 @@ pub fn router() -> Router<AppState> {
         version = "1",
         description = "The JSON door to the same commands as the web pages. Authenticate with a personal token: `Authorization: Bearer cm_…` (create one under Account). Errors are application/problem+json."
     ),
-    paths(me, streams, events, list_users, add_user, disable_user, enable_user,
+    paths(me, streams, events, verification, list_users, add_user, disable_user, enable_user,
         crate::register::api::list, crate::register::api::one, crate::register::api::create,
         crate::register::api::update, crate::register::api::archive, crate::register::api::oncall,
         crate::register::api::readiness,
@@ -62,15 +63,25 @@ pub fn router() -> Router<AppState> {
         crate::crisis::api::restore_order, crate::crisis::api::close, crate::crisis::api::handover, crate::crisis::api::timeline, crate::crisis::api::recovery, crate::crisis::api::involved,
         crate::crisis::api::entries, crate::crisis::api::entry, crate::crisis::api::create,
         crate::crisis::api::update, crate::crisis::api::invite_guest,
-        crate::crisis::api::set_failing, crate::crisis::api::cascade),
-    components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, NewUserResult, crate::http::layers::Problem, crate::http::error::FieldErrorDoc,
+        crate::crisis::api::set_failing, crate::crisis::api::cascade,
+        crate::crisis::api::exercise::scenarios, crate::crisis::api::exercise::adopt_scenario,
+        crate::crisis::api::exercise::adopt_goals, crate::crisis::api::exercise::start,
+        crate::crisis::api::exercise::one, crate::crisis::api::exercise::clock,
+        crate::crisis::api::exercise::staff, crate::crisis::api::exercise::release,
+        crate::crisis::api::exercise::withhold, crate::crisis::api::exercise::ad_hoc,
+        crate::crisis::api::exercise::observations, crate::crisis::api::exercise::observe),
+    components(schemas(MeDto, TwoStepDto, UserDto, StreamDto, EventDto, VerificationDto, FaultDto, NewUserResult, crate::http::layers::Problem, crate::http::error::FieldErrorDoc,
         crate::register::api::RecordDto, crate::register::api::OnCallDto, crate::register::api::ReadinessDto,
         crate::crisis::api::CrisisDto, crate::crisis::api::EntryDto, crate::crisis::api::TimelineDto, crate::crisis::api::RecoveryDto, crate::crisis::api::StretchDto, crate::crisis::api::InvolvedDto, crate::crisis::api::GuestDto, crate::crisis::api::ImpactDto,
         crate::crisis::api::OpenBody, NewUserBody, crate::crisis::api::ClassifyInput, crate::crisis::api::ClassifiedDto,
         crate::crisis::api::ProposalDto, crate::crisis::api::ReasonedDto, crate::crisis::api::PhaseInput,
         crate::crisis::api::GripInput, crate::crisis::api::RestoreOrderInput, crate::crisis::api::CloseInput, crate::crisis::api::HandoverBody, crate::crisis::api::TransferBody,
         crate::crisis::api::TeamsInput, crate::crisis::api::ConfirmationInput, crate::crisis::api::FailingInput,
-        crate::crisis::api::TranscriptionInput, crate::crisis::api::TranscriptionDto, crate::crisis::api::GuestBody)),
+        crate::crisis::api::TranscriptionInput, crate::crisis::api::TranscriptionDto, crate::crisis::api::GuestBody,
+        crate::crisis::api::ScenarioDto, crate::crisis::api::AdoptedDto, crate::crisis::api::StartBody,
+        crate::crisis::api::ExerciseDto, crate::crisis::api::InjectDto, crate::crisis::api::ClockBody,
+        crate::crisis::api::StaffBody, crate::crisis::api::WithholdBody, crate::crisis::api::AdHocBody,
+        crate::crisis::api::ObservationDto, crate::crisis::api::ObservationBody)),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]
@@ -269,6 +280,64 @@ async fn events(
             })
             .collect(),
     ))
+}
+
+/// Where a stream's chain first goes wrong.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FaultDto {
+    /// The seq of the first event that does not check out.
+    pub seq: i64,
+    /// What is wrong there.
+    pub problem: String,
+}
+
+/// The verification of one stream's hash chain.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VerificationDto {
+    pub stream: String,
+    /// `workspace`, `preparation` or `crisis`.
+    pub kind: String,
+    /// Whether every event checks out, from the first to the head.
+    pub intact: bool,
+    /// Events walked before the first fault (all of them when intact).
+    pub length: i64,
+    /// The hash of the last event that checked out: the record's check value.
+    pub head_hash: String,
+    /// The first fault, when there is one.
+    pub fault: Option<FaultDto>,
+    /// When the chain was walked (UTC); a verification of the same head less than a minute
+    /// old is reused.
+    pub verified_at: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/streams/{id}/verification", tag = "record",
+    params(("id" = String, Path, description = "Stream id")),
+    responses((status = 200, body = VerificationDto), (status = 403, body = crate::http::layers::Problem), (status = 404, body = crate::http::layers::Problem)))]
+async fn verification(
+    State(state): State<AppState>,
+    auth: Authed<ViewerUp>,
+    Path(id): Path<String>,
+) -> Result<Json<VerificationDto>, AppError> {
+    let id: StreamId = id.parse().map_err(|_| AppError::NotFound)?;
+    let stream = state.store().stream_in(auth.user().workspace, id).await?;
+    if stream.kind == crisismap_core::StreamKind::Workspace
+        && auth.user().role != crisismap_core::Role::Admin
+    {
+        return Err(AppError::Forbidden);
+    }
+    let (report, at) = state.store().verify_stream_recent(id).await?;
+    Ok(Json(VerificationDto {
+        stream: id.to_string(),
+        kind: report.kind,
+        intact: report.fault.is_none(),
+        length: report.length,
+        head_hash: report.head_hash,
+        fault: report.fault.map(|f| FaultDto {
+            seq: f.seq,
+            problem: f.fault.to_string(),
+        }),
+        verified_at: time::canonical(at),
+    }))
 }
 
 /// An event's payload as this reader may see it: a confidential entry's (legal advice,

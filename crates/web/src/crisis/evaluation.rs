@@ -73,6 +73,15 @@ pub(super) async fn evaluation_pdf(
         heading: t("e-evaluation-plural"),
         blocks: held,
     });
+    // An exercise's own figures: for its staff while it runs, for every reader once it ended
+    // (players do not see the observations while they play).
+    if let Some(run) = s
+        .exercise_run
+        .as_ref()
+        .filter(|r| r.ended_at.is_some() || r.staff(auth.user().id).is_some())
+    {
+        parts.extend(exercise_parts(&state, &room, run, tr).await?);
+    }
 
     // What each finding cites, in words: a log line, a decision, a moment.
     let mut findings = vec![];
@@ -214,4 +223,96 @@ pub(super) async fn evaluation_pdf(
     )
     .await;
     Ok(super::documents::pdf_response(pdf, "evaluatie.pdf"))
+}
+
+/// The exercise's part of the report: how its function sets the judgement, the learning
+/// goals with their ratings and observations, and each inject with the players' first
+/// response measured from the record.
+async fn exercise_parts(
+    state: &AppState,
+    room: &Room,
+    run: &crisismap_core::crisis::ExerciseRun,
+    tr: Tr,
+) -> Result<Vec<Part>, AppError> {
+    let t = |k: &str| tr.t(k).to_owned();
+    let figures = super::exercise::figures(state, room, run, tr).await?;
+    let function = room
+        .index
+        .get(run.script)
+        .and_then(|r| r.text("function"))
+        .unwrap_or("developing");
+    let mut goals = vec![Block::Text {
+        text: t(&format!("exercise-judged-{function}")),
+    }];
+    goals.push(Block::Table {
+        header: vec![
+            t("f-observation-goal"),
+            t("f-observation-rating"),
+            t("exercise-observations"),
+        ],
+        widths: vec![3, 4, 1],
+        rows: figures
+            .goals
+            .iter()
+            .map(|g| {
+                vec![
+                    g.name.clone(),
+                    g.ratings
+                        .iter()
+                        .map(|(rating, why)| format!("{rating}: {why}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    g.observations.to_string(),
+                ]
+            })
+            .collect(),
+    });
+    let mut injects = vec![];
+    if let Some(m) = figures.median_response {
+        injects.push(Block::Facts {
+            pairs: vec![(
+                t("exercise-median_response"),
+                format!("{m} {}", t("cascade-minutes_short")),
+            )],
+        });
+    }
+    injects.push(Block::Table {
+        header: vec![
+            t("f-inject-number"),
+            t("exercise-moment"),
+            t("f-inject-sender"),
+            t("f-inject-to"),
+            t("f-inject-status"),
+            t("f-inject-released_at"),
+            t("exercise-response"),
+        ],
+        widths: vec![1, 2, 3, 2, 2, 2, 2],
+        rows: figures
+            .injects
+            .iter()
+            .map(|i| {
+                vec![
+                    i.number.to_string(),
+                    i.moment.clone(),
+                    i.source.clone(),
+                    i.to.clone(),
+                    i.state.to_owned(),
+                    i.released_at.clone(),
+                    i.response
+                        .map(|m| format!("{m} {}", t("cascade-minutes_short")))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    });
+    Ok(vec![
+        Part {
+            heading: t("exercise-goals_rated"),
+            blocks: goals,
+        },
+        Part {
+            heading: t("exercise-injects_responses"),
+            blocks: injects,
+        },
+    ])
 }

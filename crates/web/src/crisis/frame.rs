@@ -70,6 +70,10 @@ pub struct Head {
     pub guest: bool,
     /// The reader's role.
     pub role: Role,
+    /// Exercise control of this exercise (sees the events list; does not play).
+    pub exercise_control: bool,
+    /// An observer of this exercise (observes; does not play).
+    pub observer: bool,
 }
 
 impl Head {
@@ -118,6 +122,7 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::U
     let guest = user.crisis_scope.is_some();
     let s = room.state();
     let base = crisis_href(room.id());
+    let staff = s.exercise_run.as_ref().and_then(|r| r.staff(user.id));
     Head {
         id: room.id().to_string(),
         title: s.title.clone(),
@@ -147,10 +152,12 @@ pub(super) fn head(room: &Room, tr: Tr, current: &str, user: &crisismap_store::U
                 current: *slug == current,
             })
             .collect(),
-        can_write: role.allows(Role::Member) && !s.closed,
-        can_steer: role.allows(Role::Member) && !s.closed && !guest,
+        can_write: role.allows(Role::Member) && !s.closed && staff.is_none(),
+        can_steer: role.allows(Role::Member) && !s.closed && !guest && staff.is_none(),
         guest,
         role,
+        exercise_control: staff == Some(crisismap_core::crisis::Staff::Control),
+        observer: staff == Some(crisismap_core::crisis::Staff::Observer),
     }
 }
 

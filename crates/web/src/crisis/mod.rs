@@ -15,6 +15,7 @@ mod documents;
 mod entries;
 mod entry_form;
 mod evaluation;
+mod exercise;
 mod frame;
 mod guests;
 mod handover;
@@ -79,6 +80,22 @@ pub fn router() -> Router<AppState> {
         )
         .route("/crisis/{id}/herstel", get(recovery::recovery))
         .route("/crisis/{id}/nazorg", get(aftercare::aftercare))
+        .route("/crisis/{id}/oefenleiding", get(exercise::control))
+        .route("/crisis/{id}/oefenleiding/klok", post(exercise::clock))
+        .route("/crisis/{id}/oefenleiding/bezetting", post(exercise::staff))
+        .route("/crisis/{id}/oefenleiding/ad-hoc", post(exercise::ad_hoc))
+        .route(
+            "/crisis/{id}/oefenleiding/injects/{inject}/uitzetten",
+            post(exercise::release),
+        )
+        .route(
+            "/crisis/{id}/oefenleiding/injects/{inject}/tegenhouden",
+            post(exercise::withhold),
+        )
+        .route(
+            "/crisis/{id}/observaties",
+            get(exercise::observations).post(exercise::observe),
+        )
         .route(
             "/crisis/{id}/{slug}",
             get(entries::entries).post(entry_form::create),

@@ -4,6 +4,7 @@ mod account;
 mod admin;
 mod aftermath;
 pub(crate) mod dashboard;
+mod exercise;
 mod lessons;
 mod login;
 mod mfa;
@@ -34,7 +35,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/nafase", get(aftermath::aftermath))
         .route("/nafase/leerpunten", get(lessons::lessons))
-        .route("/oefenen", get(sections::exercise))
+        .route("/oefenen", get(exercise::exercise_page))
+        .route("/oefenen/leerdoelen", post(exercise::adopt_goals))
+        .route("/oefenen/scenarios/{code}", post(exercise::adopt_scenario))
+        .route("/oefenen/starten", post(exercise::start))
         .route("/afdrukken", get(sections::print))
         .route("/afdrukken/crisismap.pdf", get(sections::folder_pdf))
         .route("/toegankelijkheid", get(sections::accessibility))

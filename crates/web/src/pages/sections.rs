@@ -1,5 +1,4 @@
-//! The phase sections (Voorbereiden, Crisis, Nafase, Oefenen, Afdrukken). Each lists its
-//! parts with an honest empty state until the parts are built and filled.
+//! Afdrukken (the printed crisis folder) and the public accessibility statement.
 
 use crate::AppState;
 use crate::http::auth::{Authed, Ctx, ViewerUp};
@@ -9,76 +8,6 @@ use crate::http::page::{PageCtx, Section};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-
-#[derive(Debug, Clone)]
-pub struct Part {
-    pub title: &'static str,
-    pub description: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "section.html")]
-struct SectionPage {
-    ctx: PageCtx,
-    lead: &'static str,
-    parts: Vec<Part>,
-}
-
-/// The parts of a section: (title, description).
-const EXERCISE: &[(&str, &str)] = &[
-    ("part-exercise_plan-title", "part-exercise_plan-desc"),
-    (
-        "part-exercise_scenarios-title",
-        "part-exercise_scenarios-desc",
-    ),
-    ("part-injects-title", "part-injects-desc"),
-    ("part-exercise_running-title", "part-exercise_running-desc"),
-    (
-        "part-exercise_evaluation-title",
-        "part-exercise_evaluation-desc",
-    ),
-];
-
-async fn section_page(
-    state: &AppState,
-    auth: &Authed<ViewerUp>,
-    section: Section,
-    (title, lead): (&str, &str),
-    parts: &[(&str, &str)],
-) -> Result<Html<String>, AppError> {
-    let ctx = PageCtx::user(state, &auth.principal, &auth.ctx, section, "").await;
-    let tr = ctx.tr;
-    let parts = parts
-        .iter()
-        .map(|(title, description)| Part {
-            title: tr.t(title),
-            description: tr.t(description),
-        })
-        .collect();
-    let ctx = PageCtx {
-        title: tr.t(title).to_owned(),
-        ..ctx
-    };
-    render(&SectionPage {
-        lead: tr.t(lead),
-        ctx,
-        parts,
-    })
-}
-
-pub async fn exercise(
-    State(s): State<AppState>,
-    a: Authed<ViewerUp>,
-) -> Result<Html<String>, AppError> {
-    section_page(
-        &s,
-        &a,
-        Section::Exercise,
-        ("section-exercise-title", "section-exercise-lead"),
-        EXERCISE,
-    )
-    .await
-}
 
 #[derive(Template)]
 #[template(path = "print.html")]

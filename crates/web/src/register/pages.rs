@@ -61,6 +61,9 @@ pub(super) async fn overview(
             RecordKind::Improvement => ("part-improvements-title", "part-improvements-desc"),
             RecordKind::DutyType => ("part-duty_types-title", "part-duty_types-desc"),
             RecordKind::SafeCheck => ("part-safe_checks-title", "part-safe_checks-desc"),
+            RecordKind::LearningGoal => ("k-learning_goal-plural", "k-learning_goal-lead"),
+            RecordKind::Exercise => ("exercise-plan", "k-exercise-lead"),
+            RecordKind::ExerciseScript => ("k-exercise_script-plural", "k-exercise_script-lead"),
         }
     };
     let mut cards: Vec<OverviewCard> = RecordKind::ALL

@@ -10,6 +10,7 @@ mod aftermath;
 mod api;
 mod authz;
 mod crisis;
+mod exercise;
 mod hostile;
 mod mfa;
 mod pages;

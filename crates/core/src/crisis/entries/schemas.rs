@@ -18,6 +18,7 @@ const LONG: T = T::LongText { max: 20000 };
 /// The categories of a log line (report, picture, contact, …).
 pub const LOG_CATEGORIES: &[&str] = &[
     "report",
+    "incoming",
     "picture",
     "contact",
     "communication",
@@ -98,6 +99,72 @@ pub const EFFECT_STATUSES: &[&str] = &[
     "restored",
     "safe",
 ];
+
+/// Where an inject of a running exercise stands: waiting, released to the players, or
+/// withheld by control.
+pub const INJECT_STATUSES: &[&str] = &["pending", "released", "withheld"];
+
+pub(super) static INJECT: Schema = Schema {
+    code: "inject",
+    checks: no_checks,
+    title: "text",
+    fields: &[
+        f("number", T::Integer { min: 1, max: 9999 }, true),
+        f("at_minutes", T::Integer { min: 0, max: 1440 }, false),
+        f("at_time", T::Text { max: 5 }, false),
+        f("after", T::Integer { min: 1, max: 9999 }, false),
+        f("after_minutes", T::Integer { min: 0, max: 1440 }, false),
+        f(
+            "sender",
+            T::Choice(crate::register::kinds::INJECT_SENDERS),
+            true,
+        ),
+        f("sender_name", LINE, false),
+        f("to", LINE, true),
+        f(
+            "channel",
+            T::Choice(crate::register::kinds::INJECT_CHANNELS),
+            true,
+        ),
+        f("text", T::LongText { max: 4000 }, true),
+        f("expected", TEXT, false),
+        f("goal", T::Ref(RecordKind::LearningGoal), false),
+        f("controller", LINE, false),
+        f("contingency", T::Bool, false),
+        f("ad_hoc", T::Bool, false),
+        f("status", T::Choice(INJECT_STATUSES), true),
+        f("released_at", T::DateTime, false),
+        f(
+            "released_minute",
+            T::Integer {
+                min: 0,
+                max: 100_000,
+            },
+            false,
+        ),
+        f("log", T::Entry(EntryKind::Log), false),
+        f("note", TEXT, false),
+    ],
+    groups: &[],
+    columns: &["number", "at_minutes", "sender", "to", "status"],
+};
+
+pub(super) static OBSERVATION: Schema = Schema {
+    code: "observation",
+    checks: no_checks,
+    title: "text",
+    fields: &[
+        f("observed_at", T::DateTime, true),
+        f("goal", T::Ref(RecordKind::LearningGoal), false),
+        f("text", TEXT, true),
+        f("rating", T::Choice(crate::crisis::exercise::RATINGS), false),
+        f("log", T::Entry(EntryKind::Log), false),
+        f("decision", T::Entry(EntryKind::Decision), false),
+        f("inject", T::Entry(EntryKind::Inject), false),
+    ],
+    groups: &[],
+    columns: &["observed_at", "goal", "rating"],
+};
 
 pub(super) static LOG: Schema = Schema {
     code: "log",

@@ -7,10 +7,15 @@
 mod aftermath;
 mod changes;
 mod entries;
+pub mod exercise;
 
 pub use aftermath::*;
 pub use changes::*;
 pub use entries::*;
+pub use exercise::{
+    AdHocBody, AdoptedDto, ClockBody, ExerciseDto, InjectDto, ObservationBody, ObservationDto,
+    ScenarioDto, StaffBody, StartBody, WithholdBody,
+};
 
 use crate::AppState;
 use crate::http::auth::{Authed, EditorUp, MemberUp, ViewerUp};
@@ -19,7 +24,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use crisismap_app::crisis::{OpenInput, Room, choice, crisis_error};
 use crisismap_core::StreamId;
@@ -46,6 +51,29 @@ pub fn router() -> Router<AppState> {
         .route("/crises/{id}/timeline", get(timeline))
         .route("/crises/{id}/recovery", get(recovery))
         .route("/crises/{id}/involved", get(involved))
+        .route("/exercise-scenarios", get(exercise::scenarios))
+        .route(
+            "/exercise-scenarios/{code}/adoption",
+            post(exercise::adopt_scenario),
+        )
+        .route("/learning-goals/adoption", post(exercise::adopt_goals))
+        .route("/exercises", post(exercise::start))
+        .route("/crises/{id}/exercise", get(exercise::one))
+        .route("/crises/{id}/exercise/clock", post(exercise::clock))
+        .route("/crises/{id}/exercise/staff", put(exercise::staff))
+        .route("/crises/{id}/exercise/injects", post(exercise::ad_hoc))
+        .route(
+            "/crises/{id}/exercise/injects/{inject}/release",
+            post(exercise::release),
+        )
+        .route(
+            "/crises/{id}/exercise/injects/{inject}/withhold",
+            post(exercise::withhold),
+        )
+        .route(
+            "/crises/{id}/exercise/observations",
+            get(exercise::observations).post(exercise::observe),
+        )
         .route("/crises/{id}/guests", post(invite_guest))
         .route("/crises/{id}/failing", post(set_failing))
         .route("/crises/{id}/cascade", get(cascade))
