@@ -51,6 +51,55 @@ pub static WORKSPACE: LazyLock<Workspace> = LazyLock::new(|| {
 
 const REGISTER: &str = include_str!("../demo/register.json");
 const CRISES: &str = include_str!("../demo/crises.json");
+const EXERCISES: &str = include_str!("../demo/exercises.json");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Exercises {
+    #[serde(rename = "about")]
+    _about: String,
+    by: String,
+    plan: Vec<Item>,
+    runs: Vec<Run>,
+    improvements: Vec<Item>,
+}
+
+/// An exercise played from a built-in scenario's script.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Run {
+    key: String,
+    /// The built-in scenario's code.
+    script: String,
+    /// The key of the plan's exercise it holds.
+    plan: String,
+    start: String,
+    auto_release: bool,
+    observers: Vec<String>,
+    steps: Vec<RunStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RunStep {
+    at: String,
+    by: String,
+    #[serde(flatten)]
+    what: RunWhat,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RunWhat {
+    /// `run`, `pause` or `end`.
+    ExerciseClock(String),
+    /// The number of the inject control releases.
+    Release(i64),
+    /// An observation.
+    Observe(Item),
+    /// A player's entry (or, after the end, the evaluation's).
+    Entry(Entry),
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -403,7 +452,131 @@ async fn fill(app: &App, ws: WorkspaceId, admin: &str, actors: Actors) -> Result
         }
     }
     load_register(app, actors.get(admin)?, &mut context).await?;
-    load_crises(app, &actors, &mut context).await
+    load_crises(app, &actors, &mut context).await?;
+    load_exercises(app, &actors, &mut context).await
+}
+
+/// The learning goals and built-in scenarios taken over, the plan, the exercises played
+/// (one held and evaluated, one running now) and what their lessons became.
+async fn load_exercises(app: &App, actors: &Actors, context: &mut Context) -> Result<(), Error> {
+    use crate::exercise;
+    let data: Exercises = serde_json::from_str(EXERCISES).map_err(bad)?;
+    let by = actors.get(&data.by)?;
+    exercise::adopt_catalogue(app, by, ORIGIN).await?;
+    let index = crate::register::Index::load(app, by.user.workspace).await?;
+    for (i, goal) in exercise::catalogue().iter().enumerate() {
+        let id = index
+            .live(RecordKind::LearningGoal)
+            .find(|r| r.title == goal.name)
+            .map(|r| r.id)
+            .ok_or_else(|| bad(format!("the goal {:?} was not taken over", goal.name)))?;
+        context.key(&format!("goal:{}", i + 1), id)?;
+    }
+    for (code, _) in exercise::scenarios() {
+        let id = exercise::adopt_scenario(app, by, ORIGIN, code).await?;
+        context.key(&format!("script:{code}"), id)?;
+    }
+    for item in &data.plan {
+        let raw = context.raw(&item.fields, &item.groups)?;
+        let id = save(app, by, ORIGIN, RecordKind::Exercise, None, None, &raw)
+            .await
+            .map_err(|e| bad(format!("exercise {}: {e:?}", item.key)))?;
+        context.key(&item.key, id)?;
+    }
+    for run in data.runs {
+        let start = context.now.checked_add(span(&run.start)?).map_err(bad)?;
+        context.start = Some(start.clone());
+        let script = *context
+            .keys
+            .get(&format!("script:{}", run.script))
+            .ok_or_else(|| bad(format!("no scenario {:?}", run.script)))?;
+        let plan = context.keys.get(&run.plan).copied();
+        let observers = run
+            .observers
+            .iter()
+            .map(|e| actors.get(e).map(|p| p.user.id))
+            .collect::<Result<Vec<_>, _>>()?;
+        let crisis = exercise::start(
+            app,
+            by,
+            ORIGIN,
+            exercise::StartInput {
+                script,
+                plan,
+                control: vec![],
+                observers,
+                auto_release: run.auto_release,
+                started_at: Some(start.timestamp()),
+            },
+            crisismap_core::Lang::Nl,
+        )
+        .await
+        .map_err(|e| bad(format!("exercise {}: {e:?}", run.key)))?;
+        let injects = exercise::injects(app, by.user.workspace, crisis).await?;
+        for step in run.steps {
+            let who = actors.get(&step.by)?;
+            let at = context.at(&step.at)?.timestamp();
+            let done = match step.what {
+                RunWhat::ExerciseClock(action) => {
+                    let action = match action.as_str() {
+                        "run" => exercise::ClockAction::Run,
+                        "pause" => exercise::ClockAction::Pause,
+                        "end" => exercise::ClockAction::End,
+                        other => return Err(bad(format!("no clock button {other:?}"))),
+                    };
+                    exercise::clock_at(app, who, crisis, action, at).await
+                }
+                RunWhat::Release(number) => {
+                    let inject = injects
+                        .iter()
+                        .find(|e| e.data.get("number").and_then(|n| n.as_i64()) == Some(number))
+                        .ok_or_else(|| bad(format!("no inject {number} in {}", run.key)))?;
+                    exercise::release_at(app, who, crisis, inject.id, at)
+                        .await
+                        .map(|_| ())
+                }
+                RunWhat::Observe(item) => {
+                    let mut raw = context.raw(&item.fields, &item.groups)?;
+                    raw.fields
+                        .insert("observed_at".into(), crisismap_core::time::canonical(at));
+                    let id = exercise::observe(app, who, crisis, &raw).await?;
+                    context.key(&item.key, id)
+                }
+                RunWhat::Entry(entry) => {
+                    // Loaded as one account (the tests), control would be playing: its
+                    // players' entries are left out.
+                    let staff = exercise::staff_of(app, who.user.workspace, crisis, who.user.id)
+                        .await?
+                        .is_some();
+                    let evaluating =
+                        matches!(entry.kind, EntryKind::Finding | EntryKind::Evaluation);
+                    let one = matches!(actors, Actors::One(_));
+                    if one && staff && !evaluating {
+                        continue;
+                    }
+                    let mut entry = entry;
+                    if one {
+                        // What it cites of the players' entries left out goes too.
+                        entry.fields.retain(|_, v| {
+                            v.strip_prefix("$ref:")
+                                .is_none_or(|k| context.keys.contains_key(k))
+                        });
+                    }
+                    run_step(app, who, crisis, at, What::Entry(entry), context).await
+                }
+            };
+            done.map_err(|e| bad(format!("exercise {} at {}: {e:?}", run.key, step.at)))?;
+        }
+    }
+    context.start = None;
+    for item in &data.improvements {
+        let raw = context.raw(&item.fields, &item.groups)?;
+        let id = save(app, by, ORIGIN, RecordKind::Improvement, None, None, &raw)
+            .await
+            .map_err(|e| bad(format!("improvement {}: {e:?}", item.key)))?;
+        context.key(&item.key, id)?;
+    }
+    Ok(())
 }
 
 async fn load_register(app: &App, by: &Principal, context: &mut Context) -> Result<(), Error> {
@@ -447,7 +620,7 @@ async fn load_crises(app: &App, actors: &Actors, context: &mut Context) -> Resul
         for step in crisis.steps {
             let by = actors.get(&step.by)?;
             let at = context.at(&step.at)?.timestamp();
-            run(app, by, id, at, step.what, context)
+            run_step(app, by, id, at, step.what, context)
                 .await
                 .map_err(|e| bad(format!("crisis {:?} at {}: {e:?}", input.title, step.at)))?;
         }
@@ -456,7 +629,7 @@ async fn load_crises(app: &App, actors: &Actors, context: &mut Context) -> Resul
     Ok(())
 }
 
-async fn run(
+async fn run_step(
     app: &App,
     by: &Principal,
     crisis: crisismap_core::StreamId,
@@ -632,15 +805,19 @@ mod tests {
             );
 
             let crises = app.store().crises(ws).await.expect("crises");
-            assert_eq!(crises.len(), 2);
+            assert_eq!(
+                crises.len(),
+                4,
+                "two crises and two exercises played from scripts"
+            );
             let past = crises
                 .iter()
                 .find(|c| c.state.closed && !c.state.exercise)
                 .expect("a closed crisis");
             let exercise = crises
                 .iter()
-                .find(|c| !c.state.closed && c.state.exercise)
-                .expect("a running exercise");
+                .find(|c| !c.state.closed && c.state.exercise && c.state.exercise_run.is_none())
+                .expect("the exercise of the bridge control");
             let room = Room::load(&app, ws, past.id).await.expect("the room");
             let logs = app
                 .store()
@@ -670,6 +847,65 @@ mod tests {
                 .await
                 .expect("the exercise");
             assert!(!drill.state().failing.is_empty(), "the supplier is down");
+
+            // Oefenen: the catalogue, the five scenarios as scripts, the plan of this year and
+            // next, one exercise held and evaluated, one running that releases by itself.
+            assert_eq!(count(RecordKind::LearningGoal), 28);
+            assert_eq!(count(RecordKind::ExerciseScript), 5);
+            assert_eq!(count(RecordKind::Exercise), 6);
+            let runs: Vec<_> = crises
+                .iter()
+                .filter_map(|c| c.state.exercise_run.as_ref().map(|r| (c, r)))
+                .collect();
+            let (held, held_run) = runs
+                .iter()
+                .find(|(_, r)| r.ended_at.is_some())
+                .expect("a held exercise");
+            let (running, running_run) = runs
+                .iter()
+                .find(|(_, r)| r.running())
+                .expect("a running exercise");
+            assert!(running_run.auto_release);
+            let observations = crate::exercise::observations(&app, ws, held.id)
+                .await
+                .expect("observations");
+            assert_eq!(observations.len(), 3);
+            let injects = crate::exercise::injects(&app, ws, held.id)
+                .await
+                .expect("injects");
+            let record = app
+                .store()
+                .entries(
+                    ws,
+                    held.id,
+                    &[EntryKind::Log, EntryKind::Decision, EntryKind::Action],
+                )
+                .await
+                .expect("record");
+            let first = injects
+                .iter()
+                .find(|i| i.data.get("number") == Some(&serde_json::json!(1)))
+                .expect("inject 1");
+            let released = first.moment("released_at").expect("released");
+            let (_, minutes) =
+                crisismap_core::crisis::exercise::first_response(held_run, released, &record)
+                    .expect("the players answered");
+            assert_eq!(
+                minutes, 6,
+                "the first log line came six minutes after the inject"
+            );
+            let running_injects = crate::exercise::injects(&app, ws, running.id)
+                .await
+                .expect("injects");
+            assert!(
+                !crisismap_core::crisis::exercise::due_for_release(
+                    running_run,
+                    &running_injects,
+                    app.now()
+                )
+                .is_empty(),
+                "the running exercise has injects due, for the server to release as the demo runs"
+            );
 
             let (again, created) = seed(&app, "a hash").await.expect("again");
             assert_eq!((again, created), (ws, false), "an existing demo is kept");

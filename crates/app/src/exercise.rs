@@ -224,6 +224,8 @@ pub struct StartInput {
     pub observers: Vec<UserId>,
     /// Whether injects go out by themselves when due.
     pub auto_release: bool,
+    /// When it starts (`None`: now); the demo starts exercises in the past.
+    pub started_at: Option<jiff::Timestamp>,
 }
 
 /// The rows of a script's events list.
@@ -292,14 +294,21 @@ pub async fn start(
         by,
         origin,
         &OpenInput {
-            title: script.title.clone(),
+            // The crisis list and the lessons register say it was an exercise.
+            title: format!("Oefening: {}", script.title)
+                .chars()
+                .take(200)
+                .collect(),
             known: script
                 .data
                 .get("scenario")
                 .and_then(Value::as_str)
                 .unwrap_or("")
                 .to_owned(),
-            started_at: String::new(),
+            started_at: input
+                .started_at
+                .map(crisismap_core::time::canonical)
+                .unwrap_or_default(),
             phase: "warm".into(),
             exercise: true,
         },
@@ -330,7 +339,12 @@ pub async fn start(
             crisis,
             &by.actor(),
             CrisisCommand::SetExerciseRun { run },
-            None,
+            input
+                .started_at
+                .map(|at| crisismap_core::crisis::Occurrence {
+                    at,
+                    background: false,
+                }),
         )
         .await
         .map_err(crisis_error)?;
@@ -460,9 +474,19 @@ pub async fn clock(
     crisis: StreamId,
     action: ClockAction,
 ) -> Result<(), Error> {
+    clock_at(app, by, crisis, action, app.now()).await
+}
+
+/// The clock's button pressed at `now` (the demo plays exercises in the past).
+pub async fn clock_at(
+    app: &App,
+    by: &Principal,
+    crisis: StreamId,
+    action: ClockAction,
+    now: jiff::Timestamp,
+) -> Result<(), Error> {
     let ws = by.user.workspace;
     let run = run_for(app, ws, crisis, Some(by.user.id), false).await?;
-    let now = app.now();
     let next = match action {
         ClockAction::Run => run.mark(true, now),
         ClockAction::Pause => run.mark(false, now),
@@ -477,7 +501,7 @@ pub async fn clock(
         }
     }
     .map_err(|code| Error::field("clock", code))?;
-    set_run(app, ws, crisis, &by.actor(), next).await
+    set_run(app, ws, crisis, &by.actor(), next, Some(now)).await
 }
 
 /// Sets control, observers and release by itself (exercise control only). The one who
@@ -510,7 +534,7 @@ pub async fn set_staff(
         .filter(|u| !next.control.contains(u))
         .collect();
     next.auto_release = auto_release;
-    set_run(app, ws, crisis, &by.actor(), next).await
+    set_run(app, ws, crisis, &by.actor(), next, None).await
 }
 
 async fn set_run(
@@ -519,15 +543,14 @@ async fn set_run(
     crisis: StreamId,
     actor: &Actor,
     run: ExerciseRun,
+    at: Option<jiff::Timestamp>,
 ) -> Result<(), Error> {
+    let at = at.map(|at| crisismap_core::crisis::Occurrence {
+        at,
+        background: false,
+    });
     app.store()
-        .handle_crisis_command(
-            ws,
-            crisis,
-            actor,
-            CrisisCommand::SetExerciseRun { run },
-            None,
-        )
+        .handle_crisis_command(ws, crisis, actor, CrisisCommand::SetExerciseRun { run }, at)
         .await
         .map_err(crisis_error)?;
     Ok(())
@@ -549,11 +572,22 @@ pub async fn release(
     crisis: StreamId,
     inject: RecordId,
 ) -> Result<RecordId, Error> {
+    release_at(app, by, crisis, inject, app.now()).await
+}
+
+/// Releases one inject at `now` (the demo plays exercises in the past).
+pub async fn release_at(
+    app: &App,
+    by: &Principal,
+    crisis: StreamId,
+    inject: RecordId,
+    now: jiff::Timestamp,
+) -> Result<RecordId, Error> {
     let ws = by.user.workspace;
     let run = run_for(app, ws, crisis, Some(by.user.id), false).await?;
     let all = injects(app, ws, crisis).await?;
     let entry = all.iter().find(|e| e.id == inject).ok_or(Error::NotFound)?;
-    release_entries(app, ws, crisis, &by.actor(), &run, &[entry]).await?;
+    release_entries(app, ws, crisis, &by.actor(), &run, &[entry], now).await?;
     Ok(inject)
 }
 
@@ -580,7 +614,7 @@ pub async fn release_due(app: &App, ws: WorkspaceId, crisis: StreamId) -> Result
         return Ok(0);
     }
     let actor = Actor::System("exercise-clock".into());
-    release_entries(app, ws, crisis, &actor, &run, &due).await?;
+    release_entries(app, ws, crisis, &actor, &run, &due, app.now()).await?;
     Ok(due.len())
 }
 
@@ -592,8 +626,8 @@ async fn release_entries(
     actor: &Actor,
     run: &ExerciseRun,
     entries: &[&Entry],
+    now: jiff::Timestamp,
 ) -> Result<(), Error> {
-    let now = app.now();
     let index = Index::load(app, ws).await?;
     let tr = crate::i18n::Tr(crisismap_core::Lang::Nl);
     let mut changes = vec![];
@@ -737,7 +771,7 @@ pub async fn ad_hoc(
         .ok_or(Error::Internal("nothing saved".into()))?;
     let all = injects(app, ws, crisis).await?;
     let entry = all.iter().find(|e| e.id == id).ok_or(Error::NotFound)?;
-    release_entries(app, ws, crisis, &by.actor(), &run, &[entry]).await?;
+    release_entries(app, ws, crisis, &by.actor(), &run, &[entry], app.now()).await?;
     Ok(id)
 }
 

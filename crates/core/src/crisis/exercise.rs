@@ -277,8 +277,8 @@ pub fn due_for_release<'a>(
 }
 
 /// The players' first response to a released inject: the first log line, decision or
-/// action recorded after it by someone who is not exercise staff (control and observers do
-/// not play), with the minutes it took.
+/// action that happened after it (by its own moment in the record), recorded by someone who
+/// is not exercise staff (control and observers do not play), with the minutes it took.
 pub fn first_response<'a>(
     run: &ExerciseRun,
     released_at: Timestamp,
@@ -292,10 +292,15 @@ pub fn first_response<'a>(
                 EntryKind::Log | EntryKind::Decision | EntryKind::Action
             )
         })
-        .filter(|e| e.created_at > released_at)
+        .filter(|e| e.occurred_at > released_at)
         .filter(|e| e.created_by_user().is_some_and(|u| run.staff(u).is_none()))
-        .min_by_key(|e| e.created_at)
-        .map(|e| (e, (e.created_at.as_second() - released_at.as_second()) / 60))
+        .min_by_key(|e| e.occurred_at)
+        .map(|e| {
+            (
+                e,
+                (e.occurred_at.as_second() - released_at.as_second()) / 60,
+            )
+        })
 }
 
 /// The ratings of a learning goal an observer may give, from not to fully achieved.

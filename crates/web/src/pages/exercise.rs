@@ -266,6 +266,7 @@ pub async fn start(
         control: vec![],
         observers: vec![],
         auto_release: field("auto_release") == "on",
+        started_at: None,
     };
     match exercise::start(&s, &a.principal, &a.ctx.origin, input, a.ctx.lang).await {
         Ok(id) => Ok(Redirect::to(&format!("/crisis/{id}/oefenleiding")).into_response()),

@@ -494,7 +494,11 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
     let app = TestApp::spawn(TestDb::sqlite()).await;
     app.fill_with_demo().await;
     let crises = app.store.crises(app.ws).await.expect("crises");
-    assert_eq!(crises.len(), 2);
+    assert_eq!(
+        crises.len(),
+        4,
+        "two crises and two exercises played from scripts"
+    );
     assert!(
         crises.iter().any(|c| c.state.closed && !c.state.exercise),
         "a past crisis"
@@ -503,9 +507,18 @@ async fn every_crisis_page_of_the_demo_renders_translated_in_both_languages() {
         crises.iter().any(|c| !c.state.closed && c.state.exercise),
         "a running exercise"
     );
-    let mut pages = vec!["/crisis".to_owned(), "/crisis/nieuw".to_owned()];
+    let mut pages = vec![
+        "/crisis".to_owned(),
+        "/crisis/nieuw".to_owned(),
+        "/oefenen".to_owned(),
+    ];
     for c in &crises {
         let base = format!("/crisis/{}", c.id);
+        // The administrator loaded the demo, so is exercise control of its runs.
+        if c.state.exercise_run.is_some() {
+            pages.push(format!("{base}/oefenleiding"));
+            pages.push(format!("{base}/observaties"));
+        }
         for p in [
             "",
             "/classificatie",

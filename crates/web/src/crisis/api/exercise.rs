@@ -299,6 +299,7 @@ pub async fn start(
         control: user_ids(&input.control, "control")?,
         observers: user_ids(&input.observers, "observers")?,
         auto_release: input.auto_release,
+        started_at: None,
     };
     let id = exercise::start(
         &state,
