@@ -271,3 +271,5 @@ exercise-injects_responses = Injects and response times
 exercise-judged-testing = Testing exercise: each learning goal was held against the agreed standard. Not or partly achieved is a shortcoming that calls for an improvement action.
 exercise-judged-developing = Developing exercise: the ratings show where the team stands and what the next learning goal is; making mistakes is part of it.
 exercise-judged-orienting = Orienting exercise: it was about getting to know the subject and each other; the ratings are a first impression, not a judgement.
+
+board-incoming = Messages that came in

@@ -271,3 +271,5 @@ exercise-injects_responses = Injects en reactietijden
 exercise-judged-testing = Toetsende oefening: elk leerdoel is afgezet tegen de afgesproken norm. Niet of deels behaald is een tekortkoming die om een verbeteractie vraagt.
 exercise-judged-developing = Ontwikkelende oefening: de scores laten zien waar het team staat en wat het volgende leerdoel is; fouten maken hoort erbij.
 exercise-judged-orienting = Oriënterende oefening: het ging om kennismaken met het onderwerp en met elkaar; de scores zijn een eerste indruk, geen oordeel.
+
+board-incoming = Binnengekomen berichten

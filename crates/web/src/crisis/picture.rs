@@ -77,6 +77,9 @@ pub(super) struct PicturePage {
     retry: Option<Retry>,
     /// The processes that are down or disrupted, in restore order: the board's first part.
     down: Vec<ProcessLine>,
+    /// The latest messages that came in (in an exercise: the released injects), newest first:
+    /// (when, from whom and how, what).
+    incoming: Vec<(String, String, String)>,
     /// The first process to restore: the first in restore order that is not working.
     restore_next: Option<String>,
     /// The processes' edit mode (status, reason, restore order) is open.
@@ -368,7 +371,32 @@ pub(super) async fn picture_page(
         .filter_map(|f| f.key.parse().ok())
         .collect();
     let node_groups = crate::register::cascade::node_options(&graph, &chosen, tr);
+    let incoming = state
+        .store()
+        .entry_page(
+            principal.user.workspace,
+            id,
+            EntryKind::Log,
+            &crisismap_store::EntryFilter {
+                tag: Some("incoming".into()),
+                newest_first: true,
+                limit: 5,
+                ..Default::default()
+            },
+        )
+        .await?
+        .0
+        .iter()
+        .map(|e| {
+            (
+                crisismap_core::time::local_display(e.occurred_at),
+                e.text("source").unwrap_or("").to_owned(),
+                e.text("text").unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
     let page = PicturePage {
+        incoming,
         cascade,
         node_groups,
         head: head(&room, tr, "", &principal.user),
