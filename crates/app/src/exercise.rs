@@ -29,7 +29,7 @@ pub struct CatalogueGoal {
 
 /// One built-in scenario: a whole script with its learning goals (by name, from the
 /// catalogue) and its master events list.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The script's name.
@@ -144,8 +144,43 @@ pub async fn adopt_scenario(
         .into_iter()
         .find(|(c, _)| *c == code)
         .ok_or(Error::NotFound)?;
+    take_in(app, by, origin, scenario).await
+}
+
+/// Takes a script in the scenario form (a built-in one, or one exported from another
+/// workspace) into the register as a new script; learning goals it names that the register
+/// lacks come from the catalogue, and one the catalogue does not know either is refused.
+async fn take_in(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    scenario: Scenario,
+) -> Result<RecordId, Error> {
     let ws = by.user.workspace;
     let index = Index::load(app, ws).await?;
+    let known = |name: &str| {
+        let key = crisismap_core::register::title_key(name);
+        index
+            .live(RecordKind::LearningGoal)
+            .any(|r| crisismap_core::register::title_key(&r.title) == key)
+            || catalogue()
+                .iter()
+                .any(|g| crisismap_core::register::title_key(&g.name) == key)
+    };
+    let strangers: Vec<FieldError> = scenario
+        .goals
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !known(g))
+        .map(|(i, _)| FieldError {
+            field: format!("goals.{i}.goal"),
+            code: "unknown_reference".into(),
+            message: String::new(),
+        })
+        .collect();
+    if !strangers.is_empty() {
+        return Err(Error::Invalid(strangers));
+    }
     let goals = missing_goals(&index, Some(&scenario.goals))?;
     if !goals.is_empty() {
         crate::register::save_all(app, by, origin, "goals_adopt", "learning_goal", goals).await?;
@@ -827,4 +862,174 @@ pub async fn observations(
         .store()
         .entries(ws, crisis, &[EntryKind::Observation])
         .await?)
+}
+
+/// A script in the scenario form, for another workspace to take in: its fields, the learning
+/// goals by name, the events list with each inject's goal by name.
+pub fn export_scenario(index: &Index, script: &crisismap_core::register::Record) -> Scenario {
+    let text = |k: &str| script.text(k).unwrap_or("").to_owned();
+    let goal_name = |v: &Value| {
+        v.as_str()
+            .and_then(|g| g.parse().ok())
+            .and_then(|g| index.title(g))
+            .unwrap_or("")
+            .to_owned()
+    };
+    Scenario {
+        name: script.title.clone(),
+        function: text("function"),
+        form: text("form"),
+        level: text("level"),
+        duration_minutes: script
+            .data
+            .get("duration_minutes")
+            .and_then(Value::as_i64)
+            .unwrap_or(0),
+        scenario: text("scenario"),
+        background: text("background"),
+        goals: script
+            .data
+            .get("goals")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|row| row.get("goal"))
+            .map(goal_name)
+            .filter(|n| !n.is_empty())
+            .collect(),
+        injects: script_rows(&script.data)
+            .into_iter()
+            .map(|mut row| {
+                if let Some(g) = row.get("goal").map(goal_name) {
+                    row.insert("goal".into(), Value::String(g));
+                }
+                row
+            })
+            .collect(),
+    }
+}
+
+/// Takes in a script exported as JSON (the scenario form) as a new script.
+pub async fn import_scenario(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    bytes: &[u8],
+) -> Result<RecordId, Error> {
+    let scenario: Scenario = serde_json::from_slice(bytes).map_err(|e| {
+        Error::Invalid(vec![FieldError {
+            field: "file".into(),
+            code: "malformed_json".into(),
+            message: e.to_string(),
+        }])
+    })?;
+    take_in(app, by, origin, scenario).await
+}
+
+/// A script's events list as rows for a file: each inject's fields as text, its goal by
+/// name, `contingency` as `ja` or `nee`.
+pub fn export_injects(
+    index: &Index,
+    script: &crisismap_core::register::Record,
+) -> Vec<std::collections::BTreeMap<String, String>> {
+    export_scenario(index, script)
+        .injects
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|(k, v)| {
+                    let text = match (k.as_str(), &v) {
+                        ("contingency", Value::Bool(b)) => if *b { "ja" } else { "nee" }.to_owned(),
+                        (_, Value::String(s)) => s.clone(),
+                        (_, Value::Null) => String::new(),
+                        (_, other) => other.to_string(),
+                    };
+                    (k, text)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Replaces a script's events list with the rows of a file, all or nothing: every row is
+/// checked as the form checks it, and every problem is named by its line in the file
+/// (`line.{n}.{field}`). Goals are named; one the register does not have is a problem.
+pub async fn import_injects(
+    app: &App,
+    by: &Principal,
+    origin: &str,
+    script: RecordId,
+    rows: Vec<crisismap_core::interchange::script::InjectRow>,
+) -> Result<(), Error> {
+    let index = Index::load(app, by.user.workspace).await?;
+    let record = index
+        .get(script)
+        .filter(|r| r.kind == RecordKind::ExerciseScript)
+        .ok_or(Error::NotFound)?;
+    let goal_by_name = |name: &str| {
+        let key = crisismap_core::register::title_key(name);
+        index
+            .live(RecordKind::LearningGoal)
+            .find(|r| crisismap_core::register::title_key(&r.title) == key)
+            .map(|r| r.id.to_string())
+    };
+    let mut problems = vec![];
+    let mut raw = RawRecord::from_data(RecordKind::ExerciseScript.schema(), &record.data);
+    let mut lines = vec![];
+    let mut group = vec![];
+    for (line, mut cells) in rows {
+        if let Some(goal) = cells.get("goal").filter(|g| !g.trim().is_empty()).cloned() {
+            match goal_by_name(&goal) {
+                Some(id) => {
+                    cells.insert("goal".into(), id);
+                }
+                None => problems.push(FieldError {
+                    field: format!("line.{line}.goal"),
+                    code: "unknown_reference".into(),
+                    message: String::new(),
+                }),
+            }
+        }
+        lines.push(line);
+        group.push(cells);
+    }
+    if group.is_empty() {
+        return Err(Error::field("file", "no_injects"));
+    }
+    raw.groups.insert("injects".into(), group);
+    if let Err(issues) = RecordKind::ExerciseScript.schema().validate(&raw, &index) {
+        for issue in issues {
+            let mut parts = issue.field.splitn(3, '.');
+            match (
+                parts.next(),
+                parts.next().and_then(|i| i.parse::<usize>().ok()),
+                parts.next(),
+            ) {
+                (Some("injects"), Some(i), Some(field)) => problems.push(FieldError {
+                    field: format!("line.{}.{field}", lines.get(i).copied().unwrap_or(0)),
+                    code: issue.code.to_owned(),
+                    message: String::new(),
+                }),
+                _ => problems.push(FieldError {
+                    field: issue.field,
+                    code: issue.code.to_owned(),
+                    message: String::new(),
+                }),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    crate::register::save(
+        app,
+        by,
+        origin,
+        RecordKind::ExerciseScript,
+        Some(script),
+        Some(record.rev),
+        &raw,
+    )
+    .await
+    .map(|_| ())
 }

@@ -368,3 +368,148 @@ pub fn unplayable(
 pub fn goal_of(entry: &Entry) -> Option<RecordId> {
     entry.text("goal").and_then(|g| g.parse().ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn at(minute: i64) -> Timestamp {
+        Timestamp::from_second(1_796_000_000 + minute * 60).expect("moment")
+    }
+
+    fn run() -> ExerciseRun {
+        ExerciseRun {
+            script: RecordId::new(),
+            script_rev: 1,
+            plan: None,
+            control: vec![UserId::new()],
+            observers: vec![],
+            auto_release: true,
+            clock: vec![],
+            ended_at: None,
+        }
+    }
+
+    fn inject(number: i64, data: serde_json::Value) -> Entry {
+        let mut map = data.as_object().cloned().unwrap_or_default();
+        map.insert("number".into(), json!(number));
+        map.entry("status").or_insert(json!("pending"));
+        Entry {
+            id: RecordId::new(),
+            crisis: crate::StreamId::new(),
+            kind: EntryKind::Inject,
+            title: format!("inject {number}"),
+            data: map,
+            rev: 1,
+            seq: number,
+            created_at: at(0),
+            created_by: "system:test".into(),
+            updated_at: at(0),
+            updated_by: "system:test".into(),
+            occurred_at: at(0),
+            transcribed: None,
+        }
+    }
+
+    #[test]
+    fn exercise_time_leaves_the_pauses_out_and_stops_at_the_end() {
+        let r = run().mark(true, at(0)).expect("start");
+        assert_eq!(r.mark(true, at(1)), Err("clock_running"));
+        let r = r.mark(false, at(10)).expect("pause");
+        assert_eq!(r.elapsed_minutes(at(40)), 10, "a pause stops the clock");
+        assert_eq!(r.mark(true, at(5)), Err("before_later_change"));
+        let mut r = r.mark(true, at(40)).expect("resume");
+        assert_eq!(r.elapsed_minutes(at(55)), 25);
+        r.ended_at = Some(crate::time::canonical(at(60)));
+        assert_eq!(r.elapsed_minutes(at(500)), 30, "the end stops it for good");
+        assert!(!r.running());
+        assert_eq!(r.mark(false, at(70)), Err("exercise_ended"));
+    }
+
+    #[test]
+    fn an_inject_is_due_at_its_minute_after_the_one_it_follows_and_a_reserve_never_by_itself() {
+        let r = run().mark(true, at(0)).expect("start");
+        let mut injects = vec![
+            inject(1, json!({"at_minutes": 10})),
+            inject(2, json!({"after": 1, "after_minutes": 5})),
+            inject(3, json!({"at_minutes": 12})),
+            inject(4, json!({"at_minutes": 0, "contingency": true})),
+        ];
+        let states = |list: &[Entry], now| {
+            plan(&r, list, now)
+                .iter()
+                .map(|p| (p.number, p.state))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(states(&injects, at(4))[1], (1, InjectState::Waiting));
+        assert_eq!(
+            states(&injects, at(8)),
+            vec![
+                (4, InjectState::Reserve),
+                (1, InjectState::Upcoming),
+                (3, InjectState::Upcoming),
+                (2, InjectState::Waiting),
+            ]
+        );
+        let due: Vec<i64> = due_for_release(&r, &injects, at(12))
+            .iter()
+            .map(|e| e.data["number"].as_i64().unwrap_or(0))
+            .collect();
+        assert_eq!(due, vec![1, 3], "the reserve and the follower stay");
+        // Number 1 went out at minute 11: number 2 is due at 16.
+        injects[0].data.insert("status".into(), json!("released"));
+        injects[0].data.insert("released_minute".into(), json!(11));
+        let two = plan(&r, &injects, at(16))
+            .into_iter()
+            .find(|p| p.number == 2)
+            .expect("two");
+        assert_eq!((two.due_minute, two.state), (Some(16), InjectState::Due));
+        // Paused, nothing goes out by itself; nor when control releases by hand only.
+        let paused = r.mark(false, at(16)).expect("pause");
+        assert!(due_for_release(&paused, &injects, at(30)).is_empty());
+        let mut by_hand = r.clone();
+        by_hand.auto_release = false;
+        assert!(due_for_release(&by_hand, &injects, at(30)).is_empty());
+    }
+
+    #[test]
+    fn a_script_names_every_inject_that_cannot_be_played() {
+        let rows: Vec<serde_json::Map<String, serde_json::Value>> = [
+            json!({"number": 1, "text": "Bericht", "to": "Crisisadviseur", "at_minutes": 0}),
+            json!({"number": 2, "text": "  ", "to": "Crisisadviseur", "after": 1}),
+            json!({"number": 3, "text": "Bericht", "at_time": "14:30"}),
+            json!({"number": 4, "text": "Bericht", "to": "CISO"}),
+        ]
+        .into_iter()
+        .filter_map(|v| v.as_object().cloned())
+        .collect();
+        assert_eq!(
+            unplayable(&rows),
+            vec![(2, "text"), (3, "to"), (4, "moment")]
+        );
+    }
+
+    #[test]
+    fn the_first_response_is_the_first_players_entry_after_the_release() {
+        let r = run();
+        let control = r.control[0];
+        let player = UserId::new();
+        let entry = |kind, minute, by: UserId| {
+            let mut e = inject(0, json!({}));
+            e.kind = kind;
+            e.occurred_at = at(minute);
+            e.created_by = format!("user:{by}");
+            e
+        };
+        let record = vec![
+            entry(EntryKind::Log, 4, player),
+            entry(EntryKind::Log, 6, control),
+            entry(EntryKind::Decision, 9, player),
+            entry(EntryKind::Fact, 7, player),
+        ];
+        let (first, minutes) = first_response(&r, at(5), &record).expect("a response");
+        assert_eq!((first.kind, minutes), (EntryKind::Decision, 4));
+        assert!(first_response(&r, at(10), &record).is_none());
+    }
+}

@@ -7,6 +7,7 @@ mod content_line;
 pub mod csv_export;
 pub mod ical;
 pub mod risk;
+pub mod script;
 pub mod vcard;
 
 use serde::Serialize;

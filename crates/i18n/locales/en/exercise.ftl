@@ -273,3 +273,14 @@ exercise-judged-developing = Developing exercise: the ratings show where the tea
 exercise-judged-orienting = Orienting exercise: it was about getting to know the subject and each other; the ratings are a first impression, not a judgement.
 
 board-incoming = Messages that came in
+
+script-export_csv = Injects as CSV
+script-export_json = Script as JSON
+script-import_csv = Read injects from CSV
+script-import_json = Read a script from JSON
+script-import = Read in
+script-line = Line
+script-import_csv_lead = Replaces this script's injects with the lines of the file (a CSV like the one the Injects as CSV button makes). All or nothing: with one mistake nothing changes, and every bad line is listed below. Learning goals appear by name.
+script-import_json_lead = Takes in a script another municipality shared as JSON. Learning goals not yet here come from crisismap's catalogue.
+error-malformed_json = This file is not a readable JSON script.
+error-too_many_cells = This line has more cells than the file has columns.

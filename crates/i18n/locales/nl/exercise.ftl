@@ -273,3 +273,14 @@ exercise-judged-developing = Ontwikkelende oefening: de scores laten zien waar h
 exercise-judged-orienting = Oriënterende oefening: het ging om kennismaken met het onderwerp en met elkaar; de scores zijn een eerste indruk, geen oordeel.
 
 board-incoming = Binnengekomen berichten
+
+script-export_csv = Injects als CSV
+script-export_json = Draaiboek als JSON
+script-import_csv = Injects inlezen uit CSV
+script-import_json = Draaiboek inlezen uit JSON
+script-import = Inlezen
+script-line = Regel
+script-import_csv_lead = Vervangt de injects van dit draaiboek door de regels van het bestand (een CSV zoals de knop Injects als CSV die maakt). Alles of niets: bij één fout wordt niets veranderd en staat elke foute regel hieronder. Leerdoelen staan er met hun naam in.
+script-import_json_lead = Neemt een draaiboek over dat een andere gemeente als JSON heeft gedeeld. Leerdoelen die hier nog niet zijn, komen uit de catalogus van crisismap.
+error-malformed_json = Dit bestand is geen leesbaar JSON-draaiboek.
+error-too_many_cells = Deze regel heeft meer cellen dan het bestand kolommen heeft.

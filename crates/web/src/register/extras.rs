@@ -198,6 +198,8 @@ pub struct ListExtras {
     pub meetings_feed: bool,
     pub meetings_feed_exists: bool,
     pub attention: usize,
+    /// Exercise scripts: take one in from a file of another workspace.
+    pub script_tools: bool,
 }
 
 pub async fn list_extras(
@@ -248,6 +250,7 @@ pub async fn list_extras(
         RecordKind::Process => extras.process_order = true,
         RecordKind::Contact => extras.contacts_tools = true,
         RecordKind::RiskObject => extras.risk_tools = true,
+        RecordKind::ExerciseScript => extras.script_tools = true,
         RecordKind::Meeting => {
             extras.meetings_feed = true;
             extras.meetings_feed_exists = state
@@ -273,6 +276,8 @@ pub struct DetailExtras {
     pub gap: Option<String>,
     pub roster_feed: Option<bool>,
     pub team_vcard: bool,
+    /// An exercise script: its events list as CSV, the whole script as JSON, and the PDF.
+    pub script_tools: bool,
     pub used_in: Vec<UsedIn>,
 }
 
@@ -320,6 +325,7 @@ pub async fn detail_extras(
             );
         }
         RecordKind::Team => extras.team_vcard = true,
+        RecordKind::ExerciseScript => extras.script_tools = true,
         RecordKind::Contact => {
             let id = record.id.to_string();
             extras.used_in = index

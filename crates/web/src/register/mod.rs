@@ -16,6 +16,7 @@ mod library;
 mod pages;
 mod readiness;
 mod risk_io;
+mod scripts;
 
 pub(crate) use frame::decode_form;
 pub(crate) use pages::form_pairs;
@@ -88,6 +89,22 @@ pub fn router() -> Router<AppState> {
         .route(
             "/voorbereiden/processen/{id}/volgorde/{direction}",
             post(extras::move_process),
+        )
+        .route(
+            "/voorbereiden/draaiboeken/import",
+            get(scripts::script_form).post(scripts::script_import),
+        )
+        .route(
+            "/voorbereiden/draaiboeken/{id}/injects.csv",
+            get(scripts::injects_csv_file),
+        )
+        .route(
+            "/voorbereiden/draaiboeken/{id}/export.json",
+            get(scripts::script_json),
+        )
+        .route(
+            "/voorbereiden/draaiboeken/{id}/import",
+            get(scripts::injects_form).post(scripts::injects_import),
         )
         .route("/agenda/{file}", get(feeds::calendar_feed))
         .route("/voorbereiden/{slug}", get(pages::list).post(pages::create))

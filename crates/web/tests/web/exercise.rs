@@ -617,3 +617,148 @@ async fn the_exercise_section_plans_and_takes_over_a_scenario() {
         assert!(words_of(&section).contains("Oefenleiding"));
     }
 }
+
+/// A script written in a spreadsheet: its events list goes out as CSV and comes back into
+/// another script exactly; a file with mistakes is refused whole, naming every bad line, and
+/// the script stays as it was. The whole script travels as JSON to another workspace.
+#[tokio::test]
+async fn a_script_csv_round_trips_exactly_and_a_bad_file_is_refused_whole() {
+    for db in TestDb::all().await {
+        let app = TestApp::spawn(db).await;
+        let mut b = app.login(&email_for(Role::Editor)).await;
+        b.refresh_csrf("/oefenen").await;
+        let r = b.post_form("/oefenen/scenarios/ddos", &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let original = location(r.headers());
+        let original = original.split('?').next().expect("path").to_owned();
+        let csv = b
+            .get(&format!("{original}/injects.csv"))
+            .await
+            .bytes()
+            .await
+            .expect("csv")
+            .to_vec();
+        assert!(String::from_utf8_lossy(&csv).contains("number;at_minutes"));
+
+        let editor = app.api_as(&email_for(Role::Editor)).await;
+        let (status, copy) = json_of(
+            editor
+                .post_json(
+                    "/api/v1/register/exercise_script",
+                    &json!({"name": "Kopie uit de spreadsheet"}),
+                )
+                .await,
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let copy_path = format!("/voorbereiden/draaiboeken/{}", id(&copy));
+        let (_, form) = b.page(&format!("{copy_path}/import")).await;
+        let csrf = csrf_in(&form).expect("csrf");
+        let upload = |bytes: Vec<u8>| {
+            reqwest::multipart::Form::new()
+                .text("_csrf", csrf.clone())
+                .part(
+                    "bestand",
+                    reqwest::multipart::Part::bytes(bytes).file_name("draaiboek.csv"),
+                )
+        };
+        let r = b
+            .client
+            .post(format!("{}{copy_path}/import", app.base))
+            .multipart(upload(csv.clone()))
+            .send()
+            .await
+            .expect("upload");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", app.db_name);
+        let again = b
+            .get(&format!("{copy_path}/injects.csv"))
+            .await
+            .bytes()
+            .await
+            .expect("csv")
+            .to_vec();
+        assert_eq!(again, csv, "the events list reads back exactly");
+
+        // Three mistakes on lines 3, 5 and 6 (an unknown channel, a number that is no number,
+        // and a number below one): refused whole, each line named.
+        let text = String::from_utf8(csv.clone()).expect("utf-8");
+        let mut lines: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+        let mut spoil = |line: usize, from: &str, to: &str| {
+            let l = &mut lines[line - 1];
+            assert!(l.contains(from), "line {line}: {l}");
+            *l = l.replacen(from, to, 1);
+        };
+        spoil(3, ";phone;", ";telegram;");
+        spoil(5, "4;", "vier;");
+        spoil(6, "5;", "0;");
+        let bad = lines.join("\r\n").into_bytes();
+        let before = app
+            .store
+            .record(app.ws, id(&copy).parse().expect("id"))
+            .await
+            .expect("script");
+        let r = b
+            .client
+            .post(format!("{}{copy_path}/import", app.base))
+            .multipart(upload(bad))
+            .send()
+            .await
+            .expect("upload");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let words = words_of(&r.text().await.expect("page"));
+        for line in ["Regel 3", "Regel 5", "Regel 6"] {
+            assert!(words.contains(line), "{line} is named: {words}");
+        }
+        let after = app
+            .store
+            .record(app.ws, id(&copy).parse().expect("id"))
+            .await
+            .expect("script");
+        assert_eq!(after.rev, before.rev, "nothing changed");
+
+        // The whole script as JSON into the neighbouring workspace.
+        let json_file = b
+            .get(&format!("{original}/export.json"))
+            .await
+            .bytes()
+            .await
+            .expect("json")
+            .to_vec();
+        let mut other = app.login(OTHER_ADMIN).await;
+        let (_, form) = other.page("/voorbereiden/draaiboeken/import").await;
+        let csrf = csrf_in(&form).expect("csrf");
+        let r = other
+            .client
+            .post(format!("{}/voorbereiden/draaiboeken/import", app.base))
+            .multipart(reqwest::multipart::Form::new().text("_csrf", csrf).part(
+                "bestand",
+                reqwest::multipart::Part::bytes(json_file).file_name("draaiboek.json"),
+            ))
+            .send()
+            .await
+            .expect("upload");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let theirs = app
+            .store
+            .records(app.other_ws, RecordKind::ExerciseScript)
+            .await
+            .expect("scripts");
+        let ours = app
+            .store
+            .records(app.ws, RecordKind::ExerciseScript)
+            .await
+            .expect("scripts")
+            .into_iter()
+            .find(|r| r.title == theirs[0].title)
+            .expect("the same script");
+        let texts = |r: &crisismap_core::register::Record| {
+            r.data["injects"]
+                .as_array()
+                .expect("injects")
+                .iter()
+                .map(|i| i["text"].clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&theirs[0]), texts(&ours));
+    }
+}
