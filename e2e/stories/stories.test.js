@@ -209,13 +209,10 @@ test('exercise control releases an inject and the player\'s open picture shows i
   assert.ok(href, 'the advisor is exercise control of the running exercise');
   const crisis = href.replace(/\/oefenleiding$/, '');
 
+  assert.equal((await player.page.goto(`${crisis}/oefenleiding`)).status(), 403, 'a player never sees exercise control');
   const live = player.page.waitForResponse((r) => r.url().includes('/live/'));
   await player.page.goto(crisis);
   await live;
-  await player.page.evaluate(() => { document.activeElement?.blur(); window.__sameDocument = 'kept'; });
-  assert.equal((await player.page.goto(`${crisis}/oefenleiding`)).status(), 403, 'a player never sees exercise control');
-  await player.page.goto(crisis);
-  await player.page.waitForResponse((r) => r.url().includes('/live/'));
   await player.page.evaluate(() => { document.activeElement?.blur(); window.__sameDocument = 'kept'; });
 
   await control.page.goto(href);
